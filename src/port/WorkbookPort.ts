@@ -1,0 +1,80 @@
+import type { BulletinBook } from '../core/bulletinBook';
+import type { FieldKey } from '../core/fields';
+import type { SheetGrid } from '../core/grid';
+import type { PaintPlan } from '../core/paintPlan';
+import type { RuleInput } from '../core/rules';
+
+export interface SheetInfo {
+  readonly name: string;
+  readonly visible: boolean;
+}
+
+/** Reports work done so far, so long sheets can show a progress bar. */
+export type Progress = (done: number, total: number) => void;
+
+/**
+ * What the add-in remembers per workbook. Rules and column choices only: never cell contents
+ * or people's names.
+ */
+export interface WorkbookSettings {
+  readonly rules?: RuleInput;
+  /** Per sheet: field → column letters chosen by the user (null = "not this field"). */
+  readonly overrides?: Readonly<Record<string, Readonly<Partial<Record<FieldKey, string | null>>>>>;
+  /** Last report date used, "YYYY-MM-DD". */
+  readonly lastAsOf?: string;
+}
+
+export interface ApplyReport {
+  readonly sheet: string;
+  /** A1 address of the status column's header cell. */
+  readonly statusHeaderCell: string;
+  readonly rowsPainted: number;
+}
+
+export interface ClearReport {
+  readonly sheet: string;
+  /** How many cells got their own fill back. */
+  readonly fillsRestored: number;
+  readonly statusColumnRemoved: boolean;
+}
+
+/**
+ * The one way front ends reach a workbook. Adapters translate between a workbook and the plain
+ * types of src/core; they decide nothing. Every failure is thrown as a PortError with a clear message.
+ */
+export interface WorkbookPort {
+  readonly kind: 'office' | 'xlsx';
+  listSheets(): Promise<SheetInfo[]>;
+  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid>;
+  /** Writes the status column and the fills, saving the user's fills it replaces first. */
+  applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport>;
+  /** Puts back the user's own fills and removes the status column this add-in wrote. */
+  clearPaint(sheet: string): Promise<ClearReport>;
+  /** Adds the bulletin sheets, replacing only sheets this add-in made for the same date. */
+  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }>;
+  loadSettings(): Promise<WorkbookSettings>;
+  saveSettings(settings: WorkbookSettings): Promise<void>;
+}
+
+export type PortErrorCode =
+  | 'unreadable_file'
+  | 'not_xlsx'
+  | 'cell_edit_mode'
+  | 'sheet_protected'
+  | 'payload_too_large'
+  | 'api_not_supported'
+  | 'sheet_not_found'
+  | 'busy'
+  | 'unknown';
+
+/** A failure to reach the workbook, with a sentence for the user (zh by default). */
+export class PortError extends Error {
+  constructor(
+    readonly code: PortErrorCode,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'PortError';
+  }
+}
