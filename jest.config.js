@@ -6,5 +6,5 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/slow/'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/failOnConsoleError.ts'],
-  transform: { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.tsx?$': ['ts-jest', {}] },
 };

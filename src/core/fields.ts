@@ -66,12 +66,18 @@ const EXACT = new Map<string, FieldKey>(BY_LENGTH.map((e) => [e.text, e.key]));
 // "1-6月完成投资", "1—6月份完成投资", "一至六月完成投资": cumulative investment to date.
 const CUMULATIVE_INVEST = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[-—~至到](?:\d{1,2}|[一二三四五六七八九十]{1,3})月份?(?:累计)?完成(?:投资|额)/;
 // Units and notes in brackets: "(万元)", "(亿元)", "(单位:万元)".
-const BRACKETED = /[((【\[][^))】\]]*[))】\]]/g;
+const BRACKETED = /[((【[][^))】\]]*[))】\]]/g;
 const DECORATION = /[*※★☆:：、,，.。]/g;
 
 /** The form of header text synonyms are compared in: normalized, without bracketed units or marks. */
 export function headerKey(raw: string): string {
   return normalizeText(raw).replace(BRACKETED, '').replace(DECORATION, '');
+}
+
+/** The field a header names word for word (after normalizing), or null: cheap enough for every data row. */
+export function exactField(rawHeader: string): FieldKey | null {
+  if (rawHeader === '' || rawHeader.length > 24) return null;
+  return EXACT.get(headerKey(rawHeader)) ?? null;
 }
 
 /** The field a header names, or null. Header text may be raw; it is normalized here. */

@@ -125,9 +125,10 @@ export function defaultRules(lang: Lang = 'zh'): RuleSet {
   return r.value;
 }
 
-function stripUndefined<T extends object>(o: T | undefined): Partial<T> {
-  const out: Partial<T> = {};
+/** Keeps only the statuses the user set, so the preset's value stays for the rest. */
+function stripUndefined(o: Partial<Record<Status, string | undefined>> | undefined): Partial<Record<Status, string>> {
+  const out: Partial<Record<Status, string>> = {};
   if (!o) return out;
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(o) as [Status, string | undefined][]) if (v !== undefined) out[k] = v;
   return out;
 }

@@ -1,0 +1,96 @@
+import type { AnalyzeOptions, SheetAnalysis, SkippedSheet, WorkbookAnalysis } from './analysis';
+import { buildPaintPlan } from './buildPaintPlan';
+import { classifyRow, nodeLagStatus, reportedStatusOf, type ClassifyContext } from './classify';
+import { countBy, countStatuses } from './counts';
+import { fromDayNumber } from './dates';
+import { detectTable } from './detectTable';
+import type { SheetGrid } from './grid';
+import { a1 } from './grid';
+import type { Issue } from './issue';
+import { buildMergeIndex } from './mergeIndex';
+import { makeIssue } from './messages';
+import { isOwnSheet } from './ownSheets';
+import { readRows } from './readRows';
+import type { RowStatus } from './status';
+
+/** Detects, reads, classifies and plans the paint of one sheet; a sheet without a table is skipped. */
+export function analyzeSheet(
+  grid: SheetGrid,
+  opts: AnalyzeOptions,
+): { kind: 'table'; analysis: SheetAnalysis } | { kind: 'skipped'; skipped: SkippedSheet } {
+  const { lang, rules, asOf } = opts;
+  const overrides = opts.overrides?.[grid.name];
+  const detected = detectTable(grid, {
+    lang,
+    statusHeader: rules.statusHeader,
+    ...(overrides ? { overrides } : {}),
+  });
+  if (!detected.ok) {
+    return { kind: 'skipped', skipped: { name: grid.name, reason: 'no_table', issues: detected.issues } };
+  }
+  const layout = detected.layout;
+  const issues: Issue[] = [...detected.issues];
+  const planYear = layout.titleYear ?? fromDayNumber(asOf).y;
+  if (layout.titleYear === null) {
+    issues.push(makeIssue(lang, 'plan_year_assumed', grid.name, '', { year: planYear }));
+  }
+  const merges = buildMergeIndex(grid);
+  const read = readRows(grid, layout, merges, { asOf, planYear, lang });
+  issues.push(...read.issues);
+
+  const ctx: ClassifyContext = { asOf, rules, planYear };
+  const statuses: RowStatus[] = new Array<RowStatus>(read.rows.length);
+  const reportedCol = layout.fields.reportedStatus;
+  for (let i = 0; i < read.rows.length; i++) {
+    const row = read.rows[i]!;
+    const s = classifyRow(row, ctx);
+    statuses[i] = s;
+    // Where units colour their own rows, say where their word and the deadline disagree.
+    if (reportedCol !== undefined && row.reportedStatus !== null) {
+      const reported = reportedStatusOf(row.reportedStatus);
+      const computed = nodeLagStatus(row, ctx);
+      if (reported !== null && reported !== computed) {
+        issues.push(
+          makeIssue(lang, 'status_disagrees', grid.name, a1(grid, row.row, reportedCol), {
+            text: row.reportedStatus,
+            computed: rules.labels[computed],
+          }),
+        );
+      }
+    }
+  }
+
+  const painted = buildPaintPlan(grid, layout, statuses, rules, lang);
+  issues.push(...painted.issues);
+  return {
+    kind: 'table',
+    analysis: {
+      sheet: grid.name,
+      layout,
+      planYear,
+      rows: read.rows,
+      statuses,
+      issues,
+      counts: countStatuses(statuses),
+      byUnit: countBy(read.rows, statuses, 'unit', lang),
+      byCategory: countBy(read.rows, statuses, 'category', lang),
+      paint: painted.plan,
+      origin: grid.origin,
+    },
+  };
+}
+
+/** Runs the engine over a workbook's sheets (sheets the add-in made itself are left out). */
+export function analyzeWorkbook(grids: readonly SheetGrid[], opts: AnalyzeOptions): WorkbookAnalysis {
+  const sheets: SheetAnalysis[] = [];
+  const skipped: SkippedSheet[] = [];
+  const wanted = opts.sheets && opts.sheets.length > 0 ? new Set(opts.sheets) : null;
+  for (const grid of grids) {
+    if (isOwnSheet(grid.name)) continue;
+    if (wanted && !wanted.has(grid.name)) continue;
+    const result = analyzeSheet(grid, opts);
+    if (result.kind === 'table') sheets.push(result.analysis);
+    else skipped.push(result.skipped);
+  }
+  return { asOf: opts.asOf, rules: opts.rules, sheets, skipped };
+}

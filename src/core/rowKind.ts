@@ -1,0 +1,128 @@
+import type { FieldKey } from './fields';
+import { exactField, matchField } from './fields';
+import type { CellValue, SheetGrid } from './grid';
+import { isCellError } from './grid';
+import type { MergeIndex } from './mergeIndex';
+import { normalizeText } from './normalizeText';
+
+export interface RowContext {
+  readonly grid: SheetGrid;
+  readonly merges: MergeIndex;
+  readonly left: number;
+  readonly right: number;
+  readonly fields: Readonly<Partial<Record<FieldKey, number>>>;
+  readonly statusColumn: number | null;
+}
+
+export type RowKindResult =
+  | { readonly kind: 'data' | 'blank' | 'note' | 'subtotal' | 'header' }
+  | { readonly kind: 'section'; readonly category: string };
+
+const SUBTOTAL = /(合计|小计|总计)/;
+const NOTE = /^(注[::1-9一二三]|注$|说明[::]|备注[::]|填表说明|填报说明|[*※])/;
+// "一、产业项目(18项)", "(二)民生项目", "第一部分 …", "1、…" at the start of a section caption.
+const SECTION_PREFIX =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[((][一二三四五六七八九十\d]{1,3}[))]|第[一二三四五六七八九十\d]{1,3}(?:部分|类|章|板块)|[IVX]{1,4}[、.])/;
+const SECTION_COUNT = /[((]?(?:共|计)?\d+(?:个|项|件|条)?[))]?$/;
+const CHINESE_ORDINAL = /^(?:[一二三四五六七八九十]{1,3}|[((][一二三四五六七八九十\d]{1,3}[))])$/;
+
+function isBlankValue(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function text(v: CellValue): string {
+  if (v === null || isCellError(v)) return '';
+  return typeof v === 'string' ? v : String(v);
+}
+
+/** "一、产业项目(18项)" → "产业项目". */
+export function sectionCategory(caption: string): string {
+  const n = normalizeText(caption);
+  const stripped = n.replace(SECTION_PREFIX, '').replace(SECTION_COUNT, '');
+  return stripped === '' ? n : stripped;
+}
+
+/**
+ * Decides what one row below the header is. Reads only the row's own cells (not values merged in
+ * from above), so a unit merged over three rows does not turn a blank row into data.
+ */
+export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
+  const { grid, merges, left, right, fields } = ctx;
+  const row = grid.values[r];
+  if (!row) return { kind: 'blank' };
+
+  let nonEmpty = 0;
+  let firstText = '';
+  let firstCol = -1;
+  let lastCol = -1;
+  let distinctMerged = 0;
+  for (let c = left; c <= right; c++) {
+    if (c === ctx.statusColumn) continue;
+    const v = row[c] ?? null;
+    if (isBlankValue(v)) continue;
+    nonEmpty++;
+    if (firstCol < 0) {
+      firstCol = c;
+      firstText = text(v).trim();
+    }
+    lastCol = c;
+    const m = merges.mergeAt(r, c);
+    if (m && m.right > m.left) distinctMerged++;
+  }
+  if (nonEmpty === 0) return { kind: 'blank' };
+
+  const first = normalizeText(firstText);
+  if (NOTE.test(first)) return { kind: 'note' };
+
+  // Subtotal captions sit in the first columns or the name column.
+  const nameCol = fields.name;
+  const seqCol = fields.seq;
+  const captionCols = [left, left + 1, left + 2, nameCol, seqCol];
+  for (const c of captionCols) {
+    if (c === undefined || c > right) continue;
+    const raw = text(row[c] ?? null);
+    // Cheap test first: every subtotal caption has 计 (or 計) in it.
+    if (!raw.includes('计') && !raw.includes('計')) continue;
+    const t = normalizeText(raw);
+    if (t.length > 0 && t.length <= 12 && SUBTOTAL.test(t) && !/项目|工程/.test(t)) {
+      return { kind: 'subtotal' };
+    }
+  }
+
+  // Template rows with only a sequence number filled in are blank lines of the form.
+  if (nonEmpty === 1 && seqCol !== undefined && firstCol === seqCol && /^\d+$/.test(first)) {
+    return { kind: 'blank' };
+  }
+
+  // A section caption: one caption (possibly merged across columns), or an ordinal plus caption,
+  // with nothing in the unit or deadline columns.
+  const deadlineCol = fields.deadline;
+  const unitCol = fields.unit;
+  const hasWork =
+    (deadlineCol !== undefined && !isBlankValue(row[deadlineCol] ?? null)) ||
+    (unitCol !== undefined && !isBlankValue(row[unitCol] ?? null));
+  if (!hasWork && nonEmpty <= 2 && lastCol - left <= 3) {
+    if (nonEmpty === 1 && (SECTION_PREFIX.test(first) || distinctMerged > 0)) {
+      return { kind: 'section', category: sectionCategory(firstText) };
+    }
+    if (nonEmpty === 2 && CHINESE_ORDINAL.test(first)) {
+      const caption = text(row[lastCol] ?? null);
+      return { kind: 'section', category: sectionCategory(caption) };
+    }
+  }
+
+  // A second header below the first table: the table ends here.
+  if (nonEmpty >= 3 && nameCol !== undefined && exactField(text(row[nameCol] ?? null)) === 'name') {
+    let named = 0;
+    let hasName = false;
+    for (let c = left; c <= right; c++) {
+      const f = matchField(text(merges.valueAt(r, c)));
+      if (f) {
+        named++;
+        if (f === 'name') hasName = true;
+      }
+    }
+    if (hasName && named >= 3) return { kind: 'header' };
+  }
+  return { kind: 'data' };
+}
