@@ -80,6 +80,14 @@ function headerSpan(
     const m = merges.mergeAt(top, c);
     if (m && m.top === top && m.bottom > bottom && m.bottom - top <= 2) bottom = m.bottom;
   }
+  // A vertical merge alone does not make a second header row: the row below must hold captions
+  // only (child captions under a parent merged across columns), or it is data and stays data.
+  for (let r = top + 1; r <= bottom; r++) {
+    if (!isCaptionRow(grid, merges, top, r, width)) {
+      bottom = r - 1;
+      break;
+    }
+  }
   if (bottom === top) {
     // "1-6月完成投资" merged across F:G with "金额" and "占年度计划%" under it, without vertical merges.
     for (let c = 0; c < width; c++) {
@@ -93,6 +101,17 @@ function headerSpan(
     }
   }
   return { top, bottom };
+}
+
+function isCaptionRow(grid: SheetGrid, merges: MergeIndex, top: number, r: number, width: number): boolean {
+  for (let c = 0; c < width; c++) {
+    const own = headerText(grid.values[r]?.[c] ?? null);
+    if (own === '') continue;
+    const parent = merges.mergeAt(top, c);
+    const underParent = parent !== undefined && parent.right > parent.left && parent.bottom < r;
+    if (!underParent && matchField(own) === null) return false;
+  }
+  return true;
 }
 
 // Child captions that are amounts take the parent's field; shares and per-period columns do not.
