@@ -20,11 +20,12 @@ export function analyzeSheet(
 ): { kind: 'table'; analysis: SheetAnalysis } | { kind: 'skipped'; skipped: SkippedSheet } {
   const { lang, rules, asOf } = opts;
   const overrides = opts.overrides?.[grid.name];
-  const detected = detectTable(grid, {
-    lang,
-    statusHeader: rules.statusHeader,
-    ...(overrides ? { overrides } : {}),
-  });
+  const merges = buildMergeIndex(grid);
+  const detected = detectTable(
+    grid,
+    { lang, statusHeader: rules.statusHeader, ...(overrides ? { overrides } : {}) },
+    merges,
+  );
   if (!detected.ok) {
     return { kind: 'skipped', skipped: { name: grid.name, reason: 'no_table', issues: detected.issues } };
   }
@@ -34,7 +35,6 @@ export function analyzeSheet(
   if (layout.titleYear === null) {
     issues.push(makeIssue(lang, 'plan_year_assumed', grid.name, '', { year: planYear }));
   }
-  const merges = buildMergeIndex(grid);
   const read = readRows(grid, layout, merges, { asOf, planYear, lang });
   issues.push(...read.issues);
 

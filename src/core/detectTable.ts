@@ -139,11 +139,14 @@ function isOwnStatusHeader(text: string, statusHeader: string): boolean {
 }
 
 /** Finds the plan table on a sheet: its header rows, columns, fields and the kind of every row. */
-export function detectTable(grid: SheetGrid, opts: DetectOptions): DetectResult {
+export function detectTable(
+  grid: SheetGrid,
+  opts: DetectOptions,
+  merges: MergeIndex = buildMergeIndex(grid),
+): DetectResult {
   const { lang } = opts;
   const issues: Issue[] = [];
   const width = gridWidth(grid);
-  const merges = buildMergeIndex(grid);
   const headerRow = findHeaderRow(grid, merges, width);
   if (headerRow === null) {
     return { ok: false, issues: [makeIssue(lang, 'no_table', grid.name, '')] };

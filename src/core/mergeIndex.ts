@@ -10,26 +10,30 @@ export interface MergeIndex {
   valueAt(r: number, c: number): CellValue;
   /** The merge covering (r, c), or undefined. */
   mergeAt(r: number, c: number): CellRange | undefined;
+  /** True when any merge touches row r: most rows have none, and skip every lookup. */
+  rowHasMerges(r: number): boolean;
 }
 
 export function buildMergeIndex(grid: SheetGrid): MergeIndex {
-  // Keyed by row, then column: merges are few compared with cells, and most rows have none.
-  const byRow = new Map<number, Map<number, CellRange>>();
+  // Indexed by row (an array, not a Map: this is looked up for every cell the engine reads).
+  const byRow: (Map<number, CellRange> | undefined)[] = [];
   for (const m of grid.merges) {
     for (let r = m.top; r <= m.bottom; r++) {
-      let row = byRow.get(r);
+      let row = byRow[r];
       if (!row) {
         row = new Map();
-        byRow.set(r, row);
+        byRow[r] = row;
       }
       for (let c = m.left; c <= m.right; c++) row.set(c, m);
     }
   }
-  const mergeAt = (r: number, c: number): CellRange | undefined => byRow.get(r)?.get(c);
+  const mergeAt = (r: number, c: number): CellRange | undefined => byRow[r]?.get(c);
   return {
     mergeAt,
+    rowHasMerges: (r) => byRow[r] !== undefined,
     valueAt(r, c) {
-      const m = mergeAt(r, c);
+      const row = byRow[r];
+      const m = row === undefined ? undefined : row.get(c);
       return m ? cellAt(grid, m.top, m.left) : cellAt(grid, r, c);
     },
   };

@@ -39,8 +39,12 @@ export function toSimplified(text: string): string {
 }
 
 const SPACES = /[\s\u00a0\u200b\ufeff]+/g;
+const SPACE_TEST = /[\s\u00a0\u200b\ufeff]/;
+// Any character the two maps would change: most cells have none, and skip both passes.
+const NEEDS_MAPPING = new RegExp(`[\uff01-\uff5e\u3000${TRADITIONAL}\u756b\u8a08]`);
 
 /** Half-width, simplified, without any whitespace (headers are often typed "项 目 名 称" or broken by Alt+Enter). */
 export function normalizeText(text: string): string {
-  return toSimplified(toHalfWidth(text)).replace(SPACES, '');
+  const mapped = NEEDS_MAPPING.test(text) ? toSimplified(toHalfWidth(text)) : text;
+  return SPACE_TEST.test(mapped) ? mapped.replace(SPACES, '') : mapped;
 }

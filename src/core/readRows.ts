@@ -9,7 +9,7 @@ import type { MergeIndex } from './mergeIndex';
 import { makeIssue } from './messages';
 import { parseDay, parseDeadline, type DateContext } from './parseDeadline';
 import { parseNumber, parsePercent } from './parseNumber';
-import type { DoneBy, PlanRow } from './planRow';
+import type { Deadline, DoneBy, PlanRow } from './planRow';
 import type { TableLayout } from './tableLayout';
 
 export interface ReadRowsOptions {
@@ -18,7 +18,115 @@ export interface ReadRowsOptions {
   readonly lang: Lang;
 }
 
-type TextField = 'seq' | 'name' | 'partner' | 'leader' | 'nature' | 'reportedStatus' | 'problem' | 'note';
+const MISSING: Deadline = { kind: 'missing' };
+
+/**
+ * Reads the cells of one row at a time. One instance serves every row (its methods take the
+ * field), so reading 100,000 rows allocates no closures per row.
+ */
+class RowReader {
+  r = 0;
+  private readonly date1904: boolean;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly merges: MergeIndex,
+    private readonly fields: Readonly<Partial<Record<FieldKey, number>>>,
+    private readonly issues: Issue[],
+    private readonly lang: Lang,
+  ) {
+    this.date1904 = grid.date1904 === true;
+  }
+
+  /** The top-left cell of the merge covering (r, c), or (r, c) itself. */
+  private source(c: number): [number, number] | null {
+    if (!this.merges.rowHasMerges(this.r)) return null;
+    const m = this.merges.mergeAt(this.r, c);
+    return m ? [m.top, m.left] : null;
+  }
+
+  /** The value a field's cell shows (a merge's value for every row it covers); errors become issues. */
+  value(key: FieldKey): CellValue {
+    const c = this.fields[key];
+    if (c === undefined) return null;
+    const src = this.source(c);
+    const v = src ? (this.grid.values[src[0]]?.[src[1]] ?? null) : (this.grid.values[this.r]?.[c] ?? null);
+    if (v !== null && typeof v === 'object') {
+      // A merged error is reported once, at the merge's own cell.
+      if (!src || src[0] === this.r) {
+        const cell = a1(this.grid, this.r, c);
+        this.issues.push(
+          v.error === NO_SAVED_RESULT
+            ? makeIssue(this.lang, 'formula_no_result', this.grid.name, cell, { text: v.formula ?? '' })
+            : makeIssue(this.lang, 'cell_error', this.grid.name, cell, { text: v.error }),
+        );
+      }
+      return null;
+    }
+    return v;
+  }
+
+  isError(key: FieldKey): boolean {
+    const c = this.fields[key];
+    return c !== undefined && isCellError(this.merges.valueAt(this.r, c));
+  }
+
+  format(key: FieldKey): string | null {
+    const c = this.fields[key];
+    if (c === undefined) return null;
+    const src = this.source(c);
+    return src ? formatAt(this.grid, src[0], src[1]) : formatAt(this.grid, this.r, c);
+  }
+
+  text(key: FieldKey): string | null {
+    if (this.fields[key] === undefined) return null;
+    const v = this.value(key);
+    if (v === null) return null;
+    if (typeof v === 'string') {
+      const t = v.trim();
+      return t === '' ? null : t;
+    }
+    const t = cellText(v, this.format(key), this.date1904);
+    return t === '' ? null : t;
+  }
+
+  number(key: FieldKey): number | null {
+    const c = this.fields[key];
+    if (c === undefined) return null;
+    const v = this.value(key);
+    if (typeof v === 'number') return v;
+    const n = parseNumber(v);
+    if (n.kind === 'number') return n.value;
+    if (n.kind === 'unreadable') {
+      this.issues.push(makeIssue(this.lang, 'number_unreadable', this.grid.name, a1(this.grid, this.r, c), { text: n.text }));
+    }
+    return null;
+  }
+
+  cell(key: FieldKey): string {
+    return a1(this.grid, this.r, this.fields[key] ?? 0);
+  }
+
+  display(v: CellValue, key: FieldKey): string {
+    return typeof v === 'string' ? v.trim() : cellText(v, this.format(key), this.date1904);
+  }
+}
+
+/**
+ * Remembers a parse per distinct string: a sheet repeats its units, done marks and deadline forms
+ * thousands of times, and every parse here depends only on the text (and the sheet's plan year).
+ */
+function memo<T>(fn: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let v = cache.get(text);
+    if (v === undefined && !cache.has(text)) {
+      v = fn(text);
+      cache.set(text, v);
+    }
+    return v as T;
+  };
+}
 
 /** Turns every data row of a detected table into a typed PlanRow, with an issue for each bad cell. */
 export function readRows(
@@ -29,133 +137,96 @@ export function readRows(
 ): { rows: PlanRow[]; issues: Issue[] } {
   const { lang, asOf } = opts;
   const sheet = grid.name;
-  const date1904 = grid.date1904 === true;
-  const ctx: DateContext = { planYear: opts.planYear, date1904 };
+  const ctx: DateContext = { planYear: opts.planYear, date1904: grid.date1904 === true };
   const f = layout.fields;
   const issues: Issue[] = [];
-  const rows: PlanRow[] = [];
-  const progressIsPercentHeader =
-    f.progress !== undefined && /[%％]/.test(layout.columns.find((c) => c.col === f.progress)?.header ?? '');
+  const rows: PlanRow[] = new Array<PlanRow>(layout.dataRows.length);
+  const read = new RowReader(grid, merges, f, issues, lang);
+  const progressHeader = layout.columns.find((c) => c.col === f.progress)?.header ?? '';
+  const progressIsPercentHeader = /[%％]/.test(progressHeader);
+  const hasDeadline = f.deadline !== undefined;
+
+  const deadlineOfText = memo((t) => parseDeadline(t, null, ctx));
+  const unitOf = memo(firstUnit);
+  const doneOfText = memo(isDoneText);
 
   let sectionIndex = 0;
   let category: string | null = null;
 
-  for (const r of layout.dataRows) {
+  for (let i = 0; i < layout.dataRows.length; i++) {
+    const r = layout.dataRows[i] as number;
+    read.r = r;
     while (sectionIndex < layout.sections.length && (layout.sections[sectionIndex]?.row ?? Infinity) < r) {
       category = layout.sections[sectionIndex]?.category ?? null;
       sectionIndex++;
     }
 
-    /** The value a field's cell shows (a merge's value for every row it covers), errors reported. */
-    const value = (key: FieldKey): CellValue => {
-      const c = f[key];
-      if (c === undefined) return null;
-      const v = merges.valueAt(r, c);
-      if (isCellError(v)) {
-        const m = merges.mergeAt(r, c);
-        // A merged error is reported once, at the merge's own cell.
-        if (!m || m.top === r) {
-          const cell = a1(grid, r, c);
-          issues.push(
-            v.error === NO_SAVED_RESULT
-              ? makeIssue(lang, 'formula_no_result', sheet, cell, { text: v.formula ?? '' })
-              : makeIssue(lang, 'cell_error', sheet, cell, { text: v.error }),
-          );
-        }
-        return null;
-      }
-      return v;
-    };
-    const format = (key: FieldKey): string | null => {
-      const c = f[key];
-      if (c === undefined) return null;
-      const m = merges.mergeAt(r, c);
-      return m ? formatAt(grid, m.top, m.left) : formatAt(grid, r, c);
-    };
-    const textOf = (key: FieldKey): string | null => {
-      const t = cellText(value(key), format(key), date1904);
-      return t === '' ? null : t;
-    };
-    const numberOf = (key: FieldKey): number | null => {
-      const v = value(key);
-      const n = parseNumber(v);
-      if (n.kind === 'number') return n.value;
-      if (n.kind === 'unreadable' && f[key] !== undefined) {
-        issues.push(makeIssue(lang, 'number_unreadable', sheet, a1(grid, r, f[key] as number), { text: n.text }));
-      }
-      return null;
-    };
-    const dayOf = (key: FieldKey): DayNumber | null => {
-      const d = parseDay(value(key), format(key), ctx);
-      return d.kind === 'date' ? d.day : null;
-    };
-
-    const text: Record<TextField, string | null> = {
-      seq: textOf('seq'),
-      name: textOf('name'),
-      partner: textOf('partner'),
-      leader: textOf('leader'),
-      nature: textOf('nature'),
-      reportedStatus: textOf('reportedStatus'),
-      problem: textOf('problem'),
-      note: textOf('note'),
-    };
-    const unitText = textOf('unit');
-
-    const progressValue = value('progress');
-    const progressRead = parsePercent(progressValue, format('progress'), progressIsPercentHeader);
+    const progressValue = read.value('progress');
+    const progressRead = parsePercent(progressValue, read.format('progress'), progressIsPercentHeader);
     const progress = progressRead.kind === 'number' ? progressRead.value : null;
-    const progressText = cellText(progressValue, format('progress'), date1904) || null;
+    const progressText = progressValue === null ? null : read.display(progressValue, 'progress') || null;
 
     let doneBy: DoneBy | null = null;
-    if (f.done !== undefined && isDoneText(value('done'))) doneBy = 'done_column';
+    const doneValue = f.done === undefined ? null : read.value('done');
+    if (doneValue !== null && (typeof doneValue === 'string' ? doneOfText(doneValue) : isDoneText(doneValue))) {
+      doneBy = 'done_column';
+    }
     else if (progress !== null && progress >= 1) doneBy = 'progress';
     if (f.doneDate !== undefined) {
-      const dd = parseDay(value('doneDate'), format('doneDate'), ctx);
+      const v = read.value('doneDate');
+      const dd = parseDay(v, read.format('doneDate'), ctx);
       if (dd.kind === 'date' && dd.day <= asOf) doneBy ??= 'done_date';
       else if (dd.kind === 'unreadable') {
-        issues.push(
-          makeIssue(lang, 'done_date_unreadable', sheet, a1(grid, r, f.doneDate), {
-            text: cellText(value('doneDate'), format('doneDate'), date1904),
-          }),
-        );
+        issues.push(makeIssue(lang, 'done_date_unreadable', sheet, read.cell('doneDate'), { text: read.display(v, 'doneDate') }));
       }
     }
 
-    const deadlineValue = value('deadline');
-    const deadline = f.deadline === undefined ? ({ kind: 'missing' } as const) : parseDeadline(deadlineValue, format('deadline'), ctx);
-    const deadlineText = cellText(deadlineValue, format('deadline'), date1904);
-    // A done row needs no deadline, so its deadline cell is not worth a complaint.
-    if (doneBy === null && f.deadline !== undefined) {
-      const cell = a1(grid, r, f.deadline);
-      if (deadline.kind === 'missing' && !isCellError(merges.valueAt(r, f.deadline))) {
-        issues.push(makeIssue(lang, 'deadline_missing', sheet, cell));
-      } else if (deadline.kind === 'unreadable' && !isCellError(merges.valueAt(r, f.deadline))) {
-        issues.push(
-          makeIssue(lang, deadline.reason === 'impossible' ? 'date_impossible' : 'deadline_unreadable', sheet, cell, {
-            text: deadlineText,
-          }),
-        );
+    const deadlineValue = read.value('deadline');
+    const deadlineFormat = read.format('deadline');
+    const deadline = !hasDeadline
+      ? MISSING
+      : typeof deadlineValue === 'string' && deadlineFormat === null
+        ? deadlineOfText(deadlineValue)
+        : parseDeadline(deadlineValue, deadlineFormat, ctx);
+    const deadlineText = deadlineValue === null ? '' : read.display(deadlineValue, 'deadline');
+    // A done row needs no deadline, so its deadline cell is not worth a complaint; nor is an
+    // error value, which has its own issue already.
+    if (doneBy === null && hasDeadline && deadline.kind !== 'date' && deadline.kind !== 'ongoing' && !read.isError('deadline')) {
+      const cell = read.cell('deadline');
+      if (deadline.kind === 'missing') issues.push(makeIssue(lang, 'deadline_missing', sheet, cell));
+      else {
+        const code = deadline.reason === 'impossible' ? 'date_impossible' : 'deadline_unreadable';
+        issues.push(makeIssue(lang, code, sheet, cell, { text: deadlineText }));
       }
     }
 
-    rows.push({
+    const unitText = read.text('unit');
+    const plannedStart = f.plannedStart === undefined ? null : parseDay(read.value('plannedStart'), read.format('plannedStart'), ctx);
+    const actualStart = f.actualStart === undefined ? null : parseDay(read.value('actualStart'), read.format('actualStart'), ctx);
+    rows[i] = {
       row: r,
-      ...text,
-      unit: firstUnit(unitText),
+      seq: read.text('seq'),
+      name: read.text('name'),
+      unit: unitText === null ? null : unitOf(unitText),
       unitText,
-      category: textOf('category') ?? category,
+      partner: read.text('partner'),
+      leader: read.text('leader'),
+      category: read.text('category') ?? category,
+      nature: read.text('nature'),
       deadline,
       deadlineText,
       doneBy,
       progress,
       progressText,
-      planInvest: numberOf('planInvest'),
-      doneInvest: numberOf('doneInvest'),
-      totalInvest: numberOf('totalInvest'),
-      plannedStart: dayOf('plannedStart'),
-      actualStart: dayOf('actualStart'),
-    });
+      planInvest: read.number('planInvest'),
+      doneInvest: read.number('doneInvest'),
+      totalInvest: read.number('totalInvest'),
+      plannedStart: plannedStart?.kind === 'date' ? plannedStart.day : null,
+      actualStart: actualStart?.kind === 'date' ? actualStart.day : null,
+      reportedStatus: read.text('reportedStatus'),
+      problem: read.text('problem'),
+      note: read.text('note'),
+    };
   }
   return { rows, issues };
 }

@@ -19,6 +19,7 @@ export type RowKindResult =
   | { readonly kind: 'section'; readonly category: string };
 
 const SUBTOTAL = /(合计|小计|总计)/;
+const NOTE_START = new Set(['注', '註', '说', '說', '备', '備', '填', '*', '＊', '※']);
 const NOTE = /^(注[::1-9一二三]|注$|说明[::]|备注[::]|填表说明|填报说明|[*※])/;
 // "一、产业项目(18项)", "(二)民生项目", "第一部分 …", "1、…" at the start of a section caption.
 const SECTION_PREFIX =
@@ -56,6 +57,7 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
   let firstCol = -1;
   let lastCol = -1;
   let distinctMerged = 0;
+  const rowMerged = merges.rowHasMerges(r);
   for (let c = left; c <= right; c++) {
     if (c === ctx.statusColumn) continue;
     const v = row[c] ?? null;
@@ -66,12 +68,15 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
       firstText = text(v).trim();
     }
     lastCol = c;
-    const m = merges.mergeAt(r, c);
-    if (m && m.right > m.left) distinctMerged++;
+    if (rowMerged) {
+      const m = merges.mergeAt(r, c);
+      if (m && m.right > m.left) distinctMerged++;
+    }
   }
   if (nonEmpty === 0) return { kind: 'blank' };
 
-  const first = normalizeText(firstText);
+  // Only a caption that starts like a note is worth normalizing (most rows start with a number).
+  const first = NOTE_START.has(firstText.charAt(0)) ? normalizeText(firstText) : firstText;
   if (NOTE.test(first)) return { kind: 'note' };
 
   // Subtotal captions sit in the first columns or the name column.
@@ -90,7 +95,7 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
   }
 
   // Template rows with only a sequence number filled in are blank lines of the form.
-  if (nonEmpty === 1 && seqCol !== undefined && firstCol === seqCol && /^\d+$/.test(first)) {
+  if (nonEmpty === 1 && seqCol !== undefined && firstCol === seqCol && /^\d+$/.test(normalizeText(firstText))) {
     return { kind: 'blank' };
   }
 
@@ -102,12 +107,12 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
     (deadlineCol !== undefined && !isBlankValue(row[deadlineCol] ?? null)) ||
     (unitCol !== undefined && !isBlankValue(row[unitCol] ?? null));
   if (!hasWork && nonEmpty <= 2 && lastCol - left <= 3) {
-    if (nonEmpty === 1 && (SECTION_PREFIX.test(first) || distinctMerged > 0)) {
+    const caption = normalizeText(firstText);
+    if (nonEmpty === 1 && (SECTION_PREFIX.test(caption) || distinctMerged > 0)) {
       return { kind: 'section', category: sectionCategory(firstText) };
     }
-    if (nonEmpty === 2 && CHINESE_ORDINAL.test(first)) {
-      const caption = text(row[lastCol] ?? null);
-      return { kind: 'section', category: sectionCategory(caption) };
+    if (nonEmpty === 2 && CHINESE_ORDINAL.test(caption)) {
+      return { kind: 'section', category: sectionCategory(text(row[lastCol] ?? null)) };
     }
   }
 
