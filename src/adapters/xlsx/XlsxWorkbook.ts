@@ -1,0 +1,139 @@
+import type { Workbook } from 'exceljs';
+import type { BulletinBook } from '../../core/bulletinBook';
+import type JSZip from 'jszip';
+import { columnLetters, type SheetGrid } from '../../core/grid';
+import type { Lang } from '../../core/issue';
+import { STATE_SHEET } from '../../core/ownSheets';
+import type { PaintPlan } from '../../core/paintPlan';
+import {
+  PortError,
+  type ApplyReport,
+  type ClearReport,
+  type Progress,
+  type SheetInfo,
+  type WorkbookPort,
+  type WorkbookSettings,
+} from '../../port/WorkbookPort';
+import { applyPaint } from './applyPaint';
+import { clearPaint } from './clearPaint';
+import { findSheet } from './findSheet';
+import { loadXlsx } from './loadXlsx';
+import { failureMessage } from './portMessages';
+import { readGrid, type ReadResult } from './readGrid';
+import { findEmptyTextResults, sheetXmlPath } from './emptyTextResults';
+import { loadSettings, saveSettings } from './settingsSheet';
+import { StateStore } from './stateSheet';
+import type { UnsupportedPart } from './unsupportedParts';
+import { writeBulletin } from './writeBulletin';
+
+/**
+ * A .xlsx file held in memory, behind the WorkbookPort: the CLI and the browser's file mode open
+ * bytes, work on them, and save bytes. No file system here, so it runs in Node and in browsers.
+ */
+export class XlsxWorkbook implements WorkbookPort {
+  readonly kind = 'xlsx' as const;
+  private readonly store: StateStore;
+
+  private constructor(
+    private readonly workbook: Workbook,
+    private readonly zip: JSZip,
+    private readonly unsupported: readonly UnsupportedPart[],
+    private readonly lang: Lang,
+  ) {
+    this.store = new StateStore(workbook);
+  }
+
+  /** Opens .xlsx bytes; throws PortError 'not_xlsx' or 'unreadable_file' with a sentence in `lang`. */
+  static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<XlsxWorkbook> {
+    const { workbook, zip, unsupported } = await loadXlsx(data, lang);
+    return new XlsxWorkbook(workbook, zip, unsupported, lang);
+  }
+
+  /** Kinds of content in the file that ExcelJS will not keep when it is saved (see unsupportedParts.ts). */
+  unsupportedParts(): string[] {
+    return [...this.unsupported];
+  }
+
+  private get date1904(): boolean {
+    return this.workbook.properties.date1904 === true;
+  }
+
+  /** Runs an operation, turning anything but a PortError into one, as the port promises. */
+  private guard<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (e) {
+      if (e instanceof PortError) throw e;
+      throw new PortError(
+        'unknown',
+        failureMessage(this.lang, 'unexpected'),
+        e instanceof Error ? e.message : String(e),
+      );
+    }
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.guard(() =>
+      this.workbook.worksheets
+        .filter((ws) => ws.name !== STATE_SHEET)
+        .map((ws) => ({
+          name: ws.name,
+          visible: ws.state === 'visible' || ws.state === undefined,
+        })),
+    );
+  }
+
+  async readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    const read = this.guard(() =>
+      readGrid(findSheet(this.workbook, name, this.lang), this.date1904, onProgress),
+    );
+    if (read.noResult.length > 0) await this.restoreEmptyTextResults(name, read);
+    return read.grid;
+  }
+
+  /** Puts back the empty text results ExcelJS drops (see emptyTextResults.ts). */
+  private async restoreEmptyTextResults(name: string, read: ReadResult): Promise<void> {
+    const path = await sheetXmlPath(this.zip, name);
+    const xml = path === null ? undefined : await this.zip.file(path)?.async('string');
+    if (xml === undefined) return;
+    const empty = findEmptyTextResults(xml);
+    for (const { row, col } of read.noResult) {
+      const cells = read.values[row];
+      if (cells && empty.has(columnLetters(col + 1) + String(row + 1))) cells[col] = '';
+    }
+  }
+
+  async applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    return this.guard(() => applyPaint(this.workbook, this.store, plan, this.lang, onProgress));
+  }
+
+  async clearPaint(sheet: string): Promise<ClearReport> {
+    return this.guard(() => clearPaint(this.workbook, this.store, sheet, this.lang));
+  }
+
+  async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    return this.guard(() => writeBulletin(this.workbook, this.store, book));
+  }
+
+  async loadSettings(): Promise<WorkbookSettings> {
+    return this.guard(() => loadSettings(this.store));
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.guard(() => saveSettings(this.store, settings));
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async save(): Promise<Uint8Array> {
+    try {
+      const buffer = await this.workbook.xlsx.writeBuffer();
+      return new Uint8Array(buffer as ArrayBuffer);
+    } catch (e) {
+      throw new PortError(
+        'unknown',
+        failureMessage(this.lang, 'unexpected'),
+        e instanceof Error ? e.message : String(e),
+      );
+    }
+  }
+}

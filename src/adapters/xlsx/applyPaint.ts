@@ -1,0 +1,196 @@
+import { ValueType, type Cell, type Fill, type Workbook, type Worksheet } from 'exceljs';
+import type { Lang } from '../../core/issue';
+import type { PaintPlan } from '../../core/paintPlan';
+import type { ApplyReport, Progress } from '../../port/WorkbookPort';
+import { cellKey, decodeCellMap, keyCol, keyRow, rangeRef } from './cellKeys';
+import { FillSetter, fillOf, solidFill, type CellStyle } from './cellStyle';
+import { findSheet } from './findSheet';
+import { loadPaintState, paintKey, saveValues, ValueList, type PaintState } from './paintState';
+import type { StateStore } from './stateSheet';
+
+/** The parts of the neighbouring cell's style the status column copies, so it looks like the table. */
+const COPIED: readonly (keyof CellStyle)[] = ['font', 'border', 'alignment', 'fill'];
+
+function overlapsAnyMerge(
+  ws: Worksheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+): boolean {
+  const index =
+    (
+      ws as unknown as {
+        _merges?: Record<
+          string,
+          { top: number; left: number; bottom: number; right: number } | undefined
+        >;
+      }
+    )._merges ?? {};
+  return Object.values(index).some(
+    (m) =>
+      m !== undefined && m.top <= bottom && m.bottom >= top && m.left <= right && m.right >= left,
+  );
+}
+
+/** Values written to a merged slave cell land on its master in ExcelJS, so slaves are skipped. */
+export function isMergedSlave(cell: Cell): boolean {
+  return cell.type === ValueType.Merge;
+}
+
+/**
+ * Paints one sheet as planned: the status column (header, merged down over a two-row header, and
+ * a label per row) and a solid fill per data row over the table's columns. Before anything is
+ * changed, the fills of cells painted for the first time and the styles of the status column's
+ * cells are saved in `_tricolor`; cells saved by an earlier run keep their first saved value, so
+ * our own paint is never taken for the user's. Cells painted before but not in this plan get their
+ * saved fill back. Nothing else in the workbook changes.
+ */
+export function applyPaint(
+  workbook: Workbook,
+  store: StateStore,
+  plan: PaintPlan,
+  lang: Lang,
+  onProgress?: Progress,
+): ApplyReport {
+  const ws = findSheet(workbook, plan.sheet, lang);
+  const r0 = plan.origin.row;
+  const c0 = plan.origin.col;
+  const col = c0 + plan.statusColumn;
+  const headerTop = r0 + plan.headerTop;
+  const headerBottom = r0 + plan.headerBottom;
+  const firstRow = r0 + plan.firstRow;
+  const lastRow = r0 + plan.lastRow;
+  const left = c0 + plan.left;
+  const right = c0 + plan.right;
+
+  const saved: PaintState | null = loadPaintState(store, ws);
+  const fillValues = new ValueList(saved?.fills.values);
+  const fills = saved ? decodeCellMap(saved.fills.cells) : new Map<number, number>();
+  const styleValues = new ValueList(saved?.status.styles.values);
+  const styles = saved ? decodeCellMap(saved.status.styles.cells) : new Map<number, number>();
+  let merge = saved?.status.merge ?? null;
+
+  // Which colour each painted row gets, by Excel row.
+  const rowColour = new Map<number, number>();
+  plan.fills.forEach((f, i) => {
+    for (let j = 0; j + 1 < f.runs.length; j += 2) {
+      for (let r = f.runs[j] as number; r <= (f.runs[j + 1] as number); r++)
+        rowColour.set(r0 + r, i);
+    }
+  });
+  const painted = (row: number, c: number): boolean =>
+    c >= left && c <= right && rowColour.has(row);
+  const inStatus = (row: number, c: number): boolean =>
+    c === col && row >= headerTop && row <= lastRow;
+
+  const setter = new FillSetter();
+  const wantMerge = headerBottom > headerTop ? rangeRef(headerTop, col, headerBottom, col) : null;
+  if (merge !== null && merge !== wantMerge) {
+    ws.unMergeCells(merge);
+    merge = null;
+  }
+
+  // Undo what an earlier run did to cells this plan no longer covers: whole styles, then fills.
+  for (const [k, i] of styles) {
+    const row = keyRow(k);
+    const c = keyCol(k);
+    if (inStatus(row, c)) continue;
+    const cell = ws.getCell(row, c);
+    if (!isMergedSlave(cell)) cell.value = null;
+    cell.style = (styleValues.get(i) ?? {}) as CellStyle;
+    styles.delete(k);
+  }
+  for (const [k, i] of fills) {
+    const row = keyRow(k);
+    const c = keyCol(k);
+    if (painted(row, c)) continue;
+    const fill = fillValues.get(i) as Fill | null;
+    setter.set(ws.getCell(row, c), fill, JSON.stringify(fill));
+    fills.delete(k);
+  }
+
+  // Save what the user had, before the first change.
+  for (let row = headerTop; row <= lastRow; row++) {
+    const k = cellKey(row, col);
+    if (!styles.has(k)) styles.set(k, styleValues.add(ws.getCell(row, col).style));
+  }
+  for (const row of rowColour.keys()) {
+    for (let c = left; c <= right; c++) {
+      const k = cellKey(row, c);
+      if (!fills.has(k)) fills.set(k, fillValues.add(fillOf(ws.getCell(row, c))));
+    }
+  }
+
+  // The status column: the header, then one label per row, each styled like its left neighbour.
+  const copiedStyles = new WeakMap<object, CellStyle>();
+  const neighbourStyle = (row: number): CellStyle => {
+    const n = col > 1 ? ws.findCell(row, col - 1) : undefined;
+    const base = (n?.style ?? {}) as CellStyle;
+    let s = copiedStyles.get(base);
+    if (s === undefined) {
+      s = {};
+      for (const key of COPIED) if (base[key] !== undefined) Object.assign(s, { [key]: base[key] });
+      copiedStyles.set(base, s);
+    }
+    return s;
+  };
+  const write = (row: number, value: string | null): void => {
+    const cell = ws.getCell(row, col);
+    if (isMergedSlave(cell)) return;
+    cell.value = value;
+    cell.style = neighbourStyle(row);
+  };
+  write(headerTop, plan.header);
+  for (let row = headerTop + 1; row < firstRow; row++) write(row, null);
+  if (
+    wantMerge !== null &&
+    merge === null &&
+    !overlapsAnyMerge(ws, headerTop, col, headerBottom, col)
+  ) {
+    ws.mergeCells(headerTop, col, headerBottom, col);
+    merge = wantMerge;
+  }
+  let codes = '';
+  for (let row = firstRow; row <= lastRow; row++) {
+    const code = plan.codes[row - firstRow] ?? 0;
+    codes += String(code);
+    write(row, code === 0 ? null : (plan.labels[code] ?? null));
+  }
+
+  // The fills, one shared fill object per colour.
+  const total = rowColour.size;
+  let done = 0;
+  plan.fills.forEach((f) => {
+    const fill = solidFill(f.color);
+    const key = `solid:${f.color}`;
+    for (let j = 0; j + 1 < f.runs.length; j += 2) {
+      for (let r = f.runs[j] as number; r <= (f.runs[j + 1] as number); r++) {
+        const row = r0 + r;
+        for (let c = left; c <= right; c++) setter.set(ws.getCell(row, c), fill, key);
+        done++;
+      }
+      onProgress?.(done, total);
+    }
+  });
+
+  const state: PaintState = {
+    v: 1,
+    fills: saveValues(fills, fillValues),
+    status: {
+      headerCell: rangeRef(headerTop, col, headerTop, col),
+      header: plan.header,
+      merge,
+      firstRow,
+      codes,
+      labels: [...plan.labels],
+      styles: saveValues(styles, styleValues),
+    },
+  };
+  store.set(paintKey(ws.name), state);
+  return {
+    sheet: ws.name,
+    statusHeaderCell: rangeRef(headerTop, col, headerTop, col),
+    rowsPainted: total,
+  };
+}

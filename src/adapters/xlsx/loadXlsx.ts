@@ -1,0 +1,69 @@
+import { Workbook } from 'exceljs';
+import JSZip from 'jszip';
+import type { Lang } from '../../core/issue';
+import { PortError } from '../../port/WorkbookPort';
+import { failureMessage } from './portMessages';
+import { findUnsupportedParts, type UnsupportedPart } from './unsupportedParts';
+
+const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
+// OLE2 compound files: legacy .xls, and .xlsx files encrypted with an open password.
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
+
+function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data);
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Opens .xlsx bytes with ExcelJS, after telling apart files that are not workbooks at all
+ * ('not_xlsx') from workbooks that are damaged ('unreadable_file').
+ */
+export async function loadXlsx(
+  data: Uint8Array | ArrayBuffer,
+  lang: Lang,
+): Promise<{ workbook: Workbook; zip: JSZip; unsupported: UnsupportedPart[] }> {
+  const bytes = toBytes(data);
+  if (bytes.length === 0) throw new PortError('not_xlsx', failureMessage(lang, 'empty_file'));
+  if (startsWith(bytes, OLE_MAGIC)) {
+    throw new PortError('not_xlsx', failureMessage(lang, 'legacy_or_encrypted'));
+  }
+  if (!startsWith(bytes, ZIP_MAGIC))
+    throw new PortError('not_xlsx', failureMessage(lang, 'not_zip'));
+
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch (e) {
+    throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
+  }
+  if (zip.file('xl/workbook.xml') === null) {
+    throw new PortError('not_xlsx', failureMessage(lang, 'zip_not_workbook'));
+  }
+  let unsupported: UnsupportedPart[];
+  try {
+    unsupported = await findUnsupportedParts(zip);
+  } catch (e) {
+    throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
+  }
+
+  const workbook = new Workbook();
+  try {
+    // ExcelJS types ask for a Buffer, but it hands the bytes to JSZip, which takes any Uint8Array.
+    await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+  } catch (e) {
+    // Inflate errors mean damaged entries; anything else is XML ExcelJS could not make sense of.
+    const detail = describe(e);
+    const failure = /invalid|corrupt|inflate|end of data|unexpected end/i.test(detail)
+      ? 'corrupt_zip'
+      : 'corrupt_workbook';
+    throw new PortError('unreadable_file', failureMessage(lang, failure), detail);
+  }
+  return { workbook, zip, unsupported };
+}

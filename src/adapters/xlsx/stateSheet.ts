@@ -1,0 +1,103 @@
+import type { Workbook, Worksheet } from 'exceljs';
+import { STATE_SHEET } from '../../core/ownSheets';
+
+/**
+ * The very hidden sheet `_tricolor` where this adapter keeps what it must remember inside the
+ * workbook itself (so it travels with the file): the user's fills it painted over, the status
+ * column it wrote, the bulletin sheets it made, and the settings.
+ *
+ * Layout: A1 holds a note for anyone who unhides it, B1 the format version. Each later row is one
+ * record: its key in column A, its value as JSON split over columns B, C, … in chunks, because a
+ * cell holds at most 32,767 characters.
+ */
+const FORMAT_VERSION = 1;
+const CHUNK = 30_000;
+const NOTE = '三色督办 Tricolor: saved fills and settings. Do not edit. 请勿修改。';
+
+/** Splits text into chunks of at most `size` characters, never between the halves of a surrogate pair. */
+export function chunkText(text: string, size = CHUNK): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
+  return out;
+}
+
+export class StateStore {
+  private records: Map<string, string> | null = null;
+
+  constructor(private readonly workbook: Workbook) {}
+
+  private sheet(): Worksheet | undefined {
+    return this.workbook.worksheets.find((ws) => ws.name === STATE_SHEET);
+  }
+
+  private load(): Map<string, string> {
+    if (this.records) return this.records;
+    const records = new Map<string, string>();
+    const ws = this.sheet();
+    ws?.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      const key = row.getCell(1).value;
+      if (typeof key !== 'string' || key === '') return;
+      let json = '';
+      for (let c = 2; c <= row.cellCount; c++) {
+        const v = row.getCell(c).value;
+        if (typeof v === 'string') json += v;
+      }
+      records.set(key, json);
+    });
+    this.records = records;
+    return records;
+  }
+
+  /** The parsed value of a record, or undefined when it is missing or not valid JSON. */
+  get(key: string): unknown {
+    const json = this.load().get(key);
+    if (json === undefined) return undefined;
+    try {
+      return JSON.parse(json) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores a record (undefined deletes it) and rewrites the sheet. */
+  set(key: string, value: unknown): void {
+    const records = this.load();
+    if (value === undefined) records.delete(key);
+    else records.set(key, JSON.stringify(value));
+    this.flush();
+  }
+
+  keys(): string[] {
+    return [...this.load().keys()];
+  }
+
+  /**
+   * Rewrites the whole sheet from the records, removing it when none are left so that a workbook
+   * the add-in no longer marks carries nothing of it. The sheet is always the last one.
+   */
+  private flush(): void {
+    const records = this.load();
+    const old = this.sheet();
+    if (old) this.workbook.removeWorksheet(old.id);
+    if (records.size === 0) return;
+    const ws = this.workbook.addWorksheet(STATE_SHEET, { state: 'veryHidden' });
+    ws.getCell(1, 1).value = NOTE;
+    ws.getCell(1, 2).value = FORMAT_VERSION;
+    let r = 2;
+    for (const [key, json] of [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const row = ws.getRow(r++);
+      row.getCell(1).value = key;
+      chunkText(json).forEach((chunk, i) => {
+        row.getCell(i + 2).value = chunk;
+      });
+    }
+  }
+}
