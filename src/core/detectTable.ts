@@ -1,5 +1,5 @@
 import type { ColumnOverrides } from './analysis';
-import { amountUnit, matchField, type FieldKey } from './fields';
+import { amountUnit, exactField, matchField, type FieldKey } from './fields';
 import type { CellValue, SheetGrid } from './grid';
 import { a1, columnNumber, gridWidth, isCellError } from './grid';
 import type { Issue, Lang } from './issue';
@@ -94,7 +94,13 @@ function headerSpan(
       const m = merges.mergeAt(top, c);
       if (m && m.top === top && m.right > m.left && m.left === c) {
         const below = headerText(grid.values[top + 1]?.[c] ?? null);
-        if (below !== '' && matchField(below) !== 'name' && !/^\d+(\.\d+)?$/.test(below)) {
+        // The row below must hold captions only: a data row under a merged "项目名称" is data.
+        if (
+          below !== '' &&
+          matchField(below) !== 'name' &&
+          !/^\d+(\.\d+)?$/.test(below) &&
+          isCaptionRow(grid, merges, top, top + 1, width)
+        ) {
           bottom = top + 1;
         }
       }
@@ -109,9 +115,18 @@ function isCaptionRow(grid: SheetGrid, merges: MergeIndex, top: number, r: numbe
     if (own === '') continue;
     const parent = merges.mergeAt(top, c);
     const underParent = parent !== undefined && parent.right > parent.left && parent.bottom < r;
-    if (!underParent && matchField(own) === null) return false;
+    if (!underParent && matchField(own) === null && exactField(textAbove(merges, top, r, c) + own) === null) {
+      return false;
+    }
   }
   return true;
+}
+
+/** The header text of column c from row top down to the row above r: "项目" over "名称" reads "项目名称". */
+function textAbove(merges: MergeIndex, top: number, r: number, c: number): string {
+  let t = '';
+  for (let i = top; i < r; i++) t += headerText(merges.valueAt(i, c));
+  return t;
 }
 
 // Child captions that are amounts take the parent's field; shares and per-period columns do not.
@@ -125,7 +140,8 @@ function fieldForColumn(parts: readonly string[], parentClaimed: Set<string>): F
   if (parts.length < 2) return null;
   const parent = parts[0] ?? '';
   const parentField = matchField(parent);
-  if (!parentField) return null;
+  // A header word broken over two rows ("责任" over "单位") names its field only when joined.
+  if (!parentField) return exactField(parts.join(''));
   if (SHARE_CAPTION.test(child) || PERIOD_CAPTION.test(normalizeText(child))) return null;
   // Only the first neutral child ("金额") under a parent inherits its field.
   if (parentClaimed.has(parent)) return null;
@@ -163,9 +179,15 @@ export function detectTable(
   let unit: string | null = null;
   for (let c = 0; c < width; c++) {
     const parts: string[] = [];
+    // False when every caption of the column is a merge's continuation: "项目名称" merged across B:C
+    // names column B, and C is the same header, not a second column that looks like it.
+    let captioned = false;
     for (let r = top; r <= bottom; r++) {
       const t = headerText(merges.valueAt(r, c));
-      if (t !== '' && parts[parts.length - 1] !== t) parts.push(t);
+      if (t === '') continue;
+      const m = merges.mergeAt(r, c);
+      if (!m || m.left === c) captioned = true;
+      if (parts[parts.length - 1] !== t) parts.push(t);
     }
     if (parts.length === 0) continue;
     if (left < 0) left = c;
@@ -176,7 +198,7 @@ export function detectTable(
       columns.push({ col: c, header, field: null });
       continue;
     }
-    const field = fieldForColumn(parts, parentClaimed);
+    const field = captioned ? fieldForColumn(parts, parentClaimed) : null;
     unit ??= parts.map(amountUnit).find((u) => u !== null) ?? null;
     if (field && fields[field] !== undefined) {
       const used = fields[field] as number;

@@ -95,6 +95,8 @@ const defaultSeverity: Record<IssueCode, Severity> = {
   status_column_conflict: 'warning',
 };
 
+const QUOTE_LIMIT = 40;
+
 /** Renders the message of an issue code in the given language. */
 export function renderMessage(lang: Lang, code: IssueCode, params: Params): string {
   return catalogs[lang][code](params);
@@ -109,6 +111,10 @@ export function makeIssue(
   params: Params = {},
   severity: Severity = defaultSeverity[code],
 ): Issue {
-  const all = { ...params, sheet, cell };
+  const all: Record<string, string | number> = { ...params, sheet, cell };
+  // A cell may hold 32,767 characters; a message quotes only enough of it to find the cell.
+  if (typeof all.text === 'string' && all.text.length > QUOTE_LIMIT) {
+    all.text = `${[...all.text].slice(0, QUOTE_LIMIT).join('')}…`;
+  }
   return { sheet, cell, severity, code, message: renderMessage(lang, code, all), params: all };
 }

@@ -39,7 +39,9 @@ function readNumberText(raw: string, amount: boolean): NumberRead {
   if (s === '' || PLACEHOLDERS.has(s)) return BLANK;
   const bare = amount ? s.replace(CURRENCY_PREFIX, '').replace(UNIT_SUFFIX, '') : s;
   if (!NUMBER_TEXT.test(bare)) return { kind: 'unreadable', text: raw.trim() };
-  return { kind: 'number', value: Number(bare.replace(GROUPING, '')) };
+  const value = Number(bare.replace(GROUPING, ''));
+  // Over 308 digits of text is no amount: Number() gives Infinity, which no sum survives.
+  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unreadable', text: raw.trim() };
 }
 
 const PERCENT_TEXT = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))%$/;
@@ -71,9 +73,8 @@ export function parsePercent(
   const s = normalizeText(value);
   if (s.length > 1 && s.charCodeAt(s.length - 1) === 37 /* % */) {
     const m = PERCENT_TEXT.exec(s);
-    return m === null
-      ? { kind: 'unreadable', text: value.trim() }
-      : { kind: 'number', value: percentOf(Number(m[1])) };
+    const n = m === null ? NaN : Number(m[1]);
+    return Number.isFinite(n) ? { kind: 'number', value: percentOf(n) } : { kind: 'unreadable', text: value.trim() };
   }
   // A money unit in a percent column is a mistake, not a percent: no unit words here.
   const read = readNumberText(value, false);

@@ -34,6 +34,7 @@ class RowReader {
     private readonly fields: Readonly<Partial<Record<FieldKey, number>>>,
     private readonly issues: Issue[],
     private readonly lang: Lang,
+    private readonly headerBottom: number,
   ) {
     this.date1904 = grid.date1904 === true;
   }
@@ -50,6 +51,9 @@ class RowReader {
     const c = this.fields[key];
     if (c === undefined) return null;
     const src = this.source(c);
+    // A header merged down into the data (merge_crosses_header) leaves those data cells blank:
+    // "计划节点" is the header's text, not the row's deadline.
+    if (src && src[0] <= this.headerBottom) return null;
     const v = src ? (this.grid.values[src[0]]?.[src[1]] ?? null) : (this.grid.values[this.r]?.[c] ?? null);
     if (v !== null && typeof v === 'object') {
       // A merged error is reported once, at the merge's own cell.
@@ -141,7 +145,7 @@ export function readRows(
   const f = layout.fields;
   const issues: Issue[] = [];
   const rows: PlanRow[] = new Array<PlanRow>(layout.dataRows.length);
-  const read = new RowReader(grid, merges, f, issues, lang);
+  const read = new RowReader(grid, merges, f, issues, lang, layout.headerBottom);
   const progressHeader = layout.columns.find((c) => c.col === f.progress)?.header ?? '';
   const progressIsPercentHeader = /[%％]/.test(progressHeader);
   const hasDeadline = f.deadline !== undefined;

@@ -114,6 +114,18 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
     if (nonEmpty === 2 && CHINESE_ORDINAL.test(caption)) {
       return { kind: 'section', category: sectionCategory(text(row[lastCol] ?? null)) };
     }
+    // A caption alone in the first column, with the name column elsewhere and empty, names a
+    // section ("产业项目") or the title of a table below; a lone name stays data.
+    if (
+      nonEmpty === 1 &&
+      firstCol === left &&
+      nameCol !== undefined &&
+      firstCol !== nameCol &&
+      typeof row[firstCol] === 'string' &&
+      !/^[\d.、-]+$/.test(caption)
+    ) {
+      return { kind: 'section', category: sectionCategory(firstText) };
+    }
   }
 
   // A second header below the first table: the table ends here.
