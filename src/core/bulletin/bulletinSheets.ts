@@ -1,0 +1,392 @@
+import type { GroupCount } from '../analysis';
+import type { BulletinCell, BulletinChart, BulletinSheet, BulletinStyle } from '../bulletinBook';
+import type { DayNumber } from '../dates';
+import type { CellRange } from '../grid';
+import type { Lang } from '../issue';
+import type { RuleSet } from '../rules';
+import { STATUSES, type Status } from '../status';
+import { behindShare } from './groups';
+import { amountUnitName, formatLongDay } from './formatFigures';
+import type { BulletinSummary } from './summarize';
+
+const HEADER_FILL = 'F2F2F2';
+
+/** Every style a bulletin sheet may use; each sheet carries only the ones its cells name. */
+function allStyles(colors: Readonly<Record<Status, string>>): Record<string, BulletinStyle> {
+  const styles: Record<string, BulletinStyle> = {
+    title: { bold: true, fontSize: 16, align: 'center' },
+    subtitle: { align: 'left' },
+    heading: { bold: true, fontSize: 12 },
+    header: { bold: true, fill: HEADER_FILL, border: true, align: 'center', wrap: true },
+    text: { border: true, align: 'left', wrap: true },
+    center: { border: true, align: 'center' },
+    int: { border: true, align: 'center', numFmt: '0' },
+    amount: { border: true, align: 'right', numFmt: '0.0' },
+    pct: { border: true, align: 'right', numFmt: '0.0%' },
+    draft: { border: true, align: 'left', wrap: true },
+  };
+  for (const s of STATUSES) {
+    styles[`header_${s}`] = { ...styles.header, fill: colors[s] };
+    styles[`status_${s}`] = { border: true, align: 'center', fill: colors[s] };
+  }
+  return styles;
+}
+
+interface Words {
+  readonly summarySheet: string;
+  readonly laggingSheet: string;
+  readonly noun: (s: BulletinSummary['subject']) => string;
+  readonly title: (date: string, noun: string) => string;
+  readonly laggingTitle: (date: string, noun: string) => string;
+  readonly scope: (sheets: readonly string[]) => string;
+  readonly section: (n: number, name: string) => string;
+  readonly overview: string;
+  readonly investment: string;
+  readonly starts: string;
+  readonly byUnit: string;
+  readonly byCategory: string;
+  readonly draft: string;
+  readonly measure: string;
+  readonly total: string;
+  readonly count: string;
+  readonly share: string;
+  readonly planInvest: (u: string | null) => string;
+  readonly doneInvest: (u: string | null) => string;
+  readonly rate: string;
+  readonly expectedRate: string;
+  readonly planned: string;
+  readonly started: string;
+  readonly startRate: string;
+  readonly seq: string;
+  readonly unit: string;
+  readonly category: string;
+  readonly behind: string;
+  readonly name: (s: BulletinSummary['subject']) => string;
+  readonly deadline: string;
+  readonly overdueMonths: string;
+  readonly status: string;
+  readonly problem: string;
+  readonly noLagging: string;
+  readonly chart: string;
+}
+
+const ZH_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+const WORDS: Record<Lang, Words> = {
+  zh: {
+    summarySheet: '通报',
+    laggingSheet: '滞后清单',
+    noun: (s) => (s === 'projects' ? '重点项目' : '重点任务'),
+    title: (date, noun) => `截至${date}${noun}推进情况`,
+    laggingTitle: (date, noun) => `截至${date}滞后${noun}清单`,
+    scope: (sheets) => `统计范围：${sheets.join('、')}`,
+    section: (n, name) => `${ZH_NUMERALS[n - 1] ?? String(n)}、${name}`,
+    overview: '总体情况',
+    investment: '投资完成情况',
+    starts: '新开工项目开工情况',
+    byUnit: '各责任单位推进情况',
+    byCategory: '各类别推进情况',
+    draft: '通报文字（草稿）',
+    measure: '指标',
+    total: '总数',
+    count: '数量（项）',
+    share: '占比',
+    planInvest: (u) => (u === null ? '年度计划投资' : `年度计划投资（${u}）`),
+    doneInvest: (u) => (u === null ? '已完成投资' : `已完成投资（${u}）`),
+    rate: '完成率',
+    expectedRate: '序时进度',
+    planned: '计划新开工（个）',
+    started: '已开工（个）',
+    startRate: '开工率',
+    seq: '序号',
+    unit: '责任单位',
+    category: '类别',
+    behind: '滞后占比',
+    name: (s) => (s === 'projects' ? '项目名称' : '任务名称'),
+    deadline: '计划节点',
+    overdueMonths: '滞后月数',
+    status: '状态',
+    problem: '存在问题',
+    noLagging: '无滞后事项',
+    chart: '各责任单位推进情况',
+  },
+  en: {
+    summarySheet: 'Bulletin ',
+    laggingSheet: 'Lagging ',
+    noun: (s) => (s === 'projects' ? 'key projects' : 'key tasks'),
+    title: (date, noun) => `Progress of ${noun} as of ${date}`,
+    laggingTitle: (date, noun) => `Lagging ${noun} as of ${date}`,
+    scope: (sheets) => `Sheets: ${sheets.join(', ')}`,
+    section: (n, name) => `${n}. ${name}`,
+    overview: 'Overview',
+    investment: 'Investment',
+    starts: 'New-start projects',
+    byUnit: 'By unit',
+    byCategory: 'By category',
+    draft: 'Draft text',
+    measure: 'Measure',
+    total: 'Total',
+    count: 'Count',
+    share: 'Share',
+    planInvest: (u) => (u === null ? 'Annual plan' : `Annual plan (${amountUnitName(u, 'en')})`),
+    doneInvest: (u) => (u === null ? 'Completed' : `Completed (${amountUnitName(u, 'en')})`),
+    rate: 'Completion rate',
+    expectedRate: 'Share of year elapsed',
+    planned: 'New starts planned',
+    started: 'Started',
+    startRate: 'Start rate',
+    seq: 'No.',
+    unit: 'Unit',
+    category: 'Category',
+    behind: 'Share behind',
+    name: () => 'Name',
+    deadline: 'Deadline',
+    overdueMonths: 'Months overdue',
+    status: 'Status',
+    problem: 'Problems',
+    noLagging: 'Nothing is lagging.',
+    chart: 'Status by unit',
+  },
+};
+
+/** Cells, merges and the styles they name, gathered while a sheet is laid out top to bottom. */
+class Layout {
+  readonly cells: BulletinCell[] = [];
+  readonly merges: CellRange[] = [];
+
+  put(row: number, col: number, value: string | number | null, style?: string): void {
+    this.cells.push(style === undefined ? { row, col, value } : { row, col, value, style });
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    this.merges.push({ top, left, bottom, right });
+  }
+
+  stylesUsed(all: Readonly<Record<string, BulletinStyle>>): Record<string, BulletinStyle> {
+    const used: Record<string, BulletinStyle> = {};
+    for (const { style } of this.cells) {
+      const s = style === undefined ? undefined : all[style];
+      if (style !== undefined && s !== undefined) used[style] = s;
+    }
+    return used;
+  }
+}
+
+/** The sheet names of a bulletin, carrying its report date (ownSheets.ts knows them by this form). */
+export function bulletinSheetNames(
+  isoDate: string,
+  lang: Lang,
+): { summary: string; lagging: string } {
+  const w = WORDS[lang];
+  return { summary: `${w.summarySheet}${isoDate}`, lagging: `${w.laggingSheet}${isoDate}` };
+}
+
+const SUMMARY_WIDTHS = [6, 26, 12, 12, 12, 12, 12, 12, 12];
+const SUMMARY_LAST_COL = SUMMARY_WIDTHS.length - 1;
+
+// East Asian wide and full-width characters, which take two columns of a cell's width.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Display width of text in Excel character units. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** Rows a merged, wrapped cell needs: the sheet format has no row heights, so the merge gives the room. */
+function rowsForText(text: string, width: number): number {
+  return Math.max(2, Math.ceil(displayWidth(text) / width) + 1);
+}
+
+/** A table of counts per unit or category, with the share behind; returns the row after it. */
+function groupTable(
+  out: Layout,
+  top: number,
+  groups: readonly GroupCount[],
+  keyHeader: string,
+  w: Words,
+  labels: Readonly<Record<Status, string>>,
+): number {
+  out.put(top, 0, w.seq, 'header');
+  out.put(top, 1, keyHeader, 'header');
+  out.put(top, 2, w.total, 'header');
+  STATUSES.forEach((s, i) => out.put(top, 3 + i, labels[s], `header_${s}`));
+  out.put(top, 3 + STATUSES.length, w.behind, 'header');
+  groups.forEach((g, i) => {
+    const r = top + 1 + i;
+    out.put(r, 0, i + 1, 'int');
+    out.put(r, 1, g.key, 'text');
+    out.put(r, 2, g.total, 'int');
+    STATUSES.forEach((s, j) => out.put(r, 3 + j, g[s], 'int'));
+    out.put(r, 3 + STATUSES.length, behindShare(g), 'pct');
+  });
+  return top + 1 + groups.length;
+}
+
+/** The summary sheet: title, totals, investment, starts, units, categories and the draft text. */
+export function summarySheet(
+  summary: BulletinSummary,
+  asOf: DayNumber,
+  lang: Lang,
+  rules: RuleSet,
+  title: string | undefined,
+): BulletinSheet {
+  const w = WORDS[lang];
+  const { labels } = summary;
+  const out = new Layout();
+  const noun = w.noun(summary.subject);
+  // A blank title from a form field means "the usual one", not an empty banner.
+  const heading0 = title !== undefined && title.trim() !== '' ? title : undefined;
+  out.put(0, 0, heading0 ?? w.title(formatLongDay(asOf, lang), noun), 'title');
+  out.merge(0, 0, 0, SUMMARY_LAST_COL);
+  out.put(1, 0, w.scope(summary.sheets), 'subtitle');
+  out.merge(1, 0, 1, SUMMARY_LAST_COL);
+
+  let r = 3;
+  let section = 0;
+  const heading = (name: string) => {
+    section++;
+    out.put(r, 0, w.section(section, name), 'heading');
+    r++;
+  };
+
+  heading(w.overview);
+  const { totals } = summary;
+  out.put(r, 1, w.measure, 'header');
+  out.put(r, 2, w.total, 'header');
+  STATUSES.forEach((s, i) => out.put(r, 3 + i, labels[s], `header_${s}`));
+  out.put(r + 1, 1, w.count, 'text');
+  out.put(r + 1, 2, totals.total, 'int');
+  STATUSES.forEach((s, i) => out.put(r + 1, 3 + i, totals.counts[s], 'int'));
+  out.put(r + 2, 1, w.share, 'text');
+  out.put(r + 2, 2, totals.total > 0 ? 1 : 0, 'pct');
+  STATUSES.forEach((s, i) => out.put(r + 2, 3 + i, totals.shares[s], 'pct'));
+  r += 4;
+
+  const inv = summary.investment;
+  if (inv) {
+    heading(w.investment);
+    out.put(r, 1, w.planInvest(inv.unitLabel), 'header');
+    out.put(r, 2, w.doneInvest(inv.unitLabel), 'header');
+    out.put(r, 3, w.rate, 'header');
+    out.put(r, 4, w.expectedRate, 'header');
+    out.put(r + 1, 1, inv.plan, 'amount');
+    out.put(r + 1, 2, inv.done, 'amount');
+    out.put(r + 1, 3, inv.rate, 'pct');
+    out.put(r + 1, 4, inv.expectedRate, 'pct');
+    r += 3;
+  }
+
+  const starts = summary.starts;
+  if (starts) {
+    heading(w.starts);
+    out.put(r, 1, w.planned, 'header');
+    out.put(r, 2, w.started, 'header');
+    out.put(r, 3, w.startRate, 'header');
+    out.put(r + 1, 1, starts.planned, 'int');
+    out.put(r + 1, 2, starts.started, 'int');
+    out.put(r + 1, 3, starts.rate, 'pct');
+    r += 3;
+  }
+
+  heading(w.byUnit);
+  const unitHeader = r;
+  r = groupTable(out, r, summary.byUnit, w.unit, w, labels) + 1;
+  let chart: BulletinChart | undefined;
+  const charted = STATUSES.filter((s) => totals.counts[s] > 0);
+  if (summary.byUnit.length > 0 && charted.length > 0) {
+    const first = unitHeader + 1;
+    const last = unitHeader + summary.byUnit.length;
+    chart = {
+      title: w.chart,
+      categories: { top: first, left: 1, bottom: last, right: 1 },
+      series: charted.map((s) => {
+        const col = 3 + STATUSES.indexOf(s);
+        return {
+          name: labels[s],
+          range: { top: first, left: col, bottom: last, right: col },
+          color: rules.colors[s],
+        };
+      }),
+    };
+  }
+
+  if (summary.byCategory.length > 0) {
+    heading(w.byCategory);
+    r = groupTable(out, r, summary.byCategory, w.category, w, labels) + 1;
+  }
+
+  heading(w.draft);
+  const width = SUMMARY_WIDTHS.reduce((a, b) => a + b, 0);
+  const rows = rowsForText(summary.text, width);
+  out.put(r, 0, summary.text, 'draft');
+  out.merge(r, 0, r + rows - 1, SUMMARY_LAST_COL);
+
+  return {
+    name: bulletinSheetNames(summary.asOf, lang).summary,
+    cells: out.cells,
+    styles: out.stylesUsed(allStyles(rules.colors)),
+    merges: out.merges,
+    columnWidths: SUMMARY_WIDTHS,
+    // Several small tables share this sheet, so no one header row is worth repeating on each page.
+    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
+    ...(chart ? { chart } : {}),
+  };
+}
+
+const LAGGING_WIDTHS = [6, 36, 16, 14, 10, 10, 40];
+const LAGGING_HEADER_ROW = 1;
+
+/** The list of lagging and severe items, one row each, its header repeated on every printed page. */
+export function laggingSheet(
+  summary: BulletinSummary,
+  asOf: DayNumber,
+  lang: Lang,
+  rules: RuleSet,
+): BulletinSheet {
+  const w = WORDS[lang];
+  const { labels } = summary;
+  const out = new Layout();
+  const last = LAGGING_WIDTHS.length - 1;
+  out.put(0, 0, w.laggingTitle(formatLongDay(asOf, lang), w.noun(summary.subject)), 'title');
+  out.merge(0, 0, 0, last);
+  const h = LAGGING_HEADER_ROW;
+  [
+    w.seq,
+    w.name(summary.subject),
+    w.unit,
+    w.deadline,
+    w.overdueMonths,
+    w.status,
+    w.problem,
+  ].forEach((text, c) => out.put(h, c, text, 'header'));
+  if (summary.lagging.length === 0) {
+    out.put(h + 1, 0, w.noLagging, 'center');
+    out.merge(h + 1, 0, h + 1, last);
+  }
+  summary.lagging.forEach((item, i) => {
+    const r = h + 1 + i;
+    out.put(r, 0, i + 1, 'int');
+    out.put(r, 1, item.name, 'text');
+    out.put(r, 2, item.unit, 'text');
+    out.put(r, 3, item.deadlineText === '' ? null : item.deadlineText, 'center');
+    out.put(r, 4, item.overdueMonths, 'int');
+    out.put(r, 5, labels[item.status], `status_${item.status}`);
+    out.put(r, 6, item.problem, 'text');
+  });
+  return {
+    name: bulletinSheetNames(summary.asOf, lang).lagging,
+    cells: out.cells,
+    styles: out.stylesUsed(allStyles(rules.colors)),
+    merges: out.merges,
+    columnWidths: LAGGING_WIDTHS,
+    print: {
+      orientation: 'landscape',
+      paperSize: 'A4',
+      fitToWidth: true,
+      repeatRows: { top: h, bottom: h },
+    },
+  };
+}

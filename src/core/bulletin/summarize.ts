@@ -1,0 +1,129 @@
+import type { GroupCount, SheetAnalysis } from '../analysis';
+import { formatIsoDay, type DayNumber } from '../dates';
+import type { Lang } from '../issue';
+import { defaultRules } from '../rules';
+import { emptyCounts, STATUSES, type Counts, type Status } from '../status';
+import { draftText } from './draftText';
+import { mergeGroups, rankUnits } from './groups';
+import { summarizeInvestment, type InvestmentSummary } from './investment';
+import { laggingList, type LaggingItem } from './laggingList';
+import { summarizeStarts, type StartsSummary } from './starts';
+
+export type { InvestmentSummary } from './investment';
+export type { LaggingItem } from './laggingList';
+export type { StartsSummary } from './starts';
+
+/** How many items have each status, and each status's share of all items. */
+export interface StatusTotals {
+  readonly total: number;
+  readonly counts: Counts;
+  /** counts[s] / total; 0 when there are no items. */
+  readonly shares: Readonly<Record<Status, number>>;
+}
+
+/**
+ * Projects when any table has columns only project tables have (investment, 建设性质, 开工),
+ * else tasks: decides the words of the title and the draft ("重点项目" / "重点任务").
+ */
+export type BulletinSubject = 'projects' | 'tasks';
+
+/**
+ * Everything a bulletin says, as plain data: what the CLI report prints under `summary`, and what
+ * the bulletin sheets are built from. Sections whose columns no table has are absent, never zero.
+ */
+export interface BulletinSummary {
+  /** The report date, "YYYY-MM-DD". */
+  readonly asOf: string;
+  /** The sheets summarized, in order. */
+  readonly sheets: readonly string[];
+  readonly subject: BulletinSubject;
+  /** The status words of the rule set the sheets were analysed with. */
+  readonly labels: Readonly<Record<Status, string>>;
+  readonly totals: StatusTotals;
+  /** By first-listed unit, furthest behind first (see rankUnits). */
+  readonly byUnit: readonly GroupCount[];
+  /** By category column or section row, in order of first appearance; empty when no row has one. */
+  readonly byCategory: readonly GroupCount[];
+  /** Absent when no table has both 年度计划投资 and a completed-investment column. */
+  readonly investment?: InvestmentSummary;
+  /** Absent when no table has 建设性质 or none of its rows is 新开工. */
+  readonly starts?: StartsSummary;
+  /** Lagging and severe rows: severe first, then the longest overdue. */
+  readonly lagging: readonly LaggingItem[];
+  /** The draft paragraph, in the language asked for (the status words are the rule set's). */
+  readonly text: string;
+}
+
+const PROJECT_ONLY_FIELDS = [
+  'planInvest',
+  'doneInvest',
+  'totalInvest',
+  'nature',
+  'plannedStart',
+  'actualStart',
+] as const;
+
+/** The status words the analyses were painted with (the rule set's labels), else the defaults. */
+function labelsOf(analyses: readonly SheetAnalysis[], lang: Lang): Record<Status, string> {
+  const painted = analyses[0]?.paint.labels;
+  const fallback = defaultRules(lang).labels;
+  const labels = { ...fallback };
+  STATUSES.forEach((s, i) => {
+    const l = painted?.[i + 1];
+    if (l !== undefined && l !== '') labels[s] = l;
+  });
+  return labels;
+}
+
+function totalsOf(analyses: readonly SheetAnalysis[]): StatusTotals {
+  const counts = emptyCounts();
+  for (const a of analyses) for (const s of STATUSES) counts[s] += a.counts[s];
+  const total = STATUSES.reduce((n, s) => n + counts[s], 0);
+  const shares = emptyCounts();
+  for (const s of STATUSES) shares[s] = total > 0 ? counts[s] / total : 0;
+  return { total, counts, shares };
+}
+
+/** The summary with the status words given: buildBulletin passes its rule set's labels. */
+export function summarizeWithLabels(
+  analyses: readonly SheetAnalysis[],
+  asOf: DayNumber,
+  lang: Lang,
+  labels: Readonly<Record<Status, string>>,
+): BulletinSummary {
+  const subject: BulletinSubject = analyses.some((a) =>
+    PROJECT_ONLY_FIELDS.some((f) => a.layout.fields[f] !== undefined),
+  )
+    ? 'projects'
+    : 'tasks';
+  const investment = summarizeInvestment(analyses, asOf);
+  const starts = summarizeStarts(analyses, asOf);
+  const facts = {
+    asOf: formatIsoDay(asOf),
+    sheets: analyses.map((a) => a.sheet),
+    subject,
+    labels,
+    totals: totalsOf(analyses),
+    byUnit: rankUnits(mergeGroups(analyses.map((a) => a.byUnit))),
+    // A sheet without any category would only add one "(未分类)" group that says nothing.
+    byCategory: mergeGroups(
+      analyses.filter((a) => a.rows.some((r) => r.category !== null)).map((a) => a.byCategory),
+    ),
+    ...(investment ? { investment } : {}),
+    ...(starts ? { starts } : {}),
+    lagging: laggingList(analyses),
+  };
+  return { ...facts, text: draftText(facts, asOf, lang) };
+}
+
+/**
+ * Summarizes analysed sheets for a bulletin at the report date: totals and shares, units ranked,
+ * categories, investment against 序时进度, 开工率, the lagging list and a draft paragraph.
+ */
+export function summarizeBulletin(
+  analyses: readonly SheetAnalysis[],
+  asOf: DayNumber,
+  lang: Lang,
+): BulletinSummary {
+  return summarizeWithLabels(analyses, asOf, lang, labelsOf(analyses, lang));
+}
