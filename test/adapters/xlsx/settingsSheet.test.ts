@@ -1,0 +1,59 @@
+import { chunkText } from '../../../src/adapters/xlsx/stateSheet';
+import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { STATE_SHEET } from '../../../src/core/ownSheets';
+import type { WorkbookSettings } from '../../../src/port/WorkbookPort';
+import { bytesOf, planTableWorkbook, reread } from './xlsxTestKit';
+
+describe('XlsxWorkbook settings', () => {
+  it('reads back the settings it saved, after the file is written and opened again', async () => {
+    const settings: WorkbookSettings = {
+      rules: { preset: 'due-soon', dueSoonDays: 5, labels: { severe: '逾期' } },
+      overrides: { 重点项目: { deadline: 'H', unit: null } },
+      lastAsOf: '2023-06-30',
+    };
+    const book = await XlsxWorkbook.open(await bytesOf(planTableWorkbook()));
+    await book.saveSettings(settings);
+    const again = await XlsxWorkbook.open(await book.save());
+    expect(await again.loadSettings()).toEqual(settings);
+  });
+
+  it('keeps settings longer than one cell can hold, split over several cells', async () => {
+    const overrides: Record<string, { deadline: string }> = {};
+    for (let i = 0; i < 3000; i++) overrides[`第${i}号工作表😀`] = { deadline: 'H' };
+    const book = await XlsxWorkbook.open(await bytesOf(planTableWorkbook()));
+    await book.saveSettings({ overrides });
+    const bytes = await book.save();
+    const state = (await reread(bytes)).getWorksheet(STATE_SHEET)!;
+    expect(state.state).toBe('veryHidden');
+    const cells = state.getRow(2).cellCount;
+    expect(cells).toBeGreaterThan(3);
+    for (let c = 2; c <= cells; c++) {
+      expect(String(state.getRow(2).getCell(c).value).length).toBeLessThanOrEqual(32767);
+    }
+    expect(await (await XlsxWorkbook.open(bytes)).loadSettings()).toEqual({ overrides });
+  });
+
+  it('gives empty settings for a workbook that has none, and drops parts that are damaged', async () => {
+    const book = await XlsxWorkbook.open(await bytesOf(planTableWorkbook()));
+    expect(await book.loadSettings()).toEqual({});
+    await book.saveSettings({
+      rules: { preset: 'no-such-preset' } as never,
+      lastAsOf: '2023-06-30',
+    });
+    expect(await book.loadSettings()).toEqual({ lastAsOf: '2023-06-30' });
+  });
+});
+
+describe('chunkText', () => {
+  it('splits text into chunks that join back to it, never inside a surrogate pair', () => {
+    const text = 'ab😀cd😀😀e';
+    for (let size = 2; size <= 6; size++) {
+      const chunks = chunkText(text, size);
+      expect(chunks.join('')).toBe(text);
+      for (const c of chunks) {
+        expect(c.length).toBeLessThanOrEqual(size);
+        expect(c).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
+      }
+    }
+  });
+});
