@@ -1,4 +1,5 @@
 import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
+import { buildBulletin } from '../../src/core/bulletin/buildBulletin';
 import { dayNumber } from '../../src/core/dates';
 import { defaultRules } from '../../src/core/rules';
 import { median, type BenchContext, type Figure } from '../figure';
@@ -25,7 +26,8 @@ export async function measureEngine(ctx: BenchContext): Promise<Figure[]> {
       JSON.parse(json);
       const p = performance.now() - t;
       t = performance.now();
-      analyzeWorkbook([grid], { asOf, rules, lang: 'zh' });
+      const analysis = analyzeWorkbook([grid], { asOf, rules, lang: 'zh' });
+      buildBulletin(analysis.sheets, asOf, { lang: 'zh', rules });
       const e = performance.now() - t;
       if (i >= 0) {
         parse.push(p);

@@ -9,7 +9,7 @@ import { normalizeText } from './normalizeText';
 import { yearInTitle } from './parseDeadline';
 import { DEFAULT_STATUS_HEADER } from './rules';
 import type { ColumnInfo, RowKind, TableLayout } from './tableLayout';
-import { classifyRowKind } from './rowKind';
+import { captionColumns, classifyRowKind } from './rowKind';
 
 /** How far down a sheet a header is looked for: titles and notes above it are a few rows at most. */
 const HEADER_SCAN_ROWS = 40;
@@ -253,7 +253,7 @@ export function detectTable(
   const dataRows: number[] = [];
   const sections: { row: number; category: string }[] = [];
   let lastRow = bottom;
-  const rowCtx = { grid, merges, left, right, fields, statusColumn };
+  const rowCtx = { grid, merges, left, right, fields, statusColumn, captionCols: captionColumns(left, right, fields) };
   for (let r = bottom + 1; r < grid.values.length; r++) {
     const kind = classifyRowKind(rowCtx, r);
     if (kind.kind === 'header') break;

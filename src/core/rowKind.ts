@@ -12,6 +12,8 @@ export interface RowContext {
   readonly right: number;
   readonly fields: Readonly<Partial<Record<FieldKey, number>>>;
   readonly statusColumn: number | null;
+  /** From captionColumns(), computed once per table. */
+  readonly captionCols: readonly number[];
 }
 
 export type RowKindResult =
@@ -26,6 +28,19 @@ const SECTION_PREFIX =
   /^(?:[一二三四五六七八九十]{1,3}[、.．]|[((][一二三四五六七八九十\d]{1,3}[))]|第[一二三四五六七八九十\d]{1,3}(?:部分|类|章|板块)|[IVX]{1,4}[、.])/;
 const SECTION_COUNT = /[((]?(?:共|计)?\d+(?:个|项|件|条)?[))]?$/;
 const CHINESE_ORDINAL = /^(?:[一二三四五六七八九十]{1,3}|[((][一二三四五六七八九十\d]{1,3}[))])$/;
+
+// Shared results: this runs once per row of sheets with 100,000 rows, so it allocates nothing.
+const DATA: RowKindResult = { kind: 'data' };
+const BLANK: RowKindResult = { kind: 'blank' };
+const NOTE_ROW: RowKindResult = { kind: 'note' };
+const SUBTOTAL_ROW: RowKindResult = { kind: 'subtotal' };
+const HEADER_ROW: RowKindResult = { kind: 'header' };
+
+/** The columns a subtotal caption (合计, 小计) may sit in: the first three, the name and the number. */
+export function captionColumns(left: number, right: number, fields: Readonly<Partial<Record<FieldKey, number>>>): number[] {
+  const cols = new Set([left, left + 1, left + 2, fields.name, fields.seq]);
+  return [...cols].filter((c): c is number => c !== undefined && c <= right);
+}
 
 function isBlankValue(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
@@ -50,7 +65,7 @@ export function sectionCategory(caption: string): string {
 export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
   const { grid, merges, left, right, fields } = ctx;
   const row = grid.values[r];
-  if (!row) return { kind: 'blank' };
+  if (!row) return BLANK;
 
   let nonEmpty = 0;
   let firstText = '';
@@ -73,30 +88,28 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
       if (m && m.right > m.left) distinctMerged++;
     }
   }
-  if (nonEmpty === 0) return { kind: 'blank' };
+  if (nonEmpty === 0) return BLANK;
 
   // Only a caption that starts like a note is worth normalizing (most rows start with a number).
   const first = NOTE_START.has(firstText.charAt(0)) ? normalizeText(firstText) : firstText;
-  if (NOTE.test(first)) return { kind: 'note' };
+  if (NOTE.test(first)) return NOTE_ROW;
 
   // Subtotal captions sit in the first columns or the name column.
   const nameCol = fields.name;
   const seqCol = fields.seq;
-  const captionCols = [left, left + 1, left + 2, nameCol, seqCol];
-  for (const c of captionCols) {
-    if (c === undefined || c > right) continue;
+  for (const c of ctx.captionCols) {
     const raw = text(row[c] ?? null);
     // Cheap test first: every subtotal caption has 计 (or 計) in it.
     if (!raw.includes('计') && !raw.includes('計')) continue;
     const t = normalizeText(raw);
     if (t.length > 0 && t.length <= 12 && SUBTOTAL.test(t) && !/项目|工程/.test(t)) {
-      return { kind: 'subtotal' };
+      return SUBTOTAL_ROW;
     }
   }
 
   // Template rows with only a sequence number filled in are blank lines of the form.
   if (nonEmpty === 1 && seqCol !== undefined && firstCol === seqCol && /^\d+$/.test(normalizeText(firstText))) {
-    return { kind: 'blank' };
+    return BLANK;
   }
 
   // A section caption: one caption (possibly merged across columns), or an ordinal plus caption,
@@ -106,11 +119,13 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
   const hasWork =
     (deadlineCol !== undefined && !isBlankValue(row[deadlineCol] ?? null)) ||
     (unitCol !== undefined && !isBlankValue(row[unitCol] ?? null));
+  const caption = nonEmpty <= 2 && lastCol - left <= 3 ? normalizeText(firstText) : '';
+  // A lone caption with a section's prefix or merged across columns is a section wherever it sits,
+  // also in a unit or deadline column that happens to come first ("责任单位" as column A).
+  if (nonEmpty === 1 && lastCol - left <= 3 && (SECTION_PREFIX.test(caption) || distinctMerged > 0)) {
+    return { kind: 'section', category: sectionCategory(firstText) };
+  }
   if (!hasWork && nonEmpty <= 2 && lastCol - left <= 3) {
-    const caption = normalizeText(firstText);
-    if (nonEmpty === 1 && (SECTION_PREFIX.test(caption) || distinctMerged > 0)) {
-      return { kind: 'section', category: sectionCategory(firstText) };
-    }
     if (nonEmpty === 2 && CHINESE_ORDINAL.test(caption)) {
       return { kind: 'section', category: sectionCategory(text(row[lastCol] ?? null)) };
     }
@@ -139,7 +154,7 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
         if (f === 'name') hasName = true;
       }
     }
-    if (hasName && named >= 3) return { kind: 'header' };
+    if (hasName && named >= 3) return HEADER_ROW;
   }
-  return { kind: 'data' };
+  return DATA;
 }
