@@ -2,7 +2,7 @@ import { ValueType, type Cell, type Fill, type Workbook, type Worksheet } from '
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
 import type { ApplyReport, Progress } from '../../port/WorkbookPort';
-import { cellKey, decodeCellMap, keyCol, keyRow, rangeRef } from './cellKeys';
+import { CellMap, decodeCellMap, rangeRef } from './cellKeys';
 import { FillSetter, fillOf, solidFill, type CellStyle } from './cellStyle';
 import { findSheet } from './findSheet';
 import { loadPaintState, paintKey, saveValues, ValueList, type PaintState } from './paintState';
@@ -66,9 +66,9 @@ export function applyPaint(
 
   const saved: PaintState | null = loadPaintState(store, ws);
   const fillValues = new ValueList(saved?.fills.values);
-  const fills = saved ? decodeCellMap(saved.fills.cells) : new Map<number, number>();
+  const fills = saved ? decodeCellMap(saved.fills.cells) : new CellMap();
   const styleValues = new ValueList(saved?.status.styles.values);
-  const styles = saved ? decodeCellMap(saved.status.styles.cells) : new Map<number, number>();
+  const styles = saved ? decodeCellMap(saved.status.styles.cells) : new CellMap();
   let merge = saved?.status.merge ?? null;
 
   // Which colour each painted row gets, by Excel row.
@@ -92,33 +92,28 @@ export function applyPaint(
   }
 
   // Undo what an earlier run did to cells this plan no longer covers: whole styles, then fills.
-  for (const [k, i] of styles) {
-    const row = keyRow(k);
-    const c = keyCol(k);
-    if (inStatus(row, c)) continue;
+  styles.forEach((row, c, i) => {
+    if (inStatus(row, c)) return;
     const cell = ws.getCell(row, c);
     if (!isMergedSlave(cell)) cell.value = null;
     cell.style = (styleValues.get(i) ?? {}) as CellStyle;
-    styles.delete(k);
-  }
-  for (const [k, i] of fills) {
-    const row = keyRow(k);
-    const c = keyCol(k);
-    if (painted(row, c)) continue;
+    styles.delete(row, c);
+  });
+  fills.forEach((row, c, i) => {
+    if (painted(row, c)) return;
     const fill = fillValues.get(i) as Fill | null;
     setter.set(ws.getCell(row, c), fill, JSON.stringify(fill));
-    fills.delete(k);
-  }
+    fills.delete(row, c);
+  });
 
   // Save what the user had, before the first change.
   for (let row = headerTop; row <= lastRow; row++) {
-    const k = cellKey(row, col);
-    if (!styles.has(k)) styles.set(k, styleValues.add(ws.getCell(row, col).style));
+    if (!styles.has(row, col)) styles.set(row, col, styleValues.add(ws.getCell(row, col).style));
   }
   for (const row of rowColour.keys()) {
+    const cells = ws.getRow(row);
     for (let c = left; c <= right; c++) {
-      const k = cellKey(row, c);
-      if (!fills.has(k)) fills.set(k, fillValues.add(fillOf(ws.getCell(row, c))));
+      if (!fills.has(row, c)) fills.set(row, c, fillValues.add(fillOf(cells.getCell(c))));
     }
   }
 
@@ -166,8 +161,8 @@ export function applyPaint(
     const key = `solid:${f.color}`;
     for (let j = 0; j + 1 < f.runs.length; j += 2) {
       for (let r = f.runs[j] as number; r <= (f.runs[j + 1] as number); r++) {
-        const row = r0 + r;
-        for (let c = left; c <= right; c++) setter.set(ws.getCell(row, c), fill, key);
+        const cells = ws.getRow(r0 + r);
+        for (let c = left; c <= right; c++) setter.set(cells.getCell(c), fill, key);
         done++;
       }
       onProgress?.(done, total);

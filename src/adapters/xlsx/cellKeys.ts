@@ -1,21 +1,5 @@
 import { columnLetters, columnNumber } from '../../core/grid';
 
-/** Excel has 16,384 columns, so row * 16384 + (col - 1) numbers every cell uniquely and in order. */
-const COLS = 16384;
-
-/** A number for a 1-based Excel row and column, usable as a Map key. */
-export function cellKey(row: number, col: number): number {
-  return row * COLS + (col - 1);
-}
-
-export function keyRow(key: number): number {
-  return Math.floor(key / COLS);
-}
-
-export function keyCol(key: number): number {
-  return (key % COLS) + 1;
-}
-
 /** "B6:D9", or "B6" for a single cell; rows and columns 1-based. */
 export function rangeRef(top: number, left: number, bottom: number, right: number): string {
   const tl = columnLetters(left) + String(top);
@@ -37,14 +21,71 @@ export function parseRangeRef(
 }
 
 /**
- * A map from cells to small integers (an index into a list of saved values, -1 for "none"),
- * stored as rectangles of equal values: a table whose cells had no fill is one rectangle.
+ * A map from cells (1-based row and column) to small integers: an index into a list of saved
+ * values, or -1 for "none". One small typed array per row, because a 50,000-row table would
+ * otherwise mean a Map of 700,000 entries and most of the run spent collecting garbage.
  */
+export class CellMap {
+  // Per row, value + 2 per column (index col - 1), so 0 means "not in the map".
+  private readonly rows = new Map<number, Int32Array>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(row: number, col: number): number | undefined {
+    const v = this.rows.get(row)?.[col - 1];
+    return v === undefined || v === 0 ? undefined : v - 2;
+  }
+
+  has(row: number, col: number): boolean {
+    return this.get(row, col) !== undefined;
+  }
+
+  set(row: number, col: number, value: number): void {
+    let cells = this.rows.get(row);
+    if (cells === undefined || cells.length < col) {
+      const grown = new Int32Array(Math.max(col, cells ? cells.length * 2 : 0));
+      if (cells) grown.set(cells);
+      cells = grown;
+      this.rows.set(row, cells);
+    }
+    if (cells[col - 1] === 0) this.count++;
+    cells[col - 1] = value + 2;
+  }
+
+  delete(row: number, col: number): void {
+    const cells = this.rows.get(row);
+    if (cells === undefined || !cells[col - 1]) return;
+    cells[col - 1] = 0;
+    this.count--;
+  }
+
+  /** Calls back for every cell in row-major order. */
+  forEach(visit: (row: number, col: number, value: number) => void): void {
+    const rows = [...this.rows.keys()].sort((a, b) => a - b);
+    for (const row of rows) {
+      const cells = this.rows.get(row) as Int32Array;
+      for (let c = 0; c < cells.length; c++) {
+        const v = cells[c] as number;
+        if (v !== 0) visit(row, c + 1, v - 2);
+      }
+    }
+  }
+
+  /** A copy with every value passed through `map`. */
+  mapValues(map: (value: number) => number): CellMap {
+    const out = new CellMap();
+    this.forEach((row, col, v) => out.set(row, col, map(v)));
+    return out;
+  }
+}
+
+/** A CellMap stored as rectangles of equal values: a table whose cells had no fill is one rectangle. */
 export type CellGroups = [number, string][];
 
-export function encodeCellMap(map: ReadonlyMap<number, number>): CellGroups {
-  const keys = [...map.keys()].sort((a, b) => a - b);
-  // Horizontal runs first, then runs that continue a run of the row above grow downwards.
+export function encodeCellMap(map: CellMap): CellGroups {
   interface Rect {
     top: number;
     bottom: number;
@@ -53,58 +94,55 @@ export function encodeCellMap(map: ReadonlyMap<number, number>): CellGroups {
     value: number;
   }
   const done: Rect[] = [];
+  // Rectangles reaching the previous row, by "left:right:value"; a run in the next row with the
+  // same key grows them downwards, and those not continued are finished.
   let open = new Map<string, Rect>();
+  let current = new Map<string, Rect>();
   let row = -1;
-  let next = new Map<string, Rect>();
-  const closeRow = (): void => {
-    for (const [id, rect] of open) if (!next.has(id)) done.push(rect);
-    open = next;
-    next = new Map();
+  let run: Rect | null = null;
+  const endRun = (): void => {
+    if (run === null) return;
+    const id = `${run.left}:${run.right}:${run.value}`;
+    const above = open.get(id);
+    if (above !== undefined && above.bottom === run.top - 1) {
+      above.bottom = run.top;
+      current.set(id, above);
+    } else {
+      current.set(id, run);
+    }
+    run = null;
   };
-  let i = 0;
-  while (i < keys.length) {
-    const k = keys[i] as number;
-    const r = keyRow(k);
+  const endRow = (): void => {
+    endRun();
+    for (const [id, rect] of open) if (current.get(id) !== rect) done.push(rect);
+    open = current;
+    current = new Map();
+  };
+  map.forEach((r, c, value) => {
     if (r !== row) {
-      if (row !== -1) {
-        closeRow();
-        // A gap of rows ends every open rectangle.
-        if (r !== row + 1) closeRow();
-      }
+      if (row !== -1) endRow();
       row = r;
     }
-    const value = map.get(k) as number;
-    const left = keyCol(k);
-    let right = left;
-    i++;
-    while (i < keys.length) {
-      const k2 = keys[i] as number;
-      if (keyRow(k2) !== r || keyCol(k2) !== right + 1 || map.get(k2) !== value) break;
-      right++;
-      i++;
+    if (run !== null && run.right === c - 1 && run.value === value) {
+      run.right = c;
+      return;
     }
-    const id = `${left}:${right}:${value}`;
-    const above = open.get(id);
-    if (above !== undefined) {
-      above.bottom = r;
-      next.set(id, above);
-    } else {
-      next.set(id, { top: r, bottom: r, left, right, value });
-    }
-  }
-  closeRow();
-  closeRow();
+    endRun();
+    run = { top: r, bottom: r, left: c, right: c, value };
+  });
+  endRow();
+  endRow();
   done.sort((a, b) => a.top - b.top || a.left - b.left);
   return done.map((d) => [d.value, rangeRef(d.top, d.left, d.bottom, d.right)]);
 }
 
-export function decodeCellMap(groups: CellGroups): Map<number, number> {
-  const map = new Map<number, number>();
+export function decodeCellMap(groups: CellGroups): CellMap {
+  const map = new CellMap();
   for (const [value, ref] of groups) {
     const r = parseRangeRef(ref);
     if (!r) continue;
     for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) map.set(cellKey(row, col), value);
+      for (let col = r.left; col <= r.right; col++) map.set(row, col, value);
     }
   }
   return map;

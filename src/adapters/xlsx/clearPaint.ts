@@ -2,7 +2,7 @@ import type { Fill, Workbook } from 'exceljs';
 import type { Lang } from '../../core/issue';
 import type { ClearReport } from '../../port/WorkbookPort';
 import { isMergedSlave } from './applyPaint';
-import { decodeCellMap, keyCol, keyRow } from './cellKeys';
+import { decodeCellMap } from './cellKeys';
 import { FillSetter, type CellStyle } from './cellStyle';
 import { findSheet } from './findSheet';
 import { loadPaintState, paintKey, ValueList } from './paintState';
@@ -28,19 +28,19 @@ export function clearPaint(
   const fillValues = new ValueList(saved.fills.values);
   const setter = new FillSetter();
   let fillsRestored = 0;
-  for (const [k, i] of decodeCellMap(saved.fills.cells)) {
+  decodeCellMap(saved.fills.cells).forEach((row, col, i) => {
     const fill = fillValues.get(i) as Fill | null;
-    setter.set(ws.getCell(keyRow(k), keyCol(k)), fill, JSON.stringify(fill));
+    setter.set(ws.getCell(row, col), fill, JSON.stringify(fill));
     fillsRestored++;
-  }
+  });
 
   // Whole styles last: they include the status column cells' original fills.
   const styleValues = new ValueList(saved.status.styles.values);
-  for (const [k, i] of decodeCellMap(saved.status.styles.cells)) {
-    const cell = ws.getCell(keyRow(k), keyCol(k));
+  decodeCellMap(saved.status.styles.cells).forEach((row, col, i) => {
+    const cell = ws.getCell(row, col);
     if (!isMergedSlave(cell)) cell.value = null;
     cell.style = (styleValues.get(i) ?? {}) as CellStyle;
-  }
+  });
 
   store.set(paintKey(ws.name), undefined);
   return { sheet: ws.name, fillsRestored, statusColumnRemoved: true };

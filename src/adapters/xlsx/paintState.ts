@@ -1,7 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import { z } from 'zod';
 import { plainValue } from './cellValue';
-import { encodeCellMap, parseRangeRef, type CellGroups } from './cellKeys';
+import { encodeCellMap, parseRangeRef, type CellGroups, type CellMap } from './cellKeys';
 import type { StateStore } from './stateSheet';
 
 const cellGroups = z.array(z.tuple([z.number().int().min(-1), z.string()]));
@@ -102,9 +102,17 @@ export class ValueList {
 }
 
 /** Saved values for a cell map, keeping only the values some cell still refers to. */
-export function saveValues(map: ReadonlyMap<number, number>, list: ValueList): SavedValues {
+export function saveValues(map: CellMap, list: ValueList): SavedValues {
   const compact = new ValueList();
-  const remapped = new Map<number, number>();
-  for (const [k, i] of map) remapped.set(k, compact.add(list.get(i)));
+  // Old index → new index, worked out once per distinct value rather than once per cell.
+  const newIndex = new Map<number, number>([[-1, -1]]);
+  const remapped = map.mapValues((i) => {
+    let j = newIndex.get(i);
+    if (j === undefined) {
+      j = compact.add(list.get(i));
+      newIndex.set(i, j);
+    }
+    return j;
+  });
   return { values: compact.values, cells: encodeCellMap(remapped) };
 }
