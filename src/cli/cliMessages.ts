@@ -1,0 +1,171 @@
+import type { Lang } from '../core/issue';
+
+/** Every sentence the command prints, in Chinese and English. Plain sentences: no stack traces. */
+export interface CliMessages {
+  usage: string;
+  help: string;
+  unknownCommand(cmd: string): string;
+  missingInput(cmd: string): string;
+  unknownOption(opt: string): string;
+  missingValue(opt: string): string;
+  repeatedOption(opt: string): string;
+  extraArgument(arg: string): string;
+  badLang(value: string): string;
+  optionNotForCheck(opt: string): string;
+  badAsOf(value: string): string;
+  badPreset(value: string, presets: string): string;
+  rulesUnreadable(file: string): string;
+  rulesNotJson(file: string): string;
+  rulesInvalid(file: string): string;
+  inputMissing(file: string): string;
+  inputIsDirectory(file: string): string;
+  inputUnreadable(file: string): string;
+  outIsInput(file: string): string;
+  reportIsInputOrOut(file: string): string;
+  outDirMissing(dir: string): string;
+  noSuchSheet(name: string): string;
+  noTable(file: string): string;
+  unsupported(parts: string): string;
+  sheetSummary(sheet: string, rows: number, counts: string, issues: number): string;
+  countItem(label: string, n: number): string;
+  listSeparator: string;
+  /** Joins names of things: 图表、数据透视表 / charts, pivot tables. */
+  joinNames(names: readonly string[]): string;
+  skipped(sheet: string): string;
+  moreIssues(n: number): string;
+  wroteWorkbook(file: string): string;
+  wroteReport(file: string): string;
+  writeFailed(file: string): string;
+  unexpected: string;
+}
+
+const USAGE_ZH = `用法:
+  tricolor run 输入.xlsx [--as-of YYYY-MM-DD] [--out 输出.xlsx] [--report 报告.json]
+                         [--preset 规则] [--rules 规则.json] [--sheet 工作表]... [--lang zh|en]
+  tricolor check 输入.xlsx [--report 报告.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
+  tricolor --help | --version`;
+
+const USAGE_EN = `Usage:
+  tricolor run IN.xlsx [--as-of YYYY-MM-DD] [--out OUT.xlsx] [--report REPORT.json]
+                       [--preset ID] [--rules RULES.json] [--sheet NAME]... [--lang zh|en]
+  tricolor check IN.xlsx [--report REPORT.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
+  tricolor --help | --version`;
+
+const zh: CliMessages = {
+  usage: USAGE_ZH,
+  help: `三色督办:读取计划表,判定每行是否滞后,画出三色图。
+
+${USAGE_ZH}
+
+命令:
+  run     判定并着色,另存为新工作簿(不改动输入文件)
+  check   只识别和检查,不写工作簿
+
+选项:
+  --as-of YYYY-MM-DD  截至日期,默认今天
+  --out 文件          输出工作簿,默认在输入文件旁另存为“输入.三色.xlsx”(已存在时加编号)
+  --report 文件       另写一份 JSON 报告(格式见 docs/report-format.md)
+  --preset 规则       node-lag(默认)、due-soon、sequential-progress、reported-status
+  --rules 文件        规则 JSON 文件(阈值、颜色、标签)
+  --sheet 工作表      只处理这个工作表,可重复
+  --lang zh|en        提示语言,默认 zh
+
+退出码:0 已完成(可能有问题提示);2 用法错误或文件无法读取;3 没有找到计划表;1 写入失败或意外错误。`,
+  unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run 和 check。`,
+  missingInput: (c) => `命令 ${c} 需要一个输入文件,例如:tricolor ${c} 计划表.xlsx`,
+  unknownOption: (o) => `不认识的选项“${o}”。`,
+  missingValue: (o) => `选项 ${o} 后面需要一个值。`,
+  repeatedOption: (o) => `选项 ${o} 只能给一次。`,
+  extraArgument: (a) => `多余的参数“${a}”:一次只能处理一个输入文件。`,
+  badLang: (v) => `--lang 只能是 zh 或 en,而不是“${v}”。`,
+  optionNotForCheck: (o) => `check 命令不写工作簿,不能使用 ${o}。`,
+  badAsOf: (v) => `截至日期“${v}”无效,请写成 YYYY-MM-DD,例如 2023-06-30。`,
+  badPreset: (v, p) => `没有名为“${v}”的规则,可用的规则有:${p}。`,
+  rulesUnreadable: (f) => `无法读取规则文件 ${f}。`,
+  rulesNotJson: (f) => `规则文件 ${f} 不是有效的 JSON。`,
+  rulesInvalid: (f) => `规则文件 ${f} 有以下错误:`,
+  inputMissing: (f) => `找不到文件 ${f}。`,
+  inputIsDirectory: (f) => `${f} 是一个文件夹,请给出 .xlsx 文件。`,
+  inputUnreadable: (f) => `无法读取文件 ${f}(可能没有权限)。`,
+  outIsInput: (f) =>
+    `输出文件不能是输入文件本身(${f}),输入文件不会被改动。请用 --out 指定另一个文件。`,
+  reportIsInputOrOut: (f) => `报告文件 ${f} 不能与输入或输出工作簿相同。`,
+  outDirMissing: (d) => `输出文件夹 ${d} 不存在。`,
+  noSuchSheet: (n) => `工作簿中没有名为“${n}”的工作表。`,
+  noTable: (f) => `${f} 中没有找到计划表(需要“项目名称”“工作任务”之类的表头),未写出工作簿。`,
+  unsupported: (p) => `注意:工作簿中的${p}无法保留,输出文件中将没有这些内容(输入文件不受影响)。`,
+  sheetSummary: (s, n, c, i) => `${s}:${n} 行,${c};问题 ${i} 条`,
+  countItem: (l, n) => `${l} ${n}`,
+  listSeparator: ',',
+  joinNames: (n) => n.join('、'),
+  skipped: (s) => `已跳过“${s}”:没有计划表`,
+  moreIssues: (n) => `……另有 ${n} 条问题未列出,完整列表请用 --report 写出报告。`,
+  wroteWorkbook: (f) => `已写入 ${f}`,
+  wroteReport: (f) => `报告已写入 ${f}`,
+  writeFailed: (f) => `无法写入 ${f}(文件夹不可写或磁盘已满),没有留下不完整的文件。`,
+  unexpected: '出现意外错误,已停止;输入文件未被改动。',
+};
+
+const en: CliMessages = {
+  usage: USAGE_EN,
+  help: `Tricolor: reads plan tables, decides which rows lag, and paints the three-colour chart.
+
+${USAGE_EN}
+
+Commands:
+  run     decide and paint, saving a new workbook (the input file is never changed)
+  check   detect and validate only; writes no workbook
+
+Options:
+  --as-of YYYY-MM-DD  the report date; today by default
+  --out FILE          the workbook to write; by default "IN.tricolor.xlsx" beside the input
+                      (numbered when that file exists)
+  --report FILE       also write a JSON report (see docs/report-format.md)
+  --preset ID         node-lag (default), due-soon, sequential-progress, reported-status
+  --rules FILE        a rules JSON file (thresholds, colours, labels)
+  --sheet NAME        only this sheet; may be repeated
+  --lang zh|en        language of messages; zh by default
+
+Exit codes: 0 done (issues may have been reported); 2 bad usage or unreadable file;
+3 no plan table found; 1 could not write the output, or an unexpected error.`,
+  unknownCommand: (c) => `Unknown command "${c}"; the commands are run and check.`,
+  missingInput: (c) => `The ${c} command needs an input file, e.g. tricolor ${c} plan.xlsx`,
+  unknownOption: (o) => `Unknown option "${o}".`,
+  missingValue: (o) => `The option ${o} needs a value.`,
+  repeatedOption: (o) => `The option ${o} can be given only once.`,
+  extraArgument: (a) => `Unexpected argument "${a}": one input file at a time.`,
+  badLang: (v) => `--lang must be zh or en, not "${v}".`,
+  optionNotForCheck: (o) => `The check command writes no workbook, so ${o} cannot be used with it.`,
+  badAsOf: (v) => `The report date "${v}" is not valid; write it as YYYY-MM-DD, e.g. 2023-06-30.`,
+  badPreset: (v, p) => `There is no preset "${v}"; the presets are: ${p}.`,
+  rulesUnreadable: (f) => `The rules file ${f} cannot be read.`,
+  rulesNotJson: (f) => `The rules file ${f} is not valid JSON.`,
+  rulesInvalid: (f) => `The rules file ${f} has these errors:`,
+  inputMissing: (f) => `There is no file ${f}.`,
+  inputIsDirectory: (f) => `${f} is a folder; give an .xlsx file.`,
+  inputUnreadable: (f) => `The file ${f} cannot be read (perhaps a permission problem).`,
+  outIsInput: (f) =>
+    `The output cannot be the input file itself (${f}); the input is never changed. Choose another file with --out.`,
+  reportIsInputOrOut: (f) => `The report file ${f} cannot be the input or the output workbook.`,
+  outDirMissing: (d) => `The output folder ${d} does not exist.`,
+  noSuchSheet: (n) => `The workbook has no sheet named "${n}".`,
+  noTable: (f) =>
+    `No plan table was found in ${f} (a header such as 项目名称 or 工作任务 is needed); no workbook was written.`,
+  unsupported: (p) =>
+    `Note: the workbook's ${p} cannot be kept and will be missing from the output (the input is not affected).`,
+  sheetSummary: (s, n, c, i) => `${s}: ${n} rows, ${c}; ${i} issue${i === 1 ? '' : 's'}`,
+  countItem: (l, n) => `${l} ${n}`,
+  listSeparator: ', ',
+  joinNames: (n) => n.join(', '),
+  skipped: (s) => `Skipped "${s}": no plan table`,
+  moreIssues: (n) => `…and ${n} more issues; write a report with --report for the full list.`,
+  wroteWorkbook: (f) => `Wrote ${f}`,
+  wroteReport: (f) => `Wrote the report ${f}`,
+  writeFailed: (f) =>
+    `Could not write ${f} (the folder is not writable or the disk is full); no partial file was left.`,
+  unexpected: 'An unexpected error stopped the run; the input file was not changed.',
+};
+
+export function cliMessages(lang: Lang): CliMessages {
+  return lang === 'en' ? en : zh;
+}

@@ -1,0 +1,126 @@
+import type { Lang } from '../core/issue';
+import type { CliMessages } from './cliMessages';
+
+export interface CommandArgs {
+  readonly command: 'run' | 'check';
+  readonly input: string;
+  readonly asOf?: string;
+  readonly out?: string;
+  readonly report?: string;
+  readonly preset?: string;
+  readonly rules?: string;
+  readonly sheets: readonly string[];
+  readonly lang: Lang;
+}
+
+export type ParsedArgs =
+  | { readonly kind: 'help'; readonly lang: Lang }
+  | { readonly kind: 'version'; readonly lang: Lang }
+  | { readonly kind: 'command'; readonly args: CommandArgs }
+  | { readonly kind: 'error'; readonly lang: Lang; readonly message: (t: CliMessages) => string };
+
+const VALUE_OPTIONS = [
+  '--as-of',
+  '--out',
+  '--report',
+  '--preset',
+  '--rules',
+  '--sheet',
+  '--lang',
+] as const;
+type ValueOption = (typeof VALUE_OPTIONS)[number];
+const REPEATABLE: ReadonlySet<string> = new Set(['--sheet']);
+
+function isValueOption(o: string): o is ValueOption {
+  return (VALUE_OPTIONS as readonly string[]).includes(o);
+}
+
+/**
+ * The language asked for, found before anything else so that even a usage error is reported in
+ * it; null when --lang has a value other than zh or en.
+ */
+function findLang(argv: readonly string[]): { lang: Lang; bad: string | null } {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    const value = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (value === undefined) continue;
+    return value === 'zh' || value === 'en'
+      ? { lang: value, bad: null }
+      : { lang: 'zh', bad: value };
+  }
+  return { lang: 'zh', bad: null };
+}
+
+/** Reads the command line by hand: `tricolor run|check IN.xlsx [options]`, `--help`, `--version`. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const { lang, bad } = findLang(argv);
+  const error = (message: (t: CliMessages) => string): ParsedArgs => ({
+    kind: 'error',
+    lang,
+    message,
+  });
+  if (bad !== null) return error((t) => t.badLang(bad));
+  if (argv.includes('--help') || argv.includes('-h')) return { kind: 'help', lang };
+  if (argv.includes('--version') || argv.includes('-v')) return { kind: 'version', lang };
+
+  const [command, ...rest] = argv;
+  if (command === undefined) return error((t) => t.usage);
+  if (command !== 'run' && command !== 'check') return error((t) => t.unknownCommand(command));
+
+  const values = new Map<ValueOption, string[]>();
+  const positional: string[] = [];
+  let onlyPositional = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i] as string;
+    if (onlyPositional || !arg.startsWith('-') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (!isValueOption(name)) return error((t) => t.unknownOption(name));
+    let value: string | undefined;
+    if (eq !== -1) value = arg.slice(eq + 1);
+    else {
+      value = rest[i + 1];
+      // A value that looks like an option means the value was left out.
+      if (value !== undefined && value.startsWith('--')) value = undefined;
+      else i++;
+    }
+    if (value === undefined || value === '') return error((t) => t.missingValue(name));
+    const list = values.get(name) ?? [];
+    if (list.length > 0 && !REPEATABLE.has(name)) return error((t) => t.repeatedOption(name));
+    list.push(value);
+    values.set(name, list);
+  }
+
+  const [input, extra] = positional;
+  if (input === undefined) return error((t) => t.missingInput(command));
+  if (extra !== undefined) return error((t) => t.extraArgument(extra));
+  if (command === 'check' && values.has('--out')) return error((t) => t.optionNotForCheck('--out'));
+
+  const one = (o: ValueOption): string | undefined => values.get(o)?.[0];
+  const optional = <K extends string>(key: K, o: ValueOption): Partial<Record<K, string>> => {
+    const v = one(o);
+    return v === undefined ? {} : ({ [key]: v } as Record<K, string>);
+  };
+  return {
+    kind: 'command',
+    args: {
+      command,
+      input,
+      sheets: values.get('--sheet') ?? [],
+      lang,
+      ...optional('asOf', '--as-of'),
+      ...optional('out', '--out'),
+      ...optional('report', '--report'),
+      ...optional('preset', '--preset'),
+      ...optional('rules', '--rules'),
+    },
+  };
+}

@@ -1,0 +1,243 @@
+import { promises as fsp, readFileSync } from 'fs';
+import * as path from 'path';
+import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
+import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
+import type { WorkbookAnalysis } from '../core/analysis';
+import { analyzeWorkbook } from '../core/analyzeWorkbook';
+import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates';
+import type { SheetGrid } from '../core/grid';
+import { buildReport } from '../core/report';
+import { PRESET_IDS, resolveRules, type RuleSet } from '../core/rules';
+import { STATUSES } from '../core/status';
+import { PortError } from '../port/WorkbookPort';
+import { cliMessages, type CliMessages } from './cliMessages';
+import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
+import type { CommandArgs } from './parseArgs';
+
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly cwd: string;
+  readonly now: () => Date;
+}
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, noTable: 3 } as const;
+
+/** A run stops with this: a sentence for stderr and the exit code. */
+class Stop {
+  constructor(
+    readonly code: number,
+    readonly lines: readonly string[],
+  ) {}
+}
+
+const MAX_ISSUES_SHOWN = 20;
+const OUT_TAG = { zh: '三色', en: 'tricolor' } as const;
+
+/** The local calendar day of a clock reading: the day the user sees on their own clock. */
+export function localDay(now: Date): DayNumber {
+  return dayNumber(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+async function readRules(args: CommandArgs, io: CliIo, t: CliMessages): Promise<unknown> {
+  if (args.rules === undefined) return undefined;
+  const file = path.resolve(io.cwd, args.rules);
+  let text: string;
+  try {
+    text = await fsp.readFile(file, 'utf8');
+  } catch {
+    throw new Stop(EXIT.usage, [t.rulesUnreadable(file)]);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch {
+    throw new Stop(EXIT.usage, [t.rulesNotJson(file)]);
+  }
+}
+
+/** Rules from --rules and --preset; else those saved in the workbook; else the defaults. */
+function decideRules(
+  args: CommandArgs,
+  fromFile: unknown,
+  saved: unknown,
+  rulesFile: string | undefined,
+  t: CliMessages,
+): RuleSet {
+  let input: unknown = saved ?? {};
+  if (args.rules !== undefined || args.preset !== undefined) {
+    input = fromFile ?? {};
+    if (args.preset !== undefined) {
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) input = {};
+      input = { ...(input as object), preset: args.preset };
+    }
+  }
+  const resolved = resolveRules(input, args.lang);
+  if (resolved.ok) return resolved.value;
+  throw new Stop(EXIT.usage, [
+    t.rulesInvalid(rulesFile ?? '--preset'),
+    ...resolved.errors.map((e) => `  ${e}`),
+  ]);
+}
+
+function summaryLines(analysis: WorkbookAnalysis, rules: RuleSet, t: CliMessages): string[] {
+  const lines = analysis.sheets.map((s) =>
+    t.sheetSummary(
+      s.sheet,
+      s.statuses.length,
+      STATUSES.map((st) => t.countItem(rules.labels[st], s.counts[st])).join(t.listSeparator),
+      s.issues.length,
+    ),
+  );
+  for (const s of analysis.skipped) lines.push(t.skipped(s.name));
+  return lines;
+}
+
+function issueLines(analysis: WorkbookAnalysis, t: CliMessages): string[] {
+  // Errors and warnings only: info (such as an assumed plan year) is in the report.
+  const all = analysis.sheets.flatMap((s) => s.issues).filter((i) => i.severity !== 'info');
+  const shown = all.slice(0, MAX_ISSUES_SHOWN).map((i) => i.message);
+  if (all.length > MAX_ISSUES_SHOWN) shown.push(t.moreIssues(all.length - MAX_ISSUES_SHOWN));
+  return shown;
+}
+
+/** The version in package.json. */
+export function toolVersion(): string {
+  try {
+    // Both src/cli and dist/cli sit two folders below package.json.
+    const file = path.join(__dirname, '..', '..', 'package.json');
+    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
+  const t = cliMessages(args.lang);
+  const say = (lines: readonly string[]): void => {
+    for (const l of lines) io.stdout.write(`${l}\n`);
+  };
+  const warn = (lines: readonly string[]): void => {
+    for (const l of lines) io.stderr.write(`${l}\n`);
+  };
+
+  // Everything the user typed is checked before the workbook is read.
+  let asOf: DayNumber;
+  if (args.asOf !== undefined) {
+    const d = parseIsoDay(args.asOf);
+    if (d === null) throw new Stop(EXIT.usage, [t.badAsOf(args.asOf)]);
+    asOf = d;
+  } else {
+    asOf = localDay(io.now());
+  }
+  if (args.preset !== undefined && !(PRESET_IDS as readonly string[]).includes(args.preset)) {
+    throw new Stop(EXIT.usage, [t.badPreset(args.preset, PRESET_IDS.join(', '))]);
+  }
+  const rulesFile = args.rules === undefined ? undefined : path.resolve(io.cwd, args.rules);
+  const fromFile = await readRules(args, io, t);
+
+  const input = path.resolve(io.cwd, args.input);
+  let out: string | undefined;
+  if (args.command === 'run') {
+    out = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);
+    if (out !== undefined) {
+      if (await sameFile(out, input)) throw new Stop(EXIT.usage, [t.outIsInput(input)]);
+      if (!(await isDirectory(path.dirname(out)))) {
+        throw new Stop(EXIT.usage, [t.outDirMissing(path.dirname(out))]);
+      }
+    }
+  }
+  const report = args.report === undefined ? undefined : path.resolve(io.cwd, args.report);
+  if (report !== undefined) {
+    if ((await sameFile(report, input)) || (out !== undefined && (await sameFile(report, out)))) {
+      throw new Stop(EXIT.usage, [t.reportIsInputOrOut(report)]);
+    }
+    if (!(await isDirectory(path.dirname(report)))) {
+      throw new Stop(EXIT.usage, [t.outDirMissing(path.dirname(report))]);
+    }
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await fsp.readFile(input);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Stop(EXIT.usage, [t.inputMissing(input)]);
+    if (code === 'EISDIR') throw new Stop(EXIT.usage, [t.inputIsDirectory(input)]);
+    throw new Stop(EXIT.usage, [t.inputUnreadable(input)]);
+  }
+  let book: XlsxWorkbook;
+  try {
+    book = await XlsxWorkbook.open(bytes, args.lang);
+  } catch (e) {
+    if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
+    throw e;
+  }
+
+  const settings = await book.loadSettings();
+  const rules = decideRules(args, fromFile, settings.rules, rulesFile, t);
+  const sheetNames = (await book.listSheets()).map((s) => s.name);
+  for (const wanted of args.sheets) {
+    if (!sheetNames.includes(wanted)) throw new Stop(EXIT.usage, [t.noSuchSheet(wanted)]);
+  }
+  const grids: SheetGrid[] = [];
+  for (const name of sheetNames) {
+    if (args.sheets.length === 0 || args.sheets.includes(name))
+      grids.push(await book.readSheet(name));
+  }
+  const analysis = analyzeWorkbook(grids, {
+    asOf,
+    rules,
+    lang: args.lang,
+    ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
+    ...(settings.overrides ? { overrides: settings.overrides } : {}),
+  });
+
+  say(summaryLines(analysis, rules, t));
+  warn(issueLines(analysis, t));
+
+  // The report is written even when no sheet holds a table: it says which were skipped and why.
+  if (report !== undefined) {
+    const json = buildReport(analysis, {
+      input: path.basename(input),
+      generatedAt: io.now().toISOString(),
+      tool: { name: 'tricolor', version: toolVersion() },
+    });
+    await writeOrStop(report, `${JSON.stringify(json, null, 2)}\n`, t);
+    say([t.wroteReport(report)]);
+  }
+  if (analysis.sheets.length === 0) throw new Stop(EXIT.noTable, [t.noTable(input)]);
+  if (args.command === 'check') return EXIT.ok;
+
+  const parts = book.unsupportedParts();
+  if (parts.length > 0) {
+    warn([t.unsupported(t.joinNames(parts.map((p) => unsupportedPartLabel(p, args.lang))))]);
+  }
+  for (const sheet of analysis.sheets) await book.applyPaint(sheet.paint);
+  const target = out ?? (await defaultOutPath(input, OUT_TAG[args.lang]));
+  await writeOrStop(target, await book.save(), t);
+  say([t.wroteWorkbook(target)]);
+  return EXIT.ok;
+}
+
+async function writeOrStop(file: string, data: Uint8Array | string, t: CliMessages): Promise<void> {
+  try {
+    await writeAtomic(file, data);
+  } catch {
+    throw new Stop(EXIT.failed, [t.writeFailed(file)]);
+  }
+}
+
+/** Runs `run` or `check`; every failure becomes sentences on stderr and an exit code. */
+export async function runCommand(args: CommandArgs, io: CliIo): Promise<number> {
+  try {
+    return await runOrStop(args, io);
+  } catch (e) {
+    if (e instanceof Stop) {
+      for (const l of e.lines) io.stderr.write(`${l}\n`);
+      return e.code;
+    }
+    io.stderr.write(`${cliMessages(args.lang).unexpected}\n`);
+    return EXIT.failed;
+  }
+}
