@@ -1,0 +1,91 @@
+import type { BulletinBook } from '../../core/bulletinBook';
+import type { SheetGrid } from '../../core/grid';
+import type { Lang } from '../../core/issue';
+import { STATE_SHEET } from '../../core/ownSheets';
+import type { PaintPlan } from '../../core/paintPlan';
+import type {
+  ApplyReport,
+  ClearReport,
+  Progress,
+  SheetInfo,
+  WorkbookPort,
+  WorkbookSettings,
+} from '../../port/WorkbookPort';
+import { detectCapabilities, type Capabilities } from './capabilities';
+import { toPortError, type ErrorContext } from './errors';
+import { excelRun, type ExcelRun } from './excelRun';
+import { applyPaint, clearPaint } from './paint';
+import { readSheet } from './readSheet';
+import { loadSettings, saveSettings } from './settings';
+import { writeBulletin } from './writeBulletin';
+
+export interface OfficeWorkbookOptions {
+  /** Runs a batch; defaults to Excel.run with the options this Excel supports. */
+  readonly run?: ExcelRun;
+  /** Which newer APIs to use; defaults to asking Office.context.requirements. */
+  readonly capabilities?: Capabilities;
+  /** Language of error messages. */
+  readonly lang?: Lang;
+}
+
+/** The workbook the add-in runs in, reached through Office.js. */
+export class OfficeWorkbook implements WorkbookPort {
+  readonly kind = 'office' as const;
+  private readonly run: ExcelRun;
+  private readonly caps: Capabilities;
+  private readonly lang: Lang;
+
+  constructor(options: OfficeWorkbookOptions = {}) {
+    this.caps = options.capabilities ?? detectCapabilities();
+    this.run = options.run ?? excelRun(this.caps);
+    this.lang = options.lang ?? 'zh';
+  }
+
+  /** Every failure leaves here as a PortError with a sentence saying what to do. */
+  private async call<T>(
+    context: ErrorContext,
+    batch: (ctx: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.run(batch);
+    } catch (e) {
+      throw toPortError(e, context, this.lang);
+    }
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.call({}, async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load('items/name,items/visibility');
+      await ctx.sync();
+      // The hidden state sheet is ours, not a sheet the user could pick.
+      return sheets.items
+        .filter((s) => s.name !== STATE_SHEET)
+        .map((s) => ({ name: s.name, visible: s.visibility === 'Visible' }));
+    });
+  }
+
+  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    return this.call({ sheet: name }, (ctx) => readSheet(ctx, name, this.caps, onProgress));
+  }
+
+  applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    return this.call({ sheet: plan.sheet }, (ctx) => applyPaint(ctx, plan, this.lang, onProgress));
+  }
+
+  clearPaint(sheet: string): Promise<ClearReport> {
+    return this.call({ sheet }, (ctx) => clearPaint(ctx, sheet, this.lang));
+  }
+
+  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    return this.call({}, (ctx) => writeBulletin(ctx, book));
+  }
+
+  loadSettings(): Promise<WorkbookSettings> {
+    return this.call({}, (ctx) => loadSettings(ctx));
+  }
+
+  saveSettings(settings: WorkbookSettings): Promise<void> {
+    return this.call({}, (ctx) => saveSettings(ctx, settings));
+  }
+}

@@ -1,0 +1,244 @@
+import { rectCells, type Rect } from './addresses';
+
+/**
+ * A cell's fill as one string: "" for no fill, "#RRGGBB" for a solid fill, and
+ * "#RRGGBB|Pattern|#RRGGBB" (colour, pattern, pattern colour) for a patterned one.
+ */
+export type FillKey = string;
+
+export const NO_FILL: FillKey = '';
+
+/** The fills of every cell of `rect`, row by row, as indices into the state's palette. */
+export interface SavedArea {
+  readonly rect: Rect;
+  readonly cells: Int32Array;
+}
+
+/**
+ * What one sheet's paint left behind, so it can be undone exactly: the user's fills under every
+ * cell we may paint, and where our status column is. Rows and columns are 1-based Excel ones.
+ */
+export interface PaintState {
+  readonly statusColumn: number;
+  readonly headerTop: number;
+  readonly headerBottom: number;
+  /** True when we merged the status header over headerTop..headerBottom. */
+  readonly headerMerged: boolean;
+  /** Rows of the status column's body, over every run so far (the table may have grown). */
+  readonly bodyTop: number;
+  readonly bodyBottom: number;
+  /** True when we formatted the status column as text (a label starts with = + - @). */
+  readonly textFormat: boolean;
+  readonly palette: readonly FillKey[];
+  readonly areas: readonly SavedArea[];
+}
+
+/** The fill key of what Excel reports for a cell or a uniform range; null when not uniform. */
+export function fillKey(
+  color: string | null | undefined,
+  pattern: string | null | undefined,
+  patternColor?: string | null,
+): FillKey | null {
+  if (pattern === null || pattern === undefined) return null;
+  if (pattern === 'None') return NO_FILL;
+  if (color === null || color === undefined) return null;
+  const c = color.toUpperCase();
+  if (pattern === 'Solid') return c;
+  if (patternColor === null || patternColor === undefined) return null;
+  return `${c}|${pattern}|${patternColor.toUpperCase()}`;
+}
+
+/** Splits a fill key back into what Excel's RangeFill takes. */
+export function parseFillKey(
+  key: FillKey,
+): { color: string; pattern: string; patternColor?: string } | null {
+  if (key === NO_FILL) return null;
+  const [color = '', pattern = 'Solid', patternColor] = key.split('|');
+  return patternColor === undefined ? { color, pattern } : { color, pattern, patternColor };
+}
+
+/** Interns fill keys into a palette shared by one sheet's saved areas. */
+export class Palette {
+  private readonly index = new Map<FillKey, number>();
+  readonly keys: FillKey[] = [];
+
+  constructor(initial: readonly FillKey[] = []) {
+    for (const k of initial) this.of(k);
+  }
+
+  of(key: FillKey): number {
+    let i = this.index.get(key);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.keys.push(key);
+      this.index.set(key, i);
+    }
+    return i;
+  }
+}
+
+interface StoredArea {
+  /** [top, left, bottom, right] */
+  readonly r: [number, number, number, number];
+  /** Run-length pairs [paletteIndex, count, paletteIndex, count, …] over the cells row by row. */
+  readonly f: number[];
+}
+
+interface StoredState {
+  readonly v: 1;
+  readonly col: number;
+  readonly head: [number, number];
+  readonly merged: boolean;
+  readonly body: [number, number];
+  readonly text: boolean;
+  readonly palette: FillKey[];
+  readonly areas: StoredArea[];
+}
+
+function runLength(cells: Int32Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < cells.length) {
+    const v = cells[i] as number;
+    let j = i + 1;
+    while (j < cells.length && cells[j] === v) j++;
+    out.push(v, j - i);
+    i = j;
+  }
+  return out;
+}
+
+/** Serialises a sheet's state compactly: user fills are mostly long runs of the same fill. */
+export function encodeState(s: PaintState): string {
+  const stored: StoredState = {
+    v: 1,
+    col: s.statusColumn,
+    head: [s.headerTop, s.headerBottom],
+    merged: s.headerMerged,
+    body: [s.bodyTop, s.bodyBottom],
+    text: s.textFormat,
+    palette: [...s.palette],
+    areas: s.areas.map((a) => ({
+      r: [a.rect.top, a.rect.left, a.rect.bottom, a.rect.right],
+      f: runLength(a.cells),
+    })),
+  };
+  return JSON.stringify(stored);
+}
+
+const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+
+/**
+ * Reads a state written by encodeState; null when the text is not one (hand-edited, or from a
+ * version we do not know), so the caller treats the sheet as never painted rather than crash.
+ */
+export function decodeState(text: string): PaintState | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== 'object' || raw === null) return null;
+  const s = raw as Partial<StoredState>;
+  if (s.v !== 1 || !isInt(s.col) || !Array.isArray(s.palette) || !Array.isArray(s.areas)) {
+    return null;
+  }
+  if (!Array.isArray(s.head) || !Array.isArray(s.body)) return null;
+  const [headerTop, headerBottom] = s.head;
+  const [bodyTop, bodyBottom] = s.body;
+  if (![headerTop, headerBottom, bodyTop, bodyBottom].every(isInt)) return null;
+  if (!s.palette.every((k) => typeof k === 'string')) return null;
+  const areas: SavedArea[] = [];
+  for (const a of s.areas) {
+    if (!Array.isArray(a?.r) || a.r.length !== 4 || !a.r.every(isInt) || !Array.isArray(a.f)) {
+      return null;
+    }
+    const [top, left, bottom, right] = a.r;
+    const rect: Rect = { top, left, bottom, right };
+    const n = rectCells(rect);
+    const cells = new Int32Array(n);
+    let at = 0;
+    for (let i = 0; i + 1 < a.f.length; i += 2) {
+      const v = a.f[i];
+      const count = a.f[i + 1];
+      if (!isInt(v) || !isInt(count) || v < 0 || v >= s.palette.length || at + count > n) {
+        return null;
+      }
+      cells.fill(v, at, at + count);
+      at += count;
+    }
+    if (at !== n) return null;
+    areas.push({ rect, cells });
+  }
+  return {
+    statusColumn: s.col,
+    headerTop: headerTop as number,
+    headerBottom: headerBottom as number,
+    headerMerged: s.merged === true,
+    bodyTop: bodyTop as number,
+    bodyBottom: bodyBottom as number,
+    textFormat: s.text === true,
+    palette: s.palette,
+    areas,
+  };
+}
+
+/** The saved fill key of cell (row, col), or undefined when no saved area covers it. */
+export function savedFillAt(state: PaintState, row: number, col: number): FillKey | undefined {
+  for (const a of state.areas) {
+    const { top, left, bottom, right } = a.rect;
+    if (row < top || row > bottom || col < left || col > right) continue;
+    const i = a.cells[(row - top) * (right - left + 1) + (col - left)];
+    return i === undefined ? undefined : state.palette[i];
+  }
+  return undefined;
+}
+
+/**
+ * Groups cells into rectangles of one fill each: per row, runs of equal fill across the columns
+ * `cols` allows; runs repeated on the next row extend the rectangle above. This keeps restore
+ * addresses few when the user's fills are tidy (banded rows, coloured columns, none at all).
+ */
+export function fillRects(
+  state: PaintState,
+  /** Which columns of `row` to take, as inclusive [from, to] pairs; empty for none. */
+  cols: (row: number, area: Rect) => readonly (readonly [number, number])[],
+): Map<FillKey, Rect[]> {
+  const out = new Map<FillKey, Rect[]>();
+  const emit = (key: FillKey, r: Rect): void => {
+    const list = out.get(key);
+    if (list) list.push(r);
+    else out.set(key, [r]);
+  };
+  for (const area of state.areas) {
+    const { top, left, bottom, right } = area.rect;
+    const width = right - left + 1;
+    // Open rectangles keyed by "left:right:paletteIndex", extended while the next row repeats them.
+    let open = new Map<string, { rect: Rect; key: number }>();
+    for (let row = top; row <= bottom; row++) {
+      const next = new Map<string, { rect: Rect; key: number }>();
+      for (const [from, to] of cols(row, area.rect)) {
+        let c = Math.max(from, left);
+        const end = Math.min(to, right);
+        while (c <= end) {
+          const k = area.cells[(row - top) * width + (c - left)] as number;
+          let d = c;
+          while (d + 1 <= end && area.cells[(row - top) * width + (d + 1 - left)] === k) d++;
+          const id = `${c}:${d}:${k}`;
+          const prev = open.get(id);
+          const rect = prev
+            ? { ...prev.rect, bottom: row }
+            : { top: row, bottom: row, left: c, right: d };
+          open.delete(id);
+          next.set(id, { rect, key: k });
+          c = d + 1;
+        }
+      }
+      for (const o of open.values()) emit(state.palette[o.key] ?? NO_FILL, o.rect);
+      open = next;
+    }
+    for (const o of open.values()) emit(state.palette[o.key] ?? NO_FILL, o.rect);
+  }
+  return out;
+}

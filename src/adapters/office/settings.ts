@@ -1,0 +1,91 @@
+import { FIELD_KEYS, type FieldKey } from '../../core/fields';
+import { RuleInputSchema, type RuleInput } from '../../core/rules';
+import type { WorkbookSettings } from '../../port/WorkbookPort';
+
+/**
+ * Keys in Workbook.settings (ExcelApi 1.4), which Excel saves inside the workbook. Only choices
+ * are stored here, never cell contents: the saved fills live on the hidden sheet instead.
+ */
+export const SETTING_KEYS = {
+  rules: 'tricolor.rules',
+  overrides: 'tricolor.overrides',
+  lastAsOf: 'tricolor.lastAsOf',
+  /** Bulletin sheets this add-in created, so it replaces only its own. */
+  bulletinSheets: 'tricolor.bulletinSheets',
+} as const;
+
+type Overrides = NonNullable<WorkbookSettings['overrides']>;
+
+const FIELDS = new Set<string>(FIELD_KEYS);
+
+/** Keeps only well-formed overrides: a value edited by hand must not break the add-in. */
+function readOverrides(v: unknown): Overrides | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const out: Record<string, Partial<Record<FieldKey, string | null>>> = {};
+  for (const [sheet, map] of Object.entries(v as Record<string, unknown>)) {
+    if (typeof map !== 'object' || map === null || Array.isArray(map)) continue;
+    const fields: Partial<Record<FieldKey, string | null>> = {};
+    for (const [field, col] of Object.entries(map as Record<string, unknown>)) {
+      if (!FIELDS.has(field)) continue;
+      if (col === null || (typeof col === 'string' && /^[A-Z]{1,3}$/.test(col))) {
+        fields[field as FieldKey] = col;
+      }
+    }
+    out[sheet] = fields;
+  }
+  return out;
+}
+
+function readRules(v: unknown): RuleInput | undefined {
+  return RuleInputSchema.safeParse(v).success ? (v as RuleInput) : undefined;
+}
+
+function readDate(v: unknown): string | undefined {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
+}
+
+/** One sync: the three settings, each kept only when it is still well-formed. */
+export async function loadSettings(ctx: Excel.RequestContext): Promise<WorkbookSettings> {
+  const settings = ctx.workbook.settings;
+  const rules = settings.getItemOrNullObject(SETTING_KEYS.rules);
+  const overrides = settings.getItemOrNullObject(SETTING_KEYS.overrides);
+  const lastAsOf = settings.getItemOrNullObject(SETTING_KEYS.lastAsOf);
+  for (const s of [rules, overrides, lastAsOf]) s.load('value');
+  await ctx.sync();
+  const value = (s: Excel.Setting): unknown => (s.isNullObject ? undefined : s.value);
+  const out: { -readonly [K in keyof WorkbookSettings]: WorkbookSettings[K] } = {};
+  const r = readRules(value(rules));
+  if (r !== undefined) out.rules = r;
+  const o = readOverrides(value(overrides));
+  if (o !== undefined) out.overrides = o;
+  const d = readDate(value(lastAsOf));
+  if (d !== undefined) out.lastAsOf = d;
+  return out;
+}
+
+/**
+ * Each setting present is stored and each absent one removed, so a load returns exactly this.
+ * One sync, plus one to find the settings to remove when some are absent.
+ */
+export async function saveSettings(
+  ctx: Excel.RequestContext,
+  settings: WorkbookSettings,
+): Promise<void> {
+  const all = ctx.workbook.settings;
+  const entries: [string, unknown][] = [
+    [SETTING_KEYS.rules, settings.rules],
+    [SETTING_KEYS.overrides, settings.overrides],
+    [SETTING_KEYS.lastAsOf, settings.lastAsOf],
+  ];
+  // Methods of a null object are not to be called, so look the absent ones up before deleting.
+  const absent = entries
+    .filter(([, v]) => v === undefined)
+    .map(([key]) => all.getItemOrNullObject(key));
+  if (absent.length > 0) await ctx.sync();
+  for (const s of absent) if (!s.isNullObject) s.delete();
+  for (const [key, v] of entries) {
+    // A JSON round trip drops undefined members, which a setting cannot hold.
+    if (v !== undefined) all.add(key, JSON.parse(JSON.stringify(v)));
+  }
+  await ctx.sync();
+}

@@ -1,0 +1,1623 @@
+/**
+ * recordingExcel: an in-memory fake of the part of the Excel JavaScript API (Office.js) that
+ * src/adapters/office uses, so the adapter can be tested without Excel and its traffic measured.
+ *
+ * THE MODEL. A workbook of sheets; each sheet is a sparse grid of cells (value, formula, number
+ * format, fill, font/alignment/border flags) plus merges, hidden rows, column widths, protection,
+ * visibility, page layout and charts. The workbook also has settings. Tests build a workbook with
+ * `addSheet` and the FakeSheet helpers, run the adapter against `excel.run`, then assert on the
+ * final state (`sheet.value('B5')`, `sheet.fillColor('B5')`, `excel.settings`, …).
+ *
+ * HOW IT BEHAVES LIKE OFFICE.JS (where the adapter could get it wrong):
+ * - Every property set, method call and load on a proxy is queued; nothing reaches the workbook
+ *   until `context.sync()`, which runs the queue in order. Reading a property that was not loaded
+ *   and synced throws PropertyNotLoaded. A batch that returns with operations still queued fails.
+ * - Range.values / numberFormat take 2-D arrays shaped like the range (else InvalidArgument);
+ *   `null` leaves a cell unchanged; "" empties it. A string starting with = + - @ written to a cell
+ *   not formatted "@" becomes a formula; numeric text becomes a number. Reads give errors as their
+ *   text ("#N/A") with valueTypes "Error", and empty cells as "" with valueTypes "Empty".
+ * - getItem → ItemNotFound at sync; *OrNullObject → isNullObject; worksheets.add of an existing
+ *   name → ItemAlreadyExists; getRanges with an address over 8,192 characters → InvalidArgument.
+ * - A multi-cell range's format.fill reads null for color/pattern when its cells differ. A cell
+ *   without fill reads color "#FFFFFF", pattern "None". Colours must be "#RRGGBB".
+ * - Writing to a protected sheet throws AccessDenied at that operation.
+ *
+ * WHAT IT RECORDS (`excel.stats`, cleared by `resetStats()`):
+ * - `syncs`: context.sync() calls; `runs`: Excel.run calls;
+ * - `proxies`: proxy objects created (ranges, formats, fills, client results, sheets, …);
+ * - `requests[i]`: for each sync, `bytes` = UTF-8 length of JSON.stringify of the operations
+ *   queued since the previous sync, arguments included (an address string or a 2-D values array
+ *   counts its real size), and `ops` = how many operations;
+ * - `responses[i]`: bytes of what that sync's loads returned (JSON of the loaded values);
+ * - `writes`: every mutating operation as { sheet, address, what } (what: "values",
+ *   "numberFormat", "fill", "clear", "merge", "replaceAll", …);
+ * - `suspendCalls`: application.suspendApiCalculationUntilNextSync() calls.
+ *
+ * FAULTS IT CAN INJECT:
+ * - `failAtSync(n, code)`: the n-th sync (1-based, counted since the last resetStats) throws an
+ *   OfficeExtension-like error { code, message, debugInfo } and applies nothing;
+ * - `maxRequestBytes` / `maxResponseBytes`: a sync whose request (or response) is larger throws
+ *   RequestPayloadSizeLimitExceeded (ResponsePayloadSizeLimitExceeded);
+ * - `sheet.isProtected = true` (or `excel.protect(name)`): the sheet reports protection.protected
+ *   and every write to it throws AccessDenied.
+ */
+import { columnLetters, columnNumber } from '../../src/core/grid';
+import type { ExcelRun } from '../../src/adapters/office/excelRun';
+
+export type FakeValue = string | number | boolean | null | { readonly error: string };
+
+export interface FakeFill {
+  /** "#RRGGBB", upper case. */
+  readonly color: string;
+  /** "Solid", "Gray50", … (never "None": no fill is the absence of a FakeFill). */
+  readonly pattern: string;
+  readonly patternColor?: string;
+}
+
+export interface FakeCellStyle {
+  bold?: boolean;
+  fontSize?: number;
+  horizontalAlignment?: string;
+  wrapText?: boolean;
+  /** Border edges set on the cell's range ("EdgeTop", "InsideHorizontal", …). */
+  borders?: string[];
+}
+
+export interface FakeChart {
+  type: string;
+  source: string;
+  seriesBy: string;
+  title?: string;
+  position?: string;
+  series: { name?: string; values?: string; xValues?: string; color?: string }[];
+}
+
+export interface FakeRect {
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+}
+
+export interface FakeStats {
+  syncs: number;
+  runs: number;
+  proxies: number;
+  requests: { bytes: number; ops: number }[];
+  responses: number[];
+  writes: { sheet: string; address: string; what: string }[];
+  suspendCalls: number;
+}
+
+/** The error Office.js throws: OfficeExtension.Error has a code, a message and debugInfo. */
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo =
+      errorLocation === undefined ? { code, message } : { code, message, errorLocation };
+  }
+}
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+const ROW_STRIDE = 20_000;
+const key = (row: number, col: number): number => row * ROW_STRIDE + col;
+const rowOf = (k: number): number => Math.floor(k / ROW_STRIDE);
+const colOf = (k: number): number => k % ROW_STRIDE;
+
+function utf8Length(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
+/** "B3", "B3:N9", "3:5" (whole rows), "C:D" (whole columns), "$B$3"; null when none of those. */
+export function parseA1Range(address: string): FakeRect | null {
+  const a = address.trim().replace(/\$/g, '');
+  let m = /^([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?$/i.exec(a);
+  if (m && m[1] && m[2]) {
+    const c1 = columnNumber(m[1]);
+    const r1 = Number(m[2]);
+    const c2 = m[3] ? columnNumber(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : r1;
+    return {
+      top: Math.min(r1, r2),
+      bottom: Math.max(r1, r2),
+      left: Math.min(c1, c2),
+      right: Math.max(c1, c2),
+    };
+  }
+  m = /^(\d+):(\d+)$/.exec(a);
+  if (m && m[1] && m[2]) {
+    return { top: Number(m[1]), bottom: Number(m[2]), left: 1, right: MAX_COLS };
+  }
+  m = /^([A-Z]{1,3}):([A-Z]{1,3})$/i.exec(a);
+  if (m && m[1] && m[2]) {
+    return { top: 1, bottom: MAX_ROWS, left: columnNumber(m[1]), right: columnNumber(m[2]) };
+  }
+  return null;
+}
+
+function a1Of(r: FakeRect): string {
+  const tl = `${columnLetters(r.left)}${r.top}`;
+  return r.top === r.bottom && r.left === r.right
+    ? tl
+    : `${tl}:${columnLetters(r.right)}${r.bottom}`;
+}
+
+function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function* cellsOf(r: FakeRect): Generator<[number, number]> {
+  for (let row = r.top; row <= r.bottom; row++) {
+    for (let col = r.left; col <= r.right; col++) yield [row, col];
+  }
+}
+
+function normalizeColor(color: unknown): string {
+  if (typeof color !== 'string' || !/^#[0-9A-Fa-f]{6}$/.test(color)) {
+    throw new FakeOfficeError(
+      'InvalidArgument',
+      `The argument is invalid or missing or has an incorrect format: colour ${String(color)}`,
+    );
+  }
+  return color.toUpperCase();
+}
+
+/** One worksheet of the fake workbook, with helpers that take A1 addresses. */
+export class FakeSheet {
+  readonly values = new Map<number, FakeValue>();
+  readonly formulas = new Map<number, string>();
+  readonly numberFormats = new Map<number, string>();
+  readonly fills = new Map<number, FakeFill>();
+  readonly styles = new Map<number, FakeCellStyle>();
+  merges: FakeRect[] = [];
+  readonly hiddenRows = new Set<number>();
+  readonly columnWidths = new Map<number, number>();
+  isProtected = false;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: unknown;
+    printTitleRows?: string;
+  } = {};
+  readonly charts: FakeChart[] = [];
+
+  constructor(public name: string) {}
+
+  private cell(a1: string): [number, number] {
+    const r = parseA1Range(a1);
+    if (!r) throw new Error(`not an A1 address: ${a1}`);
+    return [r.top, r.left];
+  }
+
+  private rect(a1: string): FakeRect {
+    const r = parseA1Range(a1);
+    if (!r) throw new Error(`not an A1 address: ${a1}`);
+    return r;
+  }
+
+  /** The cell's value (a formula cell reads null: the fake does not calculate). */
+  value(a1: string): FakeValue {
+    const [r, c] = this.cell(a1);
+    return this.values.get(key(r, c)) ?? null;
+  }
+
+  formula(a1: string): string | undefined {
+    const [r, c] = this.cell(a1);
+    return this.formulas.get(key(r, c));
+  }
+
+  numberFormat(a1: string): string {
+    const [r, c] = this.cell(a1);
+    return this.numberFormats.get(key(r, c)) ?? 'General';
+  }
+
+  /** The cell's fill ("#RRGGBB", or "#RRGGBB|Pattern|#RRGGBB" when patterned), null for none. */
+  fillOf(a1: string): string | null {
+    const [r, c] = this.cell(a1);
+    const f = this.fills.get(key(r, c));
+    if (!f) return null;
+    return f.pattern === 'Solid' ? f.color : `${f.color}|${f.pattern}|${f.patternColor ?? ''}`;
+  }
+
+  style(a1: string): FakeCellStyle {
+    const [r, c] = this.cell(a1);
+    return this.styles.get(key(r, c)) ?? {};
+  }
+
+  /** Writes values from `topLeft` on, as a user would have typed them (no formula parsing). */
+  setValues(topLeft: string, rows: readonly (readonly FakeValue[])[]): this {
+    const [r0, c0] = this.cell(topLeft);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === '') this.values.delete(key(r0 + i, c0 + j));
+        else this.values.set(key(r0 + i, c0 + j), v);
+      }),
+    );
+    return this;
+  }
+
+  /** Sets (or, with null, removes) the fill of every cell of `range`. */
+  setFill(range: string, color: string | null, pattern = 'Solid', patternColor?: string): this {
+    for (const [r, c] of cellsOf(this.rect(range))) {
+      if (color === null) this.fills.delete(key(r, c));
+      else {
+        const fill: FakeFill =
+          patternColor === undefined
+            ? { color: color.toUpperCase(), pattern }
+            : { color: color.toUpperCase(), pattern, patternColor: patternColor.toUpperCase() };
+        this.fills.set(key(r, c), fill);
+      }
+    }
+    return this;
+  }
+
+  setNumberFormat(range: string, format: string): this {
+    for (const [r, c] of cellsOf(this.rect(range))) this.numberFormats.set(key(r, c), format);
+    return this;
+  }
+
+  merge(range: string): this {
+    this.merges.push(this.rect(range));
+    return this;
+  }
+
+  /** Every cell value and formula, keyed by A1 address: to compare before and after. */
+  contents(): Map<string, FakeValue | string> {
+    const out = new Map<string, FakeValue | string>();
+    for (const [k, v] of this.values) out.set(`${columnLetters(colOf(k))}${rowOf(k)}`, v);
+    for (const [k, f] of this.formulas) out.set(`${columnLetters(colOf(k))}${rowOf(k)}`, f);
+    return out;
+  }
+
+  /** Every fill, keyed by A1 address. */
+  fillMap(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const k of this.fills.keys()) {
+      const a1 = `${columnLetters(colOf(k))}${rowOf(k)}`;
+      out.set(a1, this.fillOf(a1) as string);
+    }
+    return out;
+  }
+
+  /** The smallest rectangle holding every value (and, unless valuesOnly, every format). */
+  usedRect(valuesOnly: boolean): FakeRect | null {
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -Infinity;
+    let right = -Infinity;
+    const take = (k: number): void => {
+      const r = rowOf(k);
+      const c = colOf(k);
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    };
+    for (const k of this.values.keys()) take(k);
+    for (const k of this.formulas.keys()) take(k);
+    if (!valuesOnly) {
+      for (const k of this.fills.keys()) take(k);
+      for (const k of this.numberFormats.keys()) take(k);
+    }
+    return top === Infinity ? null : { top, left, bottom, right };
+  }
+}
+
+interface Op {
+  readonly json: unknown;
+  readonly apply: () => void;
+}
+
+/** One Excel.run's request context: the queue and the proxies' ids. */
+class FakeContext {
+  queue: Op[] = [];
+  private ids = 0;
+  readonly workbook: WorkbookProxy;
+
+  constructor(readonly excel: RecordingExcel) {
+    this.workbook = new WorkbookProxy(this);
+  }
+
+  nextId(): number {
+    return ++this.ids;
+  }
+
+  sync(): Promise<void> {
+    return this.excel.runSync(this);
+  }
+}
+
+function notLoaded(name: string): FakeOfficeError {
+  return new FakeOfficeError(
+    'PropertyNotLoaded',
+    `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+}
+
+/** What every fake proxy shares: an id, a creation op, loads, queued sets and calls. */
+abstract class FakeProxy<T> {
+  readonly _id: number;
+  protected _target: T | undefined;
+  protected _null = false;
+  protected _synced = false;
+  protected readonly _loaded = new Map<string, unknown>();
+  private readonly _nav = new Map<string, unknown>();
+
+  constructor(
+    readonly _ctx: FakeContext,
+    creation: { parent: FakeProxy<unknown> | null; name: string; args?: unknown[] } | null,
+    resolve: () => T | null,
+  ) {
+    this._id = _ctx.nextId();
+    if (creation === null) {
+      this._target = resolve() ?? undefined;
+      this._synced = true;
+      return;
+    }
+    _ctx.excel.stats.proxies++;
+    _ctx.queue.push({
+      json: {
+        i: this._id,
+        k: 'new',
+        p: creation.parent?._id ?? 0,
+        n: creation.name,
+        a: creation.args,
+      },
+      apply: () => {
+        const t = resolve();
+        if (t === null) this._null = true;
+        else this._target = t;
+        this._synced = true;
+      },
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (!this._synced) throw notLoaded('isNullObject');
+    return this._null;
+  }
+
+  /** The resolved target; a programming error in the fake's user when used before its sync. */
+  protected target(): T {
+    if (this._null) {
+      throw new FakeOfficeError('InvalidOperation', 'The operation is not valid on a null object.');
+    }
+    if (this._target === undefined) throw new Error('fake proxy used before it was resolved');
+    return this._target;
+  }
+
+  /** A navigation property: one proxy per parent, created on first use like Office.js does. */
+  protected nav<P>(name: string, make: () => P): P {
+    let p = this._nav.get(name) as P | undefined;
+    if (p === undefined) {
+      p = make();
+      this._nav.set(name, p);
+    }
+    return p;
+  }
+
+  protected get<V>(name: string): V {
+    if (!this._loaded.has(name)) throw notLoaded(name);
+    return this._loaded.get(name) as V;
+  }
+
+  protected queueSet(name: string, value: unknown, apply: () => void): void {
+    this._ctx.queue.push({ json: { i: this._id, k: 'set', n: name, v: value }, apply });
+  }
+
+  protected queueCall(name: string, args: unknown[], apply: () => void): void {
+    this._ctx.queue.push({ json: { i: this._id, k: 'call', n: name, a: args }, apply });
+  }
+
+  /** Queues a load; at sync each named property is read from the model (see read). */
+  load(props?: string | string[] | Record<string, unknown>): this {
+    const names =
+      props === undefined
+        ? this.allProps()
+        : typeof props === 'string'
+          ? props.split(',').map((p) => p.trim())
+          : Array.isArray(props)
+            ? props
+            : Object.keys(props);
+    this._ctx.queue.push({
+      json: { i: this._id, k: 'load', n: names },
+      apply: () => {
+        if (this._null) return;
+        for (const n of names) {
+          const v = this.read(n);
+          this._loaded.set(n, v);
+          this._ctx.excel.addResponse(v);
+        }
+      },
+    });
+    return this;
+  }
+
+  protected allProps(): string[] {
+    return [];
+  }
+
+  /** Reads property `name` from the model at sync time. */
+  protected read(name: string): unknown {
+    throw new FakeOfficeError('InvalidArgument', `The fake cannot load '${name}'.`);
+  }
+}
+
+/** A value a method returns, readable after the sync (OfficeExtension.ClientResult). */
+class FakeClientResult<V> {
+  private v: V | undefined;
+  private done = false;
+
+  constructor(ctx: FakeContext, id: number, name: string, args: unknown[], compute: () => V) {
+    ctx.excel.stats.proxies++;
+    ctx.queue.push({
+      json: { i: id, k: 'call', n: name, a: args },
+      apply: () => {
+        this.v = compute();
+        this.done = true;
+        ctx.excel.addResponse(this.v);
+      },
+    });
+  }
+
+  get value(): V {
+    if (!this.done) throw notLoaded('value');
+    return this.v as V;
+  }
+}
+
+class WorkbookProxy extends FakeProxy<RecordingExcel> {
+  constructor(ctx: FakeContext) {
+    super(ctx, null, () => ctx.excel);
+  }
+
+  get worksheets(): WorksheetCollectionProxy {
+    return this.nav('worksheets', () => new WorksheetCollectionProxy(this._ctx, this));
+  }
+
+  get settings(): SettingsProxy {
+    return this.nav('settings', () => new SettingsProxy(this._ctx, this));
+  }
+
+  get application(): ApplicationProxy {
+    return this.nav('application', () => new ApplicationProxy(this._ctx, this));
+  }
+}
+
+class ApplicationProxy extends FakeProxy<RecordingExcel> {
+  constructor(ctx: FakeContext, parent: WorkbookProxy) {
+    super(ctx, { parent, name: 'application' }, () => ctx.excel);
+  }
+
+  suspendApiCalculationUntilNextSync(): void {
+    this.queueCall('suspendApiCalculationUntilNextSync', [], () => {
+      this._ctx.excel.stats.suspendCalls++;
+    });
+  }
+}
+
+class WorksheetCollectionProxy extends FakeProxy<RecordingExcel> {
+  constructor(ctx: FakeContext, parent: WorkbookProxy) {
+    super(ctx, { parent, name: 'worksheets' }, () => ctx.excel);
+  }
+
+  getItem(name: string): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, this, 'getItem', [name], () => {
+      const s = this._ctx.excel.findSheet(name);
+      if (!s) {
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          "The requested resource doesn't exist.",
+          'WorksheetCollection.getItem',
+        );
+      }
+      return s;
+    });
+  }
+
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, this, 'getItemOrNullObject', [name], () => {
+      return this._ctx.excel.findSheet(name) ?? null;
+    });
+  }
+
+  add(name: string): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, this, 'add', [name], () => {
+      if (this._ctx.excel.findSheet(name)) {
+        throw new FakeOfficeError(
+          'ItemAlreadyExists',
+          'A resource with the same name or identifier already exists.',
+          'WorksheetCollection.add',
+        );
+      }
+      const s = this._ctx.excel.addSheet(name);
+      this._ctx.excel.stats.writes.push({ sheet: name, address: '', what: 'addSheet' });
+      return s;
+    });
+  }
+
+  get items(): WorksheetProxy[] {
+    return this.get<WorksheetProxy[]>('items');
+  }
+
+  protected override read(name: string): unknown {
+    if (!name.startsWith('items')) return super.read(name);
+    // One proxy per sheet, each with the sheet-level properties loaded.
+    return this._ctx.excel.sheets.map((s) => {
+      const p = new WorksheetProxy(this._ctx, this, 'item', [s.name], () => s, true);
+      return p;
+    });
+  }
+
+  override load(props?: string | string[] | Record<string, unknown>): this {
+    const names = typeof props === 'string' ? props.split(',') : Array.isArray(props) ? props : [];
+    this._ctx.queue.push({
+      json: { i: this._id, k: 'load', n: names },
+      apply: () => {
+        const items = this.read('items') as WorksheetProxy[];
+        this._loaded.set('items', items);
+        this._ctx.excel.addResponse(items.map((p) => p.snapshot()));
+      },
+    });
+    return this;
+  }
+}
+
+class WorksheetProxy extends FakeProxy<FakeSheet> {
+  constructor(
+    ctx: FakeContext,
+    parent: FakeProxy<unknown>,
+    how: string,
+    args: unknown[],
+    resolve: () => FakeSheet | null,
+    /** An item of a loaded collection: resolved already, with name and visibility loaded. */
+    loadedItem = false,
+  ) {
+    super(ctx, loadedItem ? null : { parent, name: how, args }, resolve);
+    if (loadedItem) {
+      ctx.excel.stats.proxies++;
+      const s = this.target();
+      this._loaded.set('name', s.name);
+      this._loaded.set('visibility', s.visibility);
+    }
+  }
+
+  snapshot(): unknown {
+    return { name: this._loaded.get('name'), visibility: this._loaded.get('visibility') };
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+
+  get visibility(): string {
+    return this.get('visibility');
+  }
+
+  set visibility(v: string) {
+    this.queueSet('visibility', v, () => {
+      this.target().visibility = v as FakeSheet['visibility'];
+    });
+  }
+
+  protected override read(name: string): unknown {
+    const s = this.target();
+    if (name === 'name') return s.name;
+    if (name === 'visibility') return s.visibility;
+    return super.read(name);
+  }
+
+  get protection(): ProtectionProxy {
+    return this.nav('protection', () => new ProtectionProxy(this._ctx, this, () => this.target()));
+  }
+
+  get pageLayout(): PageLayoutProxy {
+    return this.nav('pageLayout', () => new PageLayoutProxy(this._ctx, this, () => this.target()));
+  }
+
+  get charts(): ChartCollectionProxy {
+    return this.nav('charts', () => new ChartCollectionProxy(this._ctx, this, () => this.target()));
+  }
+
+  getRange(address: string): RangeProxy {
+    return new RangeProxy(this._ctx, this, 'getRange', [address], () => {
+      const r = parseA1Range(address);
+      if (!r)
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `Bad address ${address}`,
+          'Worksheet.getRange',
+        );
+      return { sheet: this.target(), rects: [r] };
+    });
+  }
+
+  getRanges(address: string): RangeProxy {
+    return new RangeProxy(this._ctx, this, 'getRanges', [address], () => {
+      // office-js issue #5198: Excel rejects union addresses near 8,192 characters.
+      if (address.length > 8_192) {
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+          'Worksheet.getRanges',
+        );
+      }
+      const rects = address.split(',').map((a) => parseA1Range(a));
+      if (rects.some((r) => r === null)) {
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          `Bad address ${address}`,
+          'Worksheet.getRanges',
+        );
+      }
+      return { sheet: this.target(), rects: rects as FakeRect[] };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this._ctx, this, 'getUsedRangeOrNullObject', [valuesOnly], () => {
+      const s = this.target();
+      const r = s.usedRect(valuesOnly === true);
+      return r ? { sheet: s, rects: [r] } : null;
+    });
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      const s = this.target();
+      this._ctx.excel.removeSheet(s);
+      this._ctx.excel.stats.writes.push({ sheet: s.name, address: '', what: 'deleteSheet' });
+    });
+  }
+}
+
+class ProtectionProxy extends FakeProxy<FakeSheet> {
+  constructor(ctx: FakeContext, parent: WorksheetProxy, resolve: () => FakeSheet) {
+    super(ctx, { parent, name: 'protection' }, resolve);
+  }
+
+  get protected(): boolean {
+    return this.get('protected');
+  }
+
+  protected override read(name: string): unknown {
+    return name === 'protected' ? this.target().isProtected : super.read(name);
+  }
+}
+
+interface RangeTarget {
+  readonly sheet: FakeSheet;
+  readonly rects: readonly FakeRect[];
+}
+
+/** Range and RangeAreas alike: a sheet and one or more rectangles. */
+class RangeProxy extends FakeProxy<RangeTarget> {
+  constructor(
+    ctx: FakeContext,
+    parent: FakeProxy<unknown>,
+    how: string,
+    args: unknown[],
+    resolve: () => RangeTarget | null,
+  ) {
+    super(ctx, { parent, name: how, args }, resolve);
+  }
+
+  private single(): FakeRect {
+    const rects = this.target().rects;
+    if (rects.length !== 1) {
+      throw new FakeOfficeError('InvalidOperation', 'This operation needs a single area.');
+    }
+    return rects[0] as FakeRect;
+  }
+
+  /** Records a write and refuses it on a protected sheet, like Excel does. */
+  private mutate(what: string, apply: (t: RangeTarget) => void): () => void {
+    return () => {
+      const t = this.target();
+      if (t.sheet.isProtected) {
+        throw new FakeOfficeError(
+          'AccessDenied',
+          'You cannot perform the requested operation.',
+          `Range.${what}`,
+        );
+      }
+      this._ctx.excel.stats.writes.push({
+        sheet: t.sheet.name,
+        address: t.rects.map(a1Of).join(','),
+        what,
+      });
+      apply(t);
+    };
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+
+  /** The address as Excel would report it now (for charts that take a range argument). */
+  currentAddress(): string {
+    return this.read('address') as string;
+  }
+
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+
+  set values(v: unknown[][]) {
+    this.queueSet(
+      'values',
+      v,
+      this.mutate('values', (t) => {
+        const r = this.single();
+        this.checkShape(v, r, 'values');
+        v.forEach((row, i) =>
+          row.forEach((x, j) => this._ctx.excel.writeCell(t.sheet, r.top + i, r.left + j, x)),
+        );
+      }),
+    );
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+
+  set numberFormat(v: unknown[][]) {
+    this.queueSet(
+      'numberFormat',
+      v,
+      this.mutate('numberFormat', (t) => {
+        const r = this.single();
+        this.checkShape(v, r, 'numberFormat');
+        v.forEach((row, i) =>
+          row.forEach((f, j) => {
+            if (f === null || f === undefined) return;
+            const k = key(r.top + i, r.left + j);
+            if (f === 'General') t.sheet.numberFormats.delete(k);
+            else t.sheet.numberFormats.set(k, String(f));
+          }),
+        );
+      }),
+    );
+  }
+
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+
+  private checkShape(v: unknown, r: FakeRect, what: string): void {
+    const rows = r.bottom - r.top + 1;
+    const cols = r.right - r.left + 1;
+    if (
+      !Array.isArray(v) ||
+      v.length !== rows ||
+      v.some((row) => !Array.isArray(row) || row.length !== cols)
+    ) {
+      throw new FakeOfficeError(
+        'InvalidArgument',
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}).`,
+      );
+    }
+  }
+
+  protected override read(name: string): unknown {
+    const t = this.target();
+    if (name === 'address') {
+      return t.rects.map((r) => `${quoteSheet(t.sheet.name)}!${a1Of(r)}`).join(', ');
+    }
+    const r = this.single();
+    const grid = <V>(f: (row: number, col: number) => V): V[][] => {
+      const out: V[][] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: V[] = [];
+        for (let col = r.left; col <= r.right; col++) line.push(f(row, col));
+        out.push(line);
+      }
+      return out;
+    };
+    const s = t.sheet;
+    if (name === 'values') {
+      return grid((row, col) => {
+        const v = s.values.get(key(row, col));
+        if (v === undefined || v === null) return s.formulas.has(key(row, col)) ? 0 : '';
+        return typeof v === 'object' ? v.error : v;
+      });
+    }
+    if (name === 'valueTypes') {
+      return grid((row, col) => {
+        const v = s.values.get(key(row, col));
+        if (v === undefined || v === null)
+          return s.formulas.has(key(row, col)) ? 'Double' : 'Empty';
+        if (typeof v === 'object') return 'Error';
+        if (typeof v === 'string') return 'String';
+        if (typeof v === 'boolean') return 'Boolean';
+        return Number.isInteger(v) ? 'Integer' : 'Double';
+      });
+    }
+    if (name === 'numberFormat')
+      return grid((row, col) => s.numberFormats.get(key(row, col)) ?? 'General');
+    if (name === 'rowCount') return r.bottom - r.top + 1;
+    if (name === 'columnCount') return r.right - r.left + 1;
+    return super.read(name);
+  }
+
+  get format(): FormatProxy {
+    return this.nav(
+      'format',
+      () =>
+        new FormatProxy(
+          this._ctx,
+          this,
+          () => this.target(),
+          (w, a) => this.mutate(w, a),
+        ),
+    );
+  }
+
+  getCellProperties(options: {
+    format?: { fill?: { color?: boolean; pattern?: boolean; patternColor?: boolean } };
+  }): FakeClientResult<unknown[][]> {
+    return new FakeClientResult(this._ctx, this._id, 'getCellProperties', [options], () => {
+      const r = this.single();
+      const s = this.target().sheet;
+      const want = options.format?.fill ?? {};
+      const out: unknown[][] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        const line: unknown[] = [];
+        for (let col = r.left; col <= r.right; col++) {
+          const f = s.fills.get(key(row, col));
+          const fill: Record<string, string> = {};
+          if (want.color) fill.color = f ? f.color : '#FFFFFF';
+          if (want.pattern) fill.pattern = f ? f.pattern : 'None';
+          if (want.patternColor) fill.patternColor = f?.patternColor ?? '#000000';
+          line.push({ format: { fill } });
+        }
+        out.push(line);
+      }
+      return out;
+    });
+  }
+
+  getRowProperties(options: { rowHidden?: boolean }): FakeClientResult<unknown[]> {
+    return new FakeClientResult(this._ctx, this._id, 'getRowProperties', [options], () => {
+      const r = this.single();
+      const s = this.target().sheet;
+      const out: unknown[] = [];
+      for (let row = r.top; row <= r.bottom; row++) {
+        out.push(
+          options.rowHidden
+            ? { rowIndex: row - 1, rowHidden: s.hiddenRows.has(row) }
+            : { rowIndex: row - 1 },
+        );
+      }
+      return out;
+    });
+  }
+
+  getMergedAreasOrNullObject(): RangeProxy {
+    return new RangeProxy(this._ctx, this, 'getMergedAreasOrNullObject', [], () => {
+      const t = this.target();
+      const r = this.single();
+      const hits = t.sheet.merges.filter(
+        (m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left,
+      );
+      if (hits.length > 512) {
+        throw new FakeOfficeError(
+          'GeneralException',
+          'There was an internal error while processing the request.',
+          'Range.getMergedAreasOrNullObject',
+        );
+      }
+      return hits.length === 0 ? null : { sheet: t.sheet, rects: hits };
+    });
+  }
+
+  merge(across?: boolean): void {
+    this.queueCall(
+      'merge',
+      [across],
+      this.mutate('merge', (t) => {
+        const r = this.single();
+        t.sheet.merges.push(r);
+        // Like Excel, only the top-left value survives a merge.
+        for (const [row, col] of cellsOf(r)) {
+          if (row === r.top && col === r.left) continue;
+          t.sheet.values.delete(key(row, col));
+          t.sheet.formulas.delete(key(row, col));
+        }
+      }),
+    );
+  }
+
+  unmerge(): void {
+    this.queueCall(
+      'unmerge',
+      [],
+      this.mutate('unmerge', (t) => {
+        const r = this.single();
+        t.sheet.merges = t.sheet.merges.filter(
+          (m) =>
+            !(m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left),
+        );
+      }),
+    );
+  }
+
+  clear(applyTo?: string): void {
+    this.queueCall(
+      'clear',
+      [applyTo],
+      this.mutate(`clear${applyTo ?? 'All'}`, (t) => {
+        const what = applyTo ?? 'All';
+        const inside = (k: number): boolean =>
+          t.rects.some((r) => {
+            const row = rowOf(k);
+            const col = colOf(k);
+            return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
+          });
+        const drop = (m: Map<number, unknown>): void => {
+          for (const k of [...m.keys()]) if (inside(k)) m.delete(k);
+        };
+        if (what === 'Contents' || what === 'All') {
+          drop(t.sheet.values);
+          drop(t.sheet.formulas);
+        }
+        if (what === 'Formats' || what === 'All') {
+          drop(t.sheet.numberFormats);
+          drop(t.sheet.fills);
+          drop(t.sheet.styles);
+        }
+      }),
+    );
+  }
+
+  replaceAll(
+    text: string,
+    replacement: string,
+    criteria: { completeMatch?: boolean; matchCase?: boolean },
+  ): FakeClientResult<number> {
+    let count = 0;
+    const apply = this.mutate('replaceAll', (t) => {
+      const r = this.single();
+      for (const [row, col] of cellsOf(r)) {
+        const v = t.sheet.values.get(key(row, col));
+        if (v === undefined || v === null || typeof v === 'object') continue;
+        const s = String(v);
+        const a = criteria.matchCase ? s : s.toLowerCase();
+        const b = criteria.matchCase ? text : text.toLowerCase();
+        if (criteria.completeMatch ? a !== b : !a.includes(b)) continue;
+        const next = criteria.completeMatch ? replacement : s.split(text).join(replacement);
+        this._ctx.excel.writeCell(t.sheet, row, col, next);
+        count++;
+      }
+    });
+    return new FakeClientResult(
+      this._ctx,
+      this._id,
+      'replaceAll',
+      [text, replacement, criteria],
+      () => {
+        apply();
+        return count;
+      },
+    );
+  }
+}
+
+class FormatProxy extends FakeProxy<RangeTarget> {
+  constructor(
+    ctx: FakeContext,
+    parent: RangeProxy,
+    resolve: () => RangeTarget,
+    private readonly mutate: (what: string, apply: (t: RangeTarget) => void) => () => void,
+  ) {
+    super(ctx, { parent, name: 'format' }, resolve);
+  }
+
+  private style(
+    apply: (s: FakeCellStyle, row: number, col: number) => void,
+    what: string,
+    v: unknown,
+  ): void {
+    this.queueSet(
+      what,
+      v,
+      this.mutate(what, (t) => {
+        for (const r of t.rects) {
+          for (const [row, col] of cellsOf(r)) {
+            const k = key(row, col);
+            const s = { ...(t.sheet.styles.get(k) ?? {}) };
+            apply(s, row, col);
+            t.sheet.styles.set(k, s);
+          }
+        }
+      }),
+    );
+  }
+
+  get fill(): FillProxy {
+    return this.nav('fill', () => new FillProxy(this._ctx, this, () => this.target(), this.mutate));
+  }
+
+  get font(): FontProxy {
+    return this.nav(
+      'font',
+      () => new FontProxy(this._ctx, this, (what, v, f) => this.style(f, what, v)),
+    );
+  }
+
+  get borders(): BordersProxy {
+    return this.nav(
+      'borders',
+      () => new BordersProxy(this._ctx, this, (what, v, f) => this.style(f, what, v)),
+    );
+  }
+
+  set horizontalAlignment(v: string) {
+    this.style((s) => (s.horizontalAlignment = v), 'horizontalAlignment', v);
+  }
+
+  set wrapText(v: boolean) {
+    this.style((s) => (s.wrapText = v), 'wrapText', v);
+  }
+
+  set columnWidth(v: number) {
+    this.queueSet(
+      'columnWidth',
+      v,
+      this.mutate('columnWidth', (t) => {
+        for (const r of t.rects)
+          for (let c = r.left; c <= r.right; c++) t.sheet.columnWidths.set(c, v);
+      }),
+    );
+  }
+}
+
+type StyleSetter = (what: string, v: unknown, f: (s: FakeCellStyle) => void) => void;
+
+class FontProxy extends FakeProxy<null> {
+  constructor(
+    ctx: FakeContext,
+    parent: FormatProxy,
+    private readonly setStyle: StyleSetter,
+  ) {
+    super(ctx, { parent, name: 'font' }, () => null);
+  }
+
+  set bold(v: boolean) {
+    this.setStyle('font.bold', v, (s) => (s.bold = v));
+  }
+
+  set size(v: number) {
+    this.setStyle('font.size', v, (s) => (s.fontSize = v));
+  }
+}
+
+class BordersProxy extends FakeProxy<null> {
+  constructor(
+    ctx: FakeContext,
+    parent: FormatProxy,
+    private readonly setStyle: StyleSetter,
+  ) {
+    super(ctx, { parent, name: 'borders' }, () => null);
+  }
+
+  getItem(edge: string): { style: string } {
+    const setStyle = this.setStyle;
+    const ctx = this._ctx;
+    ctx.excel.stats.proxies++;
+    return {
+      set style(v: string) {
+        setStyle(`border.${edge}`, v, (s) => {
+          s.borders = [...new Set([...(s.borders ?? []), edge])];
+        });
+      },
+      get style(): string {
+        throw notLoaded('style');
+      },
+    };
+  }
+}
+
+class FillProxy extends FakeProxy<RangeTarget> {
+  constructor(
+    ctx: FakeContext,
+    parent: FormatProxy,
+    resolve: () => RangeTarget,
+    private readonly mutate: (what: string, apply: (t: RangeTarget) => void) => () => void,
+  ) {
+    super(ctx, { parent, name: 'fill' }, resolve);
+  }
+
+  private each(t: RangeTarget, f: (k: number, old: FakeFill | undefined) => FakeFill | null): void {
+    for (const r of t.rects) {
+      for (const [row, col] of cellsOf(r)) {
+        const k = key(row, col);
+        const next = f(k, t.sheet.fills.get(k));
+        if (next === null) t.sheet.fills.delete(k);
+        else t.sheet.fills.set(k, next);
+      }
+    }
+  }
+
+  get color(): string | null {
+    return this.get('color');
+  }
+
+  set color(v: string | null) {
+    this.queueSet(
+      'color',
+      v,
+      this.mutate('fill', (t) => {
+        const color = normalizeColor(v);
+        this.each(t, (_k, old) =>
+          old && old.pattern !== 'Solid' ? { ...old, color } : { color, pattern: 'Solid' },
+        );
+      }),
+    );
+  }
+
+  get pattern(): string | null {
+    return this.get('pattern');
+  }
+
+  set pattern(v: string | null) {
+    this.queueSet(
+      'pattern',
+      v,
+      this.mutate('fill', (t) => {
+        this.each(t, (_k, old) => {
+          if (v === 'None') return null;
+          const base = old ?? { color: '#FFFFFF', pattern: 'Solid' };
+          if (v === 'Solid') return { color: base.color, pattern: 'Solid' };
+          return { ...base, pattern: String(v), patternColor: base.patternColor ?? '#000000' };
+        });
+      }),
+    );
+  }
+
+  get patternColor(): string | null {
+    return this.get('patternColor');
+  }
+
+  set patternColor(v: string | null) {
+    this.queueSet(
+      'patternColor',
+      v,
+      this.mutate('fill', (t) => {
+        const c = normalizeColor(v);
+        this.each(t, (_k, old) => (old ? { ...old, patternColor: c } : null));
+      }),
+    );
+  }
+
+  clear(): void {
+    this.queueCall(
+      'clear',
+      [],
+      this.mutate('fill', (t) => this.each(t, () => null)),
+    );
+  }
+
+  protected override read(name: string): unknown {
+    const t = this.target();
+    let first: unknown;
+    let uniform = true;
+    let seen = false;
+    for (const r of t.rects) {
+      for (const [row, col] of cellsOf(r)) {
+        const f = t.sheet.fills.get(key(row, col));
+        const v =
+          name === 'color'
+            ? (f?.color ?? '#FFFFFF')
+            : name === 'pattern'
+              ? (f?.pattern ?? 'None')
+              : name === 'patternColor'
+                ? (f?.patternColor ?? '#000000')
+                : undefined;
+        if (v === undefined) return super.read(name);
+        if (!seen) {
+          first = v;
+          seen = true;
+        } else if (v !== first) {
+          uniform = false;
+          break;
+        }
+      }
+      if (!uniform) break;
+    }
+    return uniform ? first : null;
+  }
+}
+
+class SettingsProxy extends FakeProxy<RecordingExcel> {
+  constructor(ctx: FakeContext, parent: WorkbookProxy) {
+    super(ctx, { parent, name: 'settings' }, () => ctx.excel);
+  }
+
+  add(name: string, value: unknown): SettingProxy {
+    return new SettingProxy(this._ctx, this, 'add', [name, value], name, () => {
+      // Excel stores settings as JSON: what comes back is a copy, never the same object.
+      this._ctx.excel.settings.set(name, JSON.parse(JSON.stringify(value)) as unknown);
+      return name;
+    });
+  }
+
+  getItem(name: string): SettingProxy {
+    return new SettingProxy(this._ctx, this, 'getItem', [name], name, () => {
+      if (!this._ctx.excel.settings.has(name)) {
+        throw new FakeOfficeError(
+          'ItemNotFound',
+          "The requested resource doesn't exist.",
+          'SettingCollection.getItem',
+        );
+      }
+      return name;
+    });
+  }
+
+  getItemOrNullObject(name: string): SettingProxy {
+    return new SettingProxy(this._ctx, this, 'getItemOrNullObject', [name], name, () =>
+      this._ctx.excel.settings.has(name) ? name : null,
+    );
+  }
+}
+
+class SettingProxy extends FakeProxy<string> {
+  constructor(
+    ctx: FakeContext,
+    parent: SettingsProxy,
+    how: string,
+    args: unknown[],
+    readonly key: string,
+    resolve: () => string | null,
+  ) {
+    super(ctx, { parent, name: how, args }, resolve);
+  }
+
+  get value(): unknown {
+    return this.get('value');
+  }
+
+  protected override read(name: string): unknown {
+    if (name !== 'value') return super.read(name);
+    return JSON.parse(JSON.stringify(this._ctx.excel.settings.get(this.target()))) as unknown;
+  }
+
+  delete(): void {
+    this.queueCall('delete', [], () => {
+      this._ctx.excel.settings.delete(this.target());
+    });
+  }
+}
+
+class PageLayoutProxy extends FakeProxy<FakeSheet> {
+  constructor(ctx: FakeContext, parent: WorksheetProxy, resolve: () => FakeSheet) {
+    super(ctx, { parent, name: 'pageLayout' }, resolve);
+  }
+
+  private write(name: 'orientation' | 'paperSize' | 'zoom', v: unknown): void {
+    this.queueSet(name, v, () => {
+      const s = this.target();
+      if (s.isProtected)
+        throw new FakeOfficeError('AccessDenied', 'You cannot perform the requested operation.');
+      const rejects = this._ctx.excel.rejectZoom;
+      if (name === 'zoom' && rejects && rejects(v)) {
+        throw new FakeOfficeError(
+          'InvalidArgument',
+          'The argument is invalid or missing or has an incorrect format.',
+          'PageLayout.zoom',
+        );
+      }
+      s.pageLayout[name] = v as never;
+    });
+  }
+
+  set orientation(v: string) {
+    this.write('orientation', v);
+  }
+
+  set paperSize(v: string) {
+    this.write('paperSize', v);
+  }
+
+  set zoom(v: unknown) {
+    this.write('zoom', v);
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.queueCall('setPrintTitleRows', [rows], () => {
+      this.target().pageLayout.printTitleRows = rows;
+    });
+  }
+}
+
+class ChartCollectionProxy extends FakeProxy<FakeSheet> {
+  constructor(ctx: FakeContext, parent: WorksheetProxy, resolve: () => FakeSheet) {
+    super(ctx, { parent, name: 'charts' }, resolve);
+  }
+
+  add(type: string, source: RangeProxy, seriesBy?: string): ChartProxy {
+    return new ChartProxy(this._ctx, this, [type, source._id, seriesBy], () => {
+      const s = this.target();
+      const address = source.currentAddress();
+      const r = parseA1Range(address.slice(address.lastIndexOf('!') + 1)) as FakeRect;
+      const byColumns =
+        seriesBy !== 'Rows' && (seriesBy === 'Columns' || r.bottom - r.top >= r.right - r.left);
+      const n = byColumns ? r.right - r.left + 1 : r.bottom - r.top + 1;
+      const chart: FakeChart = {
+        type,
+        source: a1Of(r),
+        seriesBy: seriesBy ?? 'Auto',
+        series: Array.from({ length: n }, () => ({})),
+      };
+      s.charts.push(chart);
+      return chart;
+    });
+  }
+}
+
+class ChartProxy extends FakeProxy<FakeChart> {
+  constructor(
+    ctx: FakeContext,
+    parent: ChartCollectionProxy,
+    args: unknown[],
+    resolve: () => FakeChart,
+  ) {
+    super(ctx, { parent, name: 'add', args }, resolve);
+  }
+
+  get title(): { text: string } {
+    const chart = (): FakeChart => this.target();
+    return this.nav('title', () => {
+      const queueSet = (v: string): void => {
+        this._ctx.queue.push({
+          json: { i: this._id, k: 'set', n: 'title.text', v },
+          apply: () => (chart().title = v),
+        });
+      };
+      this._ctx.excel.stats.proxies++;
+      return {
+        set text(v: string) {
+          queueSet(v);
+        },
+        get text(): string {
+          throw notLoaded('text');
+        },
+      };
+    });
+  }
+
+  get series(): SeriesCollectionProxy {
+    return this.nav(
+      'series',
+      () => new SeriesCollectionProxy(this._ctx, this, () => this.target()),
+    );
+  }
+
+  setPosition(start: string): void {
+    this.queueCall('setPosition', [start], () => {
+      this.target().position = start;
+    });
+  }
+}
+
+class SeriesCollectionProxy extends FakeProxy<FakeChart> {
+  constructor(ctx: FakeContext, parent: ChartProxy, resolve: () => FakeChart) {
+    super(ctx, { parent, name: 'series' }, resolve);
+  }
+
+  getItemAt(i: number): SeriesProxy {
+    return new SeriesProxy(this._ctx, this, 'getItemAt', [i], () => {
+      const s = this.target().series[i];
+      if (!s) throw new FakeOfficeError('ItemNotFound', 'No such series.');
+      return s;
+    });
+  }
+
+  add(name: string): SeriesProxy {
+    return new SeriesProxy(this._ctx, this, 'add', [name], () => {
+      const s = { name };
+      this.target().series.push(s);
+      return s;
+    });
+  }
+}
+
+class SeriesProxy extends FakeProxy<FakeChart['series'][number]> {
+  constructor(
+    ctx: FakeContext,
+    parent: SeriesCollectionProxy,
+    how: string,
+    args: unknown[],
+    resolve: () => FakeChart['series'][number],
+  ) {
+    super(ctx, { parent, name: how, args }, resolve);
+  }
+
+  set name(v: string) {
+    this.queueSet('name', v, () => (this.target().name = v));
+  }
+
+  setValues(range: RangeProxy): void {
+    this.queueCall('setValues', [range._id], () => {
+      this.target().values = range.currentAddress();
+    });
+  }
+
+  setXAxisValues(range: RangeProxy): void {
+    this.queueCall('setXAxisValues', [range._id], () => {
+      this.target().xValues = range.currentAddress();
+    });
+  }
+
+  get format(): { fill: { setSolidColor(c: string): void } } {
+    return this.nav('format', () => {
+      const series = (): FakeChart['series'][number] => this.target();
+      const ctx = this._ctx;
+      const id = this._id;
+      ctx.excel.stats.proxies += 2;
+      return {
+        fill: {
+          setSolidColor(c: string): void {
+            ctx.queue.push({
+              json: { i: id, k: 'call', n: 'format.fill.setSolidColor', a: [c] },
+              apply: () => (series().color = normalizeColor(c)),
+            });
+          },
+        },
+      };
+    });
+  }
+}
+
+/** The fake Excel: a workbook, its recordings and its faults. See the top of this file. */
+export class RecordingExcel {
+  readonly sheets: FakeSheet[] = [];
+  readonly settings = new Map<string, unknown>();
+  stats: FakeStats = RecordingExcel.emptyStats();
+  maxRequestBytes: number | undefined;
+  maxResponseBytes: number | undefined;
+  /** When set, a zoom this returns true for is refused with InvalidArgument. */
+  rejectZoom: ((zoom: unknown) => boolean) | undefined;
+  private readonly faults = new Map<number, FakeOfficeError>();
+  private responseBytes = 0;
+
+  private static emptyStats(): FakeStats {
+    return {
+      syncs: 0,
+      runs: 0,
+      proxies: 0,
+      requests: [],
+      responses: [],
+      writes: [],
+      suspendCalls: 0,
+    };
+  }
+
+  /** Adds a sheet; `rows` are written from `topLeft` (A1 unless given) as typed values. */
+  addSheet(name: string, rows: readonly (readonly FakeValue[])[] = [], topLeft = 'A1'): FakeSheet {
+    const s = new FakeSheet(name);
+    this.sheets.push(s);
+    if (rows.length > 0) s.setValues(topLeft, rows);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.findSheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    return s;
+  }
+
+  findSheet(name: string): FakeSheet | undefined {
+    const n = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === n);
+  }
+
+  removeSheet(s: FakeSheet): void {
+    const i = this.sheets.indexOf(s);
+    if (i >= 0) this.sheets.splice(i, 1);
+  }
+
+  protect(name: string): void {
+    this.sheet(name).isProtected = true;
+  }
+
+  /** The n-th sync from now on (1-based, counted since the last resetStats) throws `code`. */
+  failAtSync(n: number, code: string, message = `Injected ${code}`): void {
+    this.faults.set(n, new FakeOfficeError(code, message));
+  }
+
+  resetStats(): void {
+    this.stats = RecordingExcel.emptyStats();
+    this.faults.clear();
+  }
+
+  /** Largest request seen, in bytes. */
+  get largestRequest(): number {
+    return this.stats.requests.reduce((m, r) => Math.max(m, r.bytes), 0);
+  }
+
+  get largestResponse(): number {
+    return this.stats.responses.reduce((m, r) => Math.max(m, r), 0);
+  }
+
+  /** Excel.run: a fresh context per batch; queued work left unsynced at the end is a bug. */
+  readonly run: ExcelRun = async (batch) => {
+    this.stats.runs++;
+    const ctx = new FakeContext(this);
+    const out = await batch(ctx as unknown as Excel.RequestContext);
+    if (ctx.queue.length > 0) {
+      throw new Error(`the batch returned with ${ctx.queue.length} operations never synced`);
+    }
+    return out;
+  };
+
+  addResponse(v: unknown): void {
+    this.responseBytes += utf8Length(JSON.stringify(v) ?? '');
+  }
+
+  runSync(ctx: FakeContext): Promise<void> {
+    const ops = ctx.queue;
+    ctx.queue = [];
+    this.stats.syncs++;
+    const bytes = utf8Length(JSON.stringify(ops.map((o) => o.json)));
+    this.stats.requests.push({ bytes, ops: ops.length });
+    const fault = this.faults.get(this.stats.syncs);
+    if (fault) return Promise.reject(fault);
+    if (this.maxRequestBytes !== undefined && bytes > this.maxRequestBytes) {
+      return Promise.reject(
+        new FakeOfficeError(
+          'RequestPayloadSizeLimitExceeded',
+          'The request payload size has exceeded the limit.',
+        ),
+      );
+    }
+    this.responseBytes = 0;
+    try {
+      for (const op of ops) op.apply();
+    } catch (e) {
+      this.stats.responses.push(this.responseBytes);
+      return Promise.reject(e);
+    }
+    this.stats.responses.push(this.responseBytes);
+    if (this.maxResponseBytes !== undefined && this.responseBytes > this.maxResponseBytes) {
+      return Promise.reject(
+        new FakeOfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          'The response payload size has exceeded the limit.',
+        ),
+      );
+    }
+    return Promise.resolve();
+  }
+
+  /** Writes one cell as Excel would take a value from Range.values. */
+  writeCell(s: FakeSheet, row: number, col: number, v: unknown): void {
+    if (v === null || v === undefined) return;
+    const k = key(row, col);
+    s.formulas.delete(k);
+    if (typeof v !== 'string') {
+      s.values.set(k, v as FakeValue);
+      return;
+    }
+    if (v === '') {
+      s.values.delete(k);
+      return;
+    }
+    const text = s.numberFormats.get(k) === '@';
+    const numeric = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(v.trim());
+    if (!text && numeric) s.values.set(k, Number(v));
+    else if (!text && /^[=+\-@]/.test(v)) {
+      s.values.delete(k);
+      s.formulas.set(k, v);
+    } else s.values.set(k, v);
+  }
+}
