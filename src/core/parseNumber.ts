@@ -41,7 +41,9 @@ function readNumberText(raw: string, amount: boolean): NumberRead {
   if (!NUMBER_TEXT.test(bare)) return { kind: 'unreadable', text: raw.trim() };
   const value = Number(bare.replace(GROUPING, ''));
   // Over 308 digits of text is no amount: Number() gives Infinity, which no sum survives.
-  return Number.isFinite(value) ? { kind: 'number', value } : { kind: 'unreadable', text: raw.trim() };
+  return Number.isFinite(value)
+    ? { kind: 'number', value }
+    : { kind: 'unreadable', text: raw.trim() };
 }
 
 const PERCENT_TEXT = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))%$/;
@@ -74,7 +76,9 @@ export function parsePercent(
   if (s.length > 1 && s.charCodeAt(s.length - 1) === 37 /* % */) {
     const m = PERCENT_TEXT.exec(s);
     const n = m === null ? NaN : Number(m[1]);
-    return Number.isFinite(n) ? { kind: 'number', value: percentOf(n) } : { kind: 'unreadable', text: value.trim() };
+    return Number.isFinite(n)
+      ? { kind: 'number', value: percentOf(n) }
+      : { kind: 'unreadable', text: value.trim() };
   }
   // A money unit in a percent column is a mistake, not a percent: no unit words here.
   const read = readNumberText(value, false);

@@ -1,86 +1,29 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
 import type { AnalyzeOptions, SheetAnalysis } from '../../src/core/analysis';
-import { dayNumber, parseIsoDay } from '../../src/core/dates';
-import type { CellValue, SheetGrid } from '../../src/core/grid';
-import { excelColumn, parseA1 } from '../../src/core/grid';
+import { dayNumber } from '../../src/core/dates';
+import { excelColumn } from '../../src/core/grid';
 import type { Lang } from '../../src/core/issue';
 import { defaultRules } from '../../src/core/rules';
+import {
+  asOfOf,
+  expectedOutcome,
+  gridFixtureFiles,
+  gridFrom,
+  issueList,
+  loadGridFixture as load,
+  type BadGrid,
+} from '../fixtures/bad/corpus';
 import { gridOf } from '../support/gridOf';
 
 /**
- * The bad-input corpus at grid level: each file in test/fixtures/bad/grids is one sheet as an
- * adapter would hand it over, and the exact outcome it must give. Files named error.* hold sheets
- * that are not plan tables and must be skipped and named; every other file must give exactly the
- * listed data rows, statuses and issues (code and cell), nothing more.
+ * The bad-input corpus at grid level (test/fixtures/bad/grids, see corpus.ts): every fixture must
+ * give exactly its listed data rows, statuses and issues (code and cell), nothing more; error.*
+ * fixtures must be skipped and named.
  */
-interface BadGrid {
-  description: string;
-  asOf: string;
-  sheet: {
-    name: string;
-    rows: CellValue[][];
-    merges?: string[];
-    formats?: Record<string, string>;
-    hidden?: number[];
-    date1904?: boolean;
-    /** 1-based Excel row and column of rows[0][0], when the grid does not start at A1. */
-    origin?: { row: number; col: number };
-  };
-  expect: {
-    skipped?: 'no_table';
-    headerRows?: [number, number];
-    dataRows?: number[];
-    fields?: Record<string, string>;
-    rows?: Record<string, string>;
-    units?: Record<string, string | null>;
-    categories?: Record<string, string | null>;
-    statusColumn?: string;
-    issues: [string, string][];
-  };
-}
-
-const dir = path.join(__dirname, '../fixtures/bad/grids');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json'));
-const load = (file: string): BadGrid => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as BadGrid;
-
-/**
- * Issues as [code, cell], sheet-wide ones first, then by row, column and code: the order the engine
- * finds them in is its own business, the set it reports is not.
- */
-function issueList(issues: readonly { code: string; cell: string }[]): [string, string][] {
-  const key = (cell: string): [number, number] => {
-    const p = parseA1(cell);
-    return p ? [p.row, p.col] : [0, 0];
-  };
-  return issues
-    .map((i): [string, string] => [i.code, i.cell])
-    .sort((a, b) => {
-      const [ra, ca] = key(a[1]);
-      const [rb, cb] = key(b[1]);
-      return ra - rb || ca - cb || a[0].localeCompare(b[0]);
-    });
-}
-
-function gridFrom(g: BadGrid): SheetGrid {
-  const s = g.sheet;
-  const grid = gridOf(s.name, s.rows, {
-    ...(s.merges ? { merges: s.merges } : {}),
-    ...(s.formats ? { formats: s.formats } : {}),
-    ...(s.hidden ? { hidden: s.hidden } : {}),
-    ...(s.date1904 ? { date1904: true } : {}),
-  });
-  if (!s.origin) return grid;
-  // gridOf counts from A1; a grid that starts elsewhere shifts its merges and hidden rows with it.
-  if (s.merges || s.hidden) throw new Error('origin fixtures keep merges and hidden rows out');
-  return { ...grid, origin: s.origin };
-}
+const files = gridFixtureFiles();
 
 function run(g: BadGrid, lang: Lang = 'zh') {
-  const asOf = parseIsoDay(g.asOf);
-  if (asOf === null) throw new Error(`bad asOf in fixture: ${g.asOf}`);
-  return analyzeWorkbook([gridFrom(g)], { asOf, rules: defaultRules(lang), lang });
+  return analyzeWorkbook([gridFrom(g)], { asOf: asOfOf(g), rules: defaultRules(lang), lang });
 }
 
 describe('bad-input grid corpus', () => {
@@ -92,7 +35,11 @@ describe('bad-input grid corpus', () => {
   it('gives each fixture a description and an exact list of issues', () => {
     for (const f of files) {
       const g = load(f);
-      expect([f, typeof g.description, Array.isArray(g.expect.issues)]).toEqual([f, 'string', true]);
+      expect([f, typeof g.description, Array.isArray(g.expect.issues)]).toEqual([
+        f,
+        'string',
+        true,
+      ]);
     }
   });
 
@@ -102,9 +49,11 @@ describe('bad-input grid corpus', () => {
     it('is skipped with exactly the expected issues, naming the sheet', () => {
       const result = run(g);
       expect(result.sheets).toEqual([]);
-      expect(result.skipped.map((s) => [s.name, s.reason])).toEqual([[g.sheet.name, g.expect.skipped]]);
+      expect(result.skipped.map((s) => [s.name, s.reason])).toEqual([
+        [g.sheet.name, g.expect.skipped],
+      ]);
       const issues = result.skipped[0]?.issues ?? [];
-      expect(issueList(issues)).toEqual(issueList(g.expect.issues.map(([code, cell]) => ({ code, cell }))));
+      expect(issueList(issues)).toEqual(expectedOutcome(g).issues);
       for (const i of issues) expect(i.message).toContain(g.sheet.name);
     });
   });
@@ -114,7 +63,7 @@ describe('bad-input grid corpus', () => {
     const result = run(g);
     const sheet = result.sheets[0] as SheetAnalysis;
     const row = (r: number): string => String(sheet.origin.row + r);
-    const expectedIssues = issueList(g.expect.issues.map(([code, cell]) => ({ code, cell })));
+    const expectedIssues = expectedOutcome(g).issues;
 
     it('is read as a table', () => {
       expect(result.skipped).toEqual([]);
@@ -123,33 +72,45 @@ describe('bad-input grid corpus', () => {
 
     it('finds exactly the expected header and data rows', () => {
       const l = sheet.layout;
-      if (g.expect.headerRows) expect([row(l.headerTop), row(l.headerBottom)].map(Number)).toEqual(g.expect.headerRows);
-      if (g.expect.dataRows) expect(l.dataRows.map((r) => Number(row(r)))).toEqual(g.expect.dataRows);
+      if (g.expect.headerRows)
+        expect([row(l.headerTop), row(l.headerBottom)].map(Number)).toEqual(g.expect.headerRows);
+      if (g.expect.dataRows)
+        expect(l.dataRows.map((r) => Number(row(r)))).toEqual(g.expect.dataRows);
     });
 
     if (g.expect.fields) {
       it('maps each header to its field', () => {
-        const fields = Object.fromEntries(Object.entries(sheet.layout.fields).map(([k, c]) => [k, excelColumn(sheet, c)]));
+        const fields = Object.fromEntries(
+          Object.entries(sheet.layout.fields).map(([k, c]) => [k, excelColumn(sheet, c)]),
+        );
         expect(fields).toEqual(g.expect.fields);
       });
     }
 
     it('classifies every data row exactly once with its expected status, and no other row', () => {
-      expect(Object.fromEntries(sheet.statuses.map((s) => [row(s.row), s.status]))).toEqual(g.expect.rows);
+      expect(Object.fromEntries(sheet.statuses.map((s) => [row(s.row), s.status]))).toEqual(
+        g.expect.rows,
+      );
       expect(sheet.statuses.map((s) => s.row)).toEqual(sheet.layout.dataRows);
-      const painted = [...sheet.paint.codes].flatMap((code, i) => (code === 0 ? [] : [row(sheet.paint.firstRow + i)]));
+      const painted = [...sheet.paint.codes].flatMap((code, i) =>
+        code === 0 ? [] : [row(sheet.paint.firstRow + i)],
+      );
       expect(painted).toEqual(Object.keys(g.expect.rows ?? {}));
     });
 
     if (g.expect.units) {
       it('reads the first-listed unit of each row', () => {
-        expect(Object.fromEntries(sheet.rows.map((r) => [row(r.row), r.unit]))).toEqual(g.expect.units);
+        expect(Object.fromEntries(sheet.rows.map((r) => [row(r.row), r.unit]))).toEqual(
+          g.expect.units,
+        );
       });
     }
 
     if (g.expect.categories) {
       it('takes each row’s category from the section row above it', () => {
-        expect(Object.fromEntries(sheet.rows.map((r) => [row(r.row), r.category]))).toEqual(g.expect.categories);
+        expect(Object.fromEntries(sheet.rows.map((r) => [row(r.row), r.category]))).toEqual(
+          g.expect.categories,
+        );
       });
     }
 
@@ -181,7 +142,12 @@ const HEADER = ['序号', '项目名称', '责任单位', '计划节点'];
 
 describe('workbooks with nothing to read', () => {
   it('gives an empty workbook no sheets and no skipped sheets', () => {
-    expect(analyzeWorkbook([], options)).toEqual({ asOf, rules: options.rules, sheets: [], skipped: [] });
+    expect(analyzeWorkbook([], options)).toEqual({
+      asOf,
+      rules: options.rules,
+      sheets: [],
+      skipped: [],
+    });
   });
 
   it('skips and names every sheet of a workbook of blank sheets', () => {
@@ -197,7 +163,12 @@ describe('workbooks with nothing to read', () => {
 
   it('never reads the sheets it made itself, even when they hold a table', () => {
     const table = [[TITLE], HEADER, [1, '甲', '区发改局', '3月底']];
-    const grids = ['_tricolor', '通报2023-06-30', '滞后清单2023-06-30 (2)', 'Bulletin 2023-06-30'].map((n) => gridOf(n, table));
+    const grids = [
+      '_tricolor',
+      '通报2023-06-30',
+      '滞后清单2023-06-30 (2)',
+      'Bulletin 2023-06-30',
+    ].map((n) => gridOf(n, table));
     expect(analyzeWorkbook(grids, options)).toMatchObject({ sheets: [], skipped: [] });
   });
 
@@ -249,14 +220,22 @@ describe('cells at Excel’s 32,767-character limit', () => {
   });
 
   it('does not read a 32,767-digit progress as 100% done', () => {
-    const grid = gridOf('长文本', [[TITLE], [...HEADER, '完成进度'], [1, '甲', '区发改局', '3月底', `${long('9')}%`.slice(-32767)]]);
+    const grid = gridOf('长文本', [
+      [TITLE],
+      [...HEADER, '完成进度'],
+      [1, '甲', '区发改局', '3月底', `${long('9')}%`.slice(-32767)],
+    ]);
     const sheet = analyzeWorkbook([grid], options).sheets[0];
     expect(sheet?.rows[0]?.progress).toBeNull();
     expect(sheet?.statuses.map((s) => s.status)).toEqual(['lagging']);
   });
 
   it('does not read a 32,767-character header cell as a column name', () => {
-    const grid = gridOf('长文本', [[TITLE], [...HEADER, `备注${long('注')}`.slice(0, 32767)], [1, '甲', '区发改局', '3月底', 'x']]);
+    const grid = gridOf('长文本', [
+      [TITLE],
+      [...HEADER, `备注${long('注')}`.slice(0, 32767)],
+      [1, '甲', '区发改局', '3月底', 'x'],
+    ]);
     const sheet = analyzeWorkbook([grid], options).sheets[0];
     expect(sheet?.layout.fields).toEqual({ seq: 0, name: 1, unit: 2, deadline: 3 });
   });

@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { dayNumber, dayToSerial, formatIsoDay, fromDayNumber, type DayNumber } from '../../src/core/dates';
+import {
+  dayNumber,
+  dayToSerial,
+  formatIsoDay,
+  fromDayNumber,
+  type DayNumber,
+} from '../../src/core/dates';
 import type { CellRange, CellValue, SheetGrid } from '../../src/core/grid';
 
 /**
@@ -13,15 +19,7 @@ import type { CellRange, CellValue, SheetGrid } from '../../src/core/grid';
  */
 
 export type GenField =
-  | 'seq'
-  | 'name'
-  | 'unit'
-  | 'deadline'
-  | 'done'
-  | 'doneDate'
-  | 'progress'
-  | 'planInvest'
-  | 'note';
+  'seq' | 'name' | 'unit' | 'deadline' | 'done' | 'doneDate' | 'progress' | 'planInvest' | 'note';
 
 export type GenRowKind = 'data' | 'section' | 'subtotal' | 'note' | 'blank';
 
@@ -53,9 +51,21 @@ const HEADERS: Record<GenField, readonly string[]> = {
   note: ['备注', '備註'],
 };
 
-const OPTIONAL: readonly GenField[] = ['unit', 'done', 'doneDate', 'progress', 'planInvest', 'note'];
+const OPTIONAL: readonly GenField[] = [
+  'unit',
+  'done',
+  'doneDate',
+  'progress',
+  'planInvest',
+  'note',
+];
 
-const DATE_FORMATS = ['yyyy-mm-dd', 'yyyy"年"m"月"d"日"', 'yyyy/m/d', '[$-F800]dddd, mmmm dd, yyyy'];
+const DATE_FORMATS = [
+  'yyyy-mm-dd',
+  'yyyy"年"m"月"d"日"',
+  'yyyy/m/d',
+  '[$-F800]dddd, mmmm dd, yyyy',
+];
 
 /** A cell and its number format (null for General). */
 interface Cell {
@@ -65,7 +75,10 @@ interface Cell {
 const plain = (v: CellValue): Cell => ({ v, fmt: null });
 
 /** Days from 2020-01-01 to 2027-12-31. */
-const dayArb: fc.Arbitrary<DayNumber> = fc.integer({ min: dayNumber(2020, 1, 1), max: dayNumber(2027, 12, 31) });
+const dayArb: fc.Arbitrary<DayNumber> = fc.integer({
+  min: dayNumber(2020, 1, 1),
+  max: dayNumber(2027, 12, 31),
+});
 
 /** A date as plan tables hold it: a formatted serial, a bare serial, or text in a common form. */
 const dateCell: fc.Arbitrary<Cell> = fc
@@ -93,27 +106,65 @@ const deadlineCell: fc.Arbitrary<Cell> = fc.oneof(
     weight: 4,
     arbitrary: fc
       .constantFrom(
-        '3月底', '6月', '6月底前', '二季度', '第三季度', 'Q4', '上半年', '年底', '12月上旬', '9月中旬',
-        '3月-6月', '2023年6月', '2024年底', '长期', '持续推进', '６月底', '十月底',
+        '3月底',
+        '6月',
+        '6月底前',
+        '二季度',
+        '第三季度',
+        'Q4',
+        '上半年',
+        '年底',
+        '12月上旬',
+        '9月中旬',
+        '3月-6月',
+        '2023年6月',
+        '2024年底',
+        '长期',
+        '持续推进',
+        '６月底',
+        '十月底',
       )
       .map(plain),
   },
   {
     weight: 2,
     arbitrary: fc
-      .constantFrom<CellValue>('尽快', '2023-02-30', '6月32日', '2023年13月', '待定', null, { error: '#N/A' }, true)
+      .constantFrom<CellValue>(
+        '尽快',
+        '2023-02-30',
+        '6月32日',
+        '2023年13月',
+        '待定',
+        null,
+        { error: '#N/A' },
+        true,
+      )
       .map(plain),
   },
 );
 
 const doneCell: fc.Arbitrary<Cell> = fc
-  .constantFrom<CellValue>(null, null, '是', '否', '已完成', '√', '未完成', '已完成征地拆迁', true, false)
+  .constantFrom<CellValue>(
+    null,
+    null,
+    '是',
+    '否',
+    '已完成',
+    '√',
+    '未完成',
+    '已完成征地拆迁',
+    true,
+    false,
+  )
   .map(plain);
 
 const doneDateCell: fc.Arbitrary<Cell> = fc.oneof(
   { weight: 3, arbitrary: fc.constant(plain(null)) },
   { weight: 3, arbitrary: dateCell },
-  { weight: 1, arbitrary: fc.constantFrom<CellValue>('2023-02-30', '尽快', { error: '#REF!' }).map(plain) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<CellValue>('2023-02-30', '尽快', { error: '#REF!' }).map(plain),
+  },
 );
 
 const progressCell: fc.Arbitrary<Cell> = fc.oneof(
@@ -129,8 +180,23 @@ const investCell: fc.Arbitrary<Cell> = fc.oneof(
   fc.constantFrom<CellValue>('1,200', '１２００', '暂无', '-', { error: '#DIV/0!' }).map(plain),
 );
 
-const NAMES = ['污水处理厂扩建', '北环路改造', '第三中学新建', 'مشروع الطريق', '🚧 老旧小区改造', '學校擴建', 'Smart City'];
-const UNITS = ['区发改局', '区财政局、区住建局', '区交通局(牵头)', '👨‍👩‍👧区卫健局', 'אגף התחבורה', '区统计局'];
+const NAMES = [
+  '污水处理厂扩建',
+  '北环路改造',
+  '第三中学新建',
+  'مشروع الطريق',
+  '🚧 老旧小区改造',
+  '學校擴建',
+  'Smart City',
+];
+const UNITS = [
+  '区发改局',
+  '区财政局、区住建局',
+  '区交通局(牵头)',
+  '👨‍👩‍👧区卫健局',
+  'אגף התחבורה',
+  '区统计局',
+];
 const NOTES = ['自筹资金', '🚩重点', 'نعم', '已纳入省重点'];
 const SECTIONS = ['一、产业项目(3项)', '(二)民生项目', '三、基础设施', '第四部分 生态环境'];
 
@@ -160,8 +226,14 @@ type RowSpec = DataSpec | OtherSpec;
 const dataSpec: fc.Arbitrary<DataSpec> = fc.record({
   kind: fc.constant('data' as const),
   name: fc.constantFrom(...NAMES),
-  unit: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...UNITS).map(plain) }, { weight: 1, arbitrary: fc.constant(plain(null)) }),
-  unitMergeDown: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }) }),
+  unit: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...UNITS).map(plain) },
+    { weight: 1, arbitrary: fc.constant(plain(null)) },
+  ),
+  unitMergeDown: fc.oneof(
+    { weight: 4, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }) },
+  ),
   deadline: deadlineCell,
   done: doneCell,
   doneDate: doneDateCell,
@@ -173,10 +245,30 @@ const dataSpec: fc.Arbitrary<DataSpec> = fc.record({
 });
 
 const otherSpec: fc.Arbitrary<OtherSpec> = fc.oneof(
-  fc.record({ kind: fc.constant('section' as const), caption: fc.constantFrom(...SECTIONS), merged: fc.boolean(), hidden: fc.boolean() }),
-  fc.record({ kind: fc.constant('subtotal' as const), caption: fc.constantFrom('合计', '小计', '总计'), merged: fc.constant(false), hidden: fc.boolean() }),
-  fc.record({ kind: fc.constant('note' as const), caption: fc.constantFrom('注:计划节点以常务会议审定为准。', '填表说明:每月报送'), merged: fc.boolean(), hidden: fc.boolean() }),
-  fc.record({ kind: fc.constant('blank' as const), caption: fc.constant(''), merged: fc.constant(false), hidden: fc.boolean() }),
+  fc.record({
+    kind: fc.constant('section' as const),
+    caption: fc.constantFrom(...SECTIONS),
+    merged: fc.boolean(),
+    hidden: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('subtotal' as const),
+    caption: fc.constantFrom('合计', '小计', '总计'),
+    merged: fc.constant(false),
+    hidden: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('note' as const),
+    caption: fc.constantFrom('注:计划节点以常务会议审定为准。', '填表说明:每月报送'),
+    merged: fc.boolean(),
+    hidden: fc.boolean(),
+  }),
+  fc.record({
+    kind: fc.constant('blank' as const),
+    caption: fc.constant(''),
+    merged: fc.constant(false),
+    hidden: fc.boolean(),
+  }),
 );
 
 export interface PlanTableOptions {
@@ -203,16 +295,25 @@ export function planTable(options: PlanTableOptions = {}): fc.Arbitrary<PlanTabl
       mergeTitle: fc.boolean(),
       blankRowsAbove: fc.integer({ min: 0, max: 1 }),
       leftPad: fc.integer({ min: 0, max: 2 }),
-      origin: fc.record({ row: fc.integer({ min: 1, max: 3 }), col: fc.integer({ min: 1, max: 6 }) }),
+      origin: fc.record({
+        row: fc.integer({ min: 1, max: 3 }),
+        col: fc.integer({ min: 1, max: 6 }),
+      }),
       hasSeq: fc.boolean(),
       optional: fc.subarray([...OPTIONAL]),
       order: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
       headerChoice: fc.array(fc.nat(), { minLength: 9, maxLength: 9 }),
       twoLevel: fc.boolean(),
       userColumn: fc.boolean(),
-      body: fc.array(fc.oneof({ weight: 3, arbitrary: dataSpec as fc.Arbitrary<RowSpec> }, { weight: 1, arbitrary: otherSpec }), {
-        maxLength: maxRows,
-      }),
+      body: fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: dataSpec as fc.Arbitrary<RowSpec> },
+          { weight: 1, arbitrary: otherSpec },
+        ),
+        {
+          maxLength: maxRows,
+        },
+      ),
     })
     .map((p) => build(p));
 }
@@ -238,7 +339,10 @@ function build(p: Params): PlanTable {
   const rest: GenField[] = ['name', 'deadline', ...p.optional];
   const keyed = rest.map((f, i) => ({ f, k: p.order[i] ?? 0 }));
   keyed.sort((a, b) => a.k - b.k);
-  const fieldsInOrder: GenField[] = [...(p.hasSeq ? (['seq'] as GenField[]) : []), ...keyed.map((x) => x.f)];
+  const fieldsInOrder: GenField[] = [
+    ...(p.hasSeq ? (['seq'] as GenField[]) : []),
+    ...keyed.map((x) => x.f),
+  ];
   const left = p.leftPad;
   const columns: Partial<Record<GenField, number>> = {};
   fieldsInOrder.forEach((f, i) => {
@@ -261,7 +365,8 @@ function build(p: Params): PlanTable {
   };
 
   for (let i = 0; i < p.blankRowsAbove; i++) newRow();
-  const titleText = p.year !== null ? `${p.year}年度XX区重点项目推进计划表` : 'XX区重点项目推进计划表';
+  const titleText =
+    p.year !== null ? `${p.year}年度XX区重点项目推进计划表` : 'XX区重点项目推进计划表';
   const hasTitle = p.year !== null || p.unitLine || p.mergeTitle;
   if (hasTitle) {
     const r = newRow();
@@ -276,7 +381,8 @@ function build(p: Params): PlanTable {
     const choices = HEADERS[f];
     const text = choices[(p.headerChoice[i] ?? 0) % choices.length] as string;
     put(headerTop, left + i, plain(text));
-    if (p.twoLevel) merges.push({ top: headerTop, left: left + i, bottom: headerBottom, right: left + i });
+    if (p.twoLevel)
+      merges.push({ top: headerTop, left: left + i, bottom: headerBottom, right: left + i });
   });
 
   const body: { row: number; kind: GenRowKind }[] = [];
@@ -307,7 +413,8 @@ function build(p: Params): PlanTable {
         put(r, columns.unit, spec.unit);
         if (spec.unitMergeDown > 0) {
           unitMergeLeft = spec.unitMergeDown;
-          unitMerge = merges.push({ top: r, left: columns.unit, bottom: r, right: columns.unit }) - 1;
+          unitMerge =
+            merges.push({ top: r, left: columns.unit, bottom: r, right: columns.unit }) - 1;
         }
       }
     }
@@ -334,7 +441,8 @@ function build(p: Params): PlanTable {
       // "合计" in the first column, or "小计" in the name column, with an amount beside it.
       const c = spec.caption === '小计' ? (columns.name as number) : left;
       put(r, c, plain(spec.caption));
-      if (columns.planInvest !== undefined && columns.planInvest !== c) put(r, columns.planInvest, plain(1000));
+      if (columns.planInvest !== undefined && columns.planInvest !== c)
+        put(r, columns.planInvest, plain(1000));
       return;
     }
     put(r, left, plain(spec.caption));
@@ -344,9 +452,18 @@ function build(p: Params): PlanTable {
 
   const width = Math.max(right, userColumn ?? right) + 1;
   const values = rows.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? null));
-  const numberFormats = rows.map((_, r) => Array.from({ length: width }, (_, c) => formats[r]?.[c] ?? null));
+  const numberFormats = rows.map((_, r) =>
+    Array.from({ length: width }, (_, c) => formats[r]?.[c] ?? null),
+  );
   return {
-    grid: { name: '重点项目', values, numberFormats, merges: kept, hiddenRows: hidden, origin: p.origin },
+    grid: {
+      name: '重点项目',
+      values,
+      numberFormats,
+      merges: kept,
+      hiddenRows: hidden,
+      origin: p.origin,
+    },
     titleYear: p.year,
     headerTop,
     headerBottom,
