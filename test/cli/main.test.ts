@@ -3,7 +3,9 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
+import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
 import { main } from '../../src/cli/main';
+import { reread, snapshot } from '../adapters/xlsx/xlsxTestKit';
 import { ReportSchema, type Report } from '../../src/core/report';
 import { captureIo, readJson, SAMPLE, SAMPLES, sampleCopy, tempDir } from './cliTestKit';
 
@@ -82,6 +84,40 @@ describe('tricolor run on the sample plan table', () => {
       expect(io.out()).toContain(`${expected.sheet}:22 行`);
     },
   );
+
+  it("repaints its own output at a later date in the same status column, with that date's statuses", async () => {
+    const later = await expectedFor('2023-10-15');
+    const first = path.join(dir, 'first.xlsx');
+    const second = path.join(dir, 'second.xlsx');
+    const json = path.join(dir, 'r.json');
+    expect(
+      await main(['run', SAMPLE, '--as-of', '2023-06-30', '--out', first], captureIo(dir)),
+    ).toBe(0);
+    const io = captureIo(dir);
+    const code = await main(
+      ['run', first, '--as-of', '2023-10-15', '--out', second, '--report', json],
+      io,
+    );
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const [sheet] = (await report(json)).sheets;
+    expect(sheet?.table.statusColumn).toBe('N');
+    expect(sheet?.rows).toEqual(later.rows);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(second);
+    expect(wb.getWorksheet('重点项目')!.getCell('O3').value).toBeNull();
+  });
+
+  it('leaves a painted workbook that clearPaint turns back into the input, cell for cell', async () => {
+    const out = path.join(dir, 'out.xlsx');
+    expect(await main(['run', SAMPLE, '--as-of', '2023-10-15', '--out', out], captureIo(dir))).toBe(
+      0,
+    );
+    const book = await XlsxWorkbook.open(await fsp.readFile(out));
+    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true });
+    const cleared = snapshot(await reread(await book.save()));
+    expect(cleared).toEqual(snapshot(await reread(await fsp.readFile(SAMPLE))));
+  });
 
   it('never changes the input file', async () => {
     const input = await sampleCopy(dir);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
 import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
 import { parseIsoDay } from '../../src/core/dates';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
@@ -98,5 +100,12 @@ describe('buildReport', () => {
     expect(ReportSchema.safeParse(extended).success).toBe(true);
     const bad = { ...report, sheets: [{ ...sheet, rows: { ...sheet.rows, H9: 'normal' } }] };
     expect(ReportSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('accepts the example in docs/report-format.md, so the documentation matches the schema', () => {
+    const doc = readFileSync(path.resolve(__dirname, '../../docs/report-format.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(doc)?.[1];
+    expect(example).toBeDefined();
+    expect(ReportSchema.safeParse(JSON.parse(example ?? '')).success).toBe(true);
   });
 });
