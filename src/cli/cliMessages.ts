@@ -66,7 +66,7 @@ ${USAGE_ZH}
   --out 文件          输出工作簿,默认在输入文件旁另存为“输入.三色.xlsx”(已存在时加编号)
   --report 文件       另写一份 JSON 报告(格式见 docs/report-format.md)
   --preset 规则       node-lag(默认)、due-soon、sequential-progress、reported-status
-  --rules 文件        规则 JSON 文件(阈值、颜色、标签)
+  --rules 文件        规则 JSON 文件(阈值、颜色、标签);两者都不给时,使用工作簿中保存的规则(若有)
   --sheet 工作表      只处理这个工作表,可重复
   --lang zh|en        提示语言,默认 zh
 
@@ -122,7 +122,8 @@ Options:
                       (numbered when that file exists)
   --report FILE       also write a JSON report (see docs/report-format.md)
   --preset ID         node-lag (default), due-soon, sequential-progress, reported-status
-  --rules FILE        a rules JSON file (thresholds, colours, labels)
+  --rules FILE        a rules JSON file (thresholds, colours, labels); without --preset or
+                      --rules, the rules saved in the workbook (if any) are used
   --sheet NAME        only this sheet; may be repeated
   --lang zh|en        language of messages; zh by default
 

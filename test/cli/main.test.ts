@@ -191,6 +191,20 @@ describe('tricolor run on the sample plan table', () => {
     });
   });
 
+  it('uses the rules saved in the workbook unless --preset or --rules is given', async () => {
+    const book = await XlsxWorkbook.open(await fsp.readFile(SAMPLE));
+    await book.saveSettings({ rules: { preset: 'due-soon', dueSoonDays: 7 } });
+    const input = path.join(dir, 'saved.xlsx');
+    await fsp.writeFile(input, await book.save());
+    const json = path.join(dir, 'r.json');
+    expect(await main(['check', input, '--report', json], captureIo(dir))).toBe(0);
+    expect((await report(json)).rules).toMatchObject({ preset: 'due-soon', dueSoonDays: 7 });
+    expect(
+      await main(['check', input, '--report', json, '--preset', 'node-lag'], captureIo(dir)),
+    ).toBe(0);
+    expect((await report(json)).rules).toMatchObject({ preset: 'node-lag', dueSoonDays: 3 });
+  });
+
   it('lists each error of a --rules file with its path, and exits 2', async () => {
     const rules = path.join(dir, 'rules.json');
     await fsp.writeFile(rules, JSON.stringify({ lagMonths: 'one', colors: { normal: 'green' } }));
