@@ -17,6 +17,7 @@ export const UNSUPPORTED_PARTS = [
   'threadedComments',
   'customXml',
   'cellImages',
+  'addInData',
 ] as const;
 export type UnsupportedPart = (typeof UNSUPPORTED_PARTS)[number];
 
@@ -34,6 +35,8 @@ const BY_PATH: readonly { readonly part: UnsupportedPart; readonly path: RegExp 
   { part: 'threadedComments', path: /^xl\/(?:threadedComments|persons)\// },
   { part: 'customXml', path: /^customXml\// },
   { part: 'cellImages', path: /^xl\/richData\// },
+  // Office add-ins (this one included, through Workbook.settings) keep their data here.
+  { part: 'addInData', path: /^xl\/webextensions\// },
 ];
 
 const DRAWING = /^xl\/drawings\/drawing\d*\.xml$/;
@@ -74,6 +77,7 @@ const LABELS: Record<Lang, Record<UnsupportedPart, string>> = {
     threadedComments: '批注回复(新版批注)',
     customXml: '自定义 XML',
     cellImages: '单元格内图片',
+    addInData: 'Office 加载项保存的设置',
   },
   en: {
     charts: 'charts',
@@ -90,6 +94,7 @@ const LABELS: Record<Lang, Record<UnsupportedPart, string>> = {
     threadedComments: 'threaded comments',
     customXml: 'custom XML',
     cellImages: 'pictures in cells',
+    addInData: 'settings saved by Office add-ins',
   },
 };
 

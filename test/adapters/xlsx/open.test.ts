@@ -75,13 +75,14 @@ describe('XlsxWorkbook.unsupportedParts', () => {
     expect(book.unsupportedParts()).toEqual([]);
   });
 
-  it('lists charts, pivot tables, macros, slicers and external links found in the file', async () => {
+  it('lists charts, pivot tables, macros, slicers, external links and add-in data found in the file', async () => {
     const bytes = await withParts({
       'xl/charts/chart1.xml': '<c:chartSpace/>',
       'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>',
       'xl/vbaProject.bin': 'VBA',
       'xl/slicers/slicer1.xml': '<slicers/>',
       'xl/externalLinks/externalLink1.xml': '<externalLink/>',
+      'xl/webextensions/webextension1.xml': '<we:webextension/>',
     });
     const book = await XlsxWorkbook.open(bytes);
     expect(book.unsupportedParts()).toEqual([
@@ -90,6 +91,7 @@ describe('XlsxWorkbook.unsupportedParts', () => {
       'vbaMacros',
       'slicers',
       'externalLinks',
+      'addInData',
     ]);
   });
 
