@@ -18,9 +18,10 @@ function row(deadline: Deadline, extra: Partial<PlanRow> = {}): PlanRow {
   };
 }
 
+type Ymd = readonly [number, number, number];
 const on = (y: number, m: number, d: number): Deadline => ({ kind: 'date', day: dayNumber(y, m, d) });
-const ctx = (asOf: [number, number, number], input: RuleInput = {}): ClassifyContext => ({
-  asOf: dayNumber(...asOf),
+const ctx = (asOf: Ymd, input: RuleInput = {}): ClassifyContext => ({
+  asOf: dayNumber(asOf[0], asOf[1], asOf[2]),
   rules: rules(input),
   planYear: 2023,
 });
@@ -39,7 +40,7 @@ describe('node-lag (the default 三色图 rule)', () => {
     [[2023, 11, 30], [2024, 3, 1], 'severe'], // across the year end: 30 Nov + 3 = 29 Feb 2024
     [[2023, 12, 31], [2023, 6, 30], 'normal'], // not yet due
   ] as const)('deadline %j, report date %j → %s', (d, asOf, expected) => {
-    expect(classifyRow(row(on(...d)), ctx(asOf)).status).toBe(expected);
+    expect(classifyRow(row(on(d[0], d[1], d[2])), ctx(asOf)).status).toBe(expected);
   });
 
   it('honours configured thresholds', () => {
@@ -68,7 +69,7 @@ describe('node-lag (the default 三色图 rule)', () => {
 });
 
 describe('due-soon', () => {
-  const c = (asOf: [number, number, number]) => ctx(asOf, { preset: 'due-soon', dueSoonDays: 3 });
+  const c = (asOf: Ymd) => ctx(asOf, { preset: 'due-soon', dueSoonDays: 3 });
   it.each([
     [[2023, 6, 26], 'normal'],
     [[2023, 6, 27], 'lagging'],

@@ -29,7 +29,8 @@ export function gridOf(name: string, rows: readonly (readonly CellValue[])[], sp
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
       for (let c = m.left; c <= m.right; c++) {
-        if ((r !== m.top || c !== m.left) && values[r]) values[r][c] = null;
+        const row = values[r];
+        if ((r !== m.top || c !== m.left) && row) row[c] = null;
       }
     }
   }
