@@ -6,7 +6,7 @@
  * format, fill, font/alignment/border flags) plus merges, hidden rows, column widths, protection,
  * visibility, page layout and charts. The workbook also has settings. Tests build a workbook with
  * `addSheet` and the FakeSheet helpers, run the adapter against `excel.run`, then assert on the
- * final state (`sheet.value('B5')`, `sheet.fillColor('B5')`, `excel.settings`, …).
+ * final state (`sheet.value('B5')`, `sheet.fillOf('B5')`, `excel.settings`, …).
  *
  * HOW IT BEHAVES LIKE OFFICE.JS (where the adapter could get it wrong):
  * - Every property set, method call and load on a proxy is queued; nothing reaches the workbook
@@ -31,15 +31,26 @@
  * - `responses[i]`: bytes of what that sync's loads returned (JSON of the loaded values);
  * - `writes`: every mutating operation as { sheet, address, what } (what: "values",
  *   "numberFormat", "fill", "clear", "merge", "replaceAll", …);
- * - `suspendCalls`: application.suspendApiCalculationUntilNextSync() calls.
+ * - `suspendCalls`: application.suspendApiCalculationUntilNextSync() calls; `calculations`: each
+ *   application.calculate(type), marked "(suspended)" when queued in a suspended request.
+ *
+ * HELPERS FOR TESTS:
+ * - `excel.addSheet(name, rows, topLeft?)`, `excel.sheet(name)`, `excel.sheets`, `excel.settings`
+ *   (a Map), `excel.calculationMode`, `excel.largestRequest`, `excel.largestResponse`;
+ * - on a FakeSheet (A1 addresses): `value`, `formula`, `numberFormat`, `fillOf` ("#RRGGBB" or
+ *   null), `style`, `setValues`, `setFill`, `setNumberFormat`, `merge`; `contents()` and
+ *   `fillMap()` snapshot every value and every fill for before/after comparisons; `merges`,
+ *   `hiddenRows`, `columnWidths`, `visibility`, `pageLayout`, `charts` are plain fields.
  *
  * FAULTS IT CAN INJECT:
  * - `failAtSync(n, code)`: the n-th sync (1-based, counted since the last resetStats) throws an
  *   OfficeExtension-like error { code, message, debugInfo } and applies nothing;
- * - `maxRequestBytes` / `maxResponseBytes`: a sync whose request (or response) is larger throws
- *   RequestPayloadSizeLimitExceeded (ResponsePayloadSizeLimitExceeded);
+ * - `maxRequestBytes`: a sync whose request is larger throws RequestPayloadSizeLimitExceeded and
+ *   applies nothing; `maxResponseBytes`: a sync whose loads return more throws
+ *   ResponsePayloadSizeLimitExceeded (its writes, if any, were applied);
  * - `sheet.isProtected = true` (or `excel.protect(name)`): the sheet reports protection.protected
- *   and every write to it throws AccessDenied.
+ *   and every write to it throws AccessDenied;
+ * - `rejectZoom(zoom)`: page layout zoom values it returns true for throw InvalidArgument.
  */
 import { columnLetters, columnNumber } from '../../src/core/grid';
 import type { ExcelRun } from '../../src/adapters/office/excelRun';
@@ -87,6 +98,7 @@ export interface FakeStats {
   responses: number[];
   writes: { sheet: string; address: string; what: string }[];
   suspendCalls: number;
+  calculations: string[];
 }
 
 /** The error Office.js throws: OfficeExtension.Error has a code, a message and debugInfo. */
@@ -500,7 +512,25 @@ class ApplicationProxy extends FakeProxy<RecordingExcel> {
   suspendApiCalculationUntilNextSync(): void {
     this.queueCall('suspendApiCalculationUntilNextSync', [], () => {
       this._ctx.excel.stats.suspendCalls++;
+      this._ctx.excel.calculationSuspended = true;
     });
+  }
+
+  calculate(type: string): void {
+    this.queueCall('calculate', [type], () => {
+      // Recalculating inside a suspended request would not help: the adapter must do it after.
+      this._ctx.excel.stats.calculations.push(
+        this._ctx.excel.calculationSuspended ? `${type} (suspended)` : type,
+      );
+    });
+  }
+
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+
+  protected override read(name: string): unknown {
+    return name === 'calculationMode' ? this.target().calculationMode : super.read(name);
   }
 }
 
@@ -1485,6 +1515,10 @@ export class RecordingExcel {
   stats: FakeStats = RecordingExcel.emptyStats();
   maxRequestBytes: number | undefined;
   maxResponseBytes: number | undefined;
+  /** application.calculationMode: "Automatic", "AutomaticExceptTables" or "Manual". */
+  calculationMode = 'Automatic';
+  /** True from a suspendApiCalculationUntilNextSync until the end of that sync. */
+  calculationSuspended = false;
   /** When set, a zoom this returns true for is refused with InvalidArgument. */
   rejectZoom: ((zoom: unknown) => boolean) | undefined;
   private readonly faults = new Map<number, FakeOfficeError>();
@@ -1499,6 +1533,7 @@ export class RecordingExcel {
       responses: [],
       writes: [],
       suspendCalls: 0,
+      calculations: [],
     };
   }
 
@@ -1586,6 +1621,8 @@ export class RecordingExcel {
     } catch (e) {
       this.stats.responses.push(this.responseBytes);
       return Promise.reject(e);
+    } finally {
+      this.calculationSuspended = false;
     }
     this.stats.responses.push(this.responseBytes);
     if (this.maxResponseBytes !== undefined && this.responseBytes > this.maxResponseBytes) {

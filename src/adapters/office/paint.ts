@@ -17,26 +17,48 @@ import {
 } from './statusColumn';
 import { queueFillChecks, readUserFills } from './userFills';
 
+interface Opened {
+  readonly ws: Excel.Worksheet;
+  readonly stateSheet: Excel.Worksheet | null;
+  /** False when the user set calculation to manual: then we never recalculate for them. */
+  readonly automaticCalculation: boolean;
+}
+
 /**
- * One sync: the sheet (ItemNotFound if missing), its protection and whether our hidden sheet
- * exists. We check protection first so a protected sheet fails before anything is written.
+ * One sync: the sheet (ItemNotFound if missing), its protection, whether our hidden sheet exists
+ * and the calculation mode. Protection is checked first so a protected sheet fails before
+ * anything is written.
  */
-async function openSheet(
-  ctx: Excel.RequestContext,
-  sheet: string,
-  lang: Lang,
-): Promise<{ ws: Excel.Worksheet; stateSheet: Excel.Worksheet | null }> {
+async function openSheet(ctx: Excel.RequestContext, sheet: string, lang: Lang): Promise<Opened> {
   const ws = ctx.workbook.worksheets.getItem(sheet);
   ws.protection.load('protected');
   const stateSheet = ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  const app = ctx.workbook.application;
+  app.load('calculationMode');
   await ctx.sync();
   if (ws.protection.protected) throw portError('sheet_protected', { sheet }, lang);
-  return { ws, stateSheet: stateSheet.isNullObject ? null : stateSheet };
+  return {
+    ws,
+    stateSheet: stateSheet.isNullObject ? null : stateSheet,
+    automaticCalculation: app.calculationMode !== 'Manual',
+  };
 }
 
+/** Queued at the start of each request that writes many values: no recalculation per write. */
 function suspendCalculation(ctx: Excel.RequestContext): () => void {
-  // Our writes never change what a formula reads, so Excel need not recalculate between syncs.
   return () => ctx.workbook.application.suspendApiCalculationUntilNextSync();
+}
+
+/**
+ * suspendApiCalculationUntilNextSync leaves it to us "to re-calc the workbook, to ensure that any
+ * dependencies are propagated" (its reference page): a user's COUNTIF over the status column must
+ * see the new labels. Queued first in the next, unsuspended request.
+ */
+async function recalculate(ctx: Excel.RequestContext, budget: RequestBudget, opened: Opened) {
+  if (!opened.automaticCalculation) return;
+  await budget.add(estimateBytes(null, 1), () => {
+    ctx.workbook.application.calculate('Recalculate');
+  });
 }
 
 /**
@@ -52,7 +74,8 @@ export async function applyPaint(
 ): Promise<ApplyReport> {
   const steps = 4;
   const g = statusGeometry(plan);
-  const { ws, stateSheet } = await openSheet(ctx, plan.sheet, lang);
+  const opened = await openSheet(ctx, plan.sheet, lang);
+  const { ws, stateSheet } = opened;
 
   const paintRect: Rect | null =
     g.bodyTop <= g.bodyBottom
@@ -107,7 +130,9 @@ export async function applyPaint(
   await values.flush();
   onProgress?.(3, steps);
 
-  const fills = new RequestBudget(ctx, undefined, suspendCalculation(ctx));
+  // Fills change no formula result, so this stage runs unsuspended and recalculates first.
+  const fills = new RequestBudget(ctx);
+  await recalculate(ctx, fills, opened);
   if (prev) {
     // Cells an earlier run may have painted that this plan does not (rows that are no longer data
     // rows, columns outside the table) get the user's fill back.
@@ -147,7 +172,8 @@ export async function clearPaint(
   sheet: string,
   lang: Lang,
 ): Promise<ClearReport> {
-  const { ws, stateSheet } = await openSheet(ctx, sheet, lang);
+  const opened = await openSheet(ctx, sheet, lang);
+  const { ws, stateSheet } = opened;
   if (!stateSheet) return { sheet, fillsRestored: 0, statusColumnRemoved: false };
   const used = queueStoreRead(stateSheet);
   await ctx.sync();
@@ -175,6 +201,7 @@ export async function clearPaint(
   await budget.flush();
 
   const drop = new RequestBudget(ctx);
+  await recalculate(ctx, drop, opened);
   await queueStateWrite(ctx, drop, stateSheet, store, sheet, null);
   await drop.flush();
   return { sheet, fillsRestored, statusColumnRemoved: true };

@@ -32,12 +32,6 @@ describe('applyPaint at scale', () => {
     expect(large.excel.largestRequest).toBeLessThan(MB);
     // Responses too stay far from Excel on the web's 5 MB.
     expect(large.excel.largestResponse).toBeLessThan(2.5 * MB);
-    console.info(
-      `paint syncs 10k=${small.excel.stats.syncs} 100k=${large.excel.stats.syncs}; ` +
-        `largest request 10k=${small.excel.largestRequest} 100k=${large.excel.largestRequest} bytes; ` +
-        `largest response 100k=${large.excel.largestResponse}; ` +
-        `proxies 10k=${small.excel.stats.proxies} 100k=${large.excel.stats.proxies}`,
-    );
   }, 120_000);
 
   it('creates proxies per address chunk and row block, far fewer than rows', async () => {
@@ -77,10 +71,21 @@ describe('applyPaint at scale', () => {
     for (const w of unions) expect(w.address.length).toBeLessThanOrEqual(4_000);
   }, 60_000);
 
-  it('suspends recalculation for each request that writes the status column or fills', async () => {
+  it('suspends recalculation while writing the status column, then recalculates', async () => {
     const { excel } = await paintTable(10_000);
-    expect(excel.stats.suspendCalls).toBeGreaterThanOrEqual(2);
+    expect(excel.stats.suspendCalls).toBeGreaterThanOrEqual(1);
+    expect(excel.stats.calculations).toEqual(['Recalculate']);
   }, 60_000);
+
+  it('never recalculates a workbook the user set to manual calculation', async () => {
+    const excel = new RecordingExcel();
+    excel.calculationMode = 'Manual';
+    const { plan } = addPlanTable(excel, { rows: 100 });
+    const wb = port(excel);
+    await wb.applyPaint(plan);
+    await wb.clearPaint(plan.sheet);
+    expect(excel.stats.calculations).toEqual([]);
+  });
 });
 
 describe('applyPaint and user cells', () => {
@@ -153,6 +158,8 @@ describe('applyPaint run twice and clearPaint', () => {
     });
     expect(sheet.value('K2')).toBeNull();
     expect(sheet.value('K4')).toBeNull();
+    // Once when painting, once after clearing the status column under suspended calculation.
+    expect(excel.stats.calculations).toEqual(['Recalculate', 'Recalculate']);
   });
 
   it('does not save its own paint as the user fill when painting again', async () => {
