@@ -1,0 +1,68 @@
+import type { ReactNode } from 'react';
+import { CheckStep } from '../components/CheckStep/CheckStep';
+import { DetectStep } from '../components/DetectStep/DetectStep';
+import { PaintStep } from '../components/PaintStep/PaintStep';
+import type { RuleForm } from '../hooks/useRuleForm';
+import type { Session } from '../hooks/useWorkbookSession';
+import type { Strings } from '../i18n/strings';
+
+/** What a step sees: the workbook session, the rule form and the mode the pane runs in. */
+export interface StepContext {
+  readonly session: Session;
+  readonly form: RuleForm;
+  readonly mode: 'office' | 'file';
+}
+
+/** One tab of the pane. A new step (the bulletin) is one more entry in STEPS. */
+export interface StepDef {
+  readonly id: string;
+  readonly label: (t: Strings) => string;
+  readonly render: (ctx: StepContext) => ReactNode;
+}
+
+const detect: StepDef = {
+  id: 'detect',
+  label: (t) => t.steps.detect,
+  render: ({ session }) => (
+    <DetectStep
+      analysis={session.analysis}
+      overrides={session.overrides}
+      busy={session.busy}
+      onChange={(sheet, field, letters) => void session.setOverride(sheet, field, letters)}
+      onReset={(sheet) => void session.resetOverrides(sheet)}
+    />
+  ),
+};
+
+const check: StepDef = {
+  id: 'check',
+  label: (t) => t.steps.check,
+  render: ({ session }) => (
+    <CheckStep analysis={session.analysis} onSelect={(issue) => void session.selectIssue(issue)} />
+  ),
+};
+
+const paint: StepDef = {
+  id: 'paint',
+  label: (t) => t.steps.paint,
+  render: ({ session, form, mode }) => (
+    <PaintStep
+      form={form}
+      busy={session.busy}
+      progress={session.progress}
+      lastPaint={session.lastPaint}
+      canRun={(session.analysis?.sheets.length ?? 0) > 0}
+      // Inside Excel a chart from an earlier session may be there: clearing is always offered.
+      canClear={
+        mode === 'office' ? session.analysis !== null : Object.keys(session.painted).length > 0
+      }
+      onRun={() => {
+        const r = form.resolved;
+        if (r.ok) void session.paint({ asOf: r.asOf, rules: r.rules, ruleInput: r.input });
+      }}
+      onClear={() => void session.clear()}
+    />
+  ),
+};
+
+export const STEPS: readonly StepDef[] = [detect, check, paint];

@@ -1,0 +1,17 @@
+import type { WorkbookPort } from '../../port/WorkbookPort';
+
+/** A workbook opened from an .xlsx file, which file mode can save back into a download. */
+export interface FilePort extends WorkbookPort {
+  save(): Promise<Uint8Array>;
+  /** Parts of the file the xlsx writer cannot keep (charts, pivot tables…), named for the user. */
+  unsupportedParts(): readonly string[];
+}
+
+/** A port that can put Excel's selection on a cell (the Office adapter can; a file cannot). */
+export interface CellSelectingPort extends WorkbookPort {
+  selectCell(sheet: string, address: string): Promise<void>;
+}
+
+export function canSelectCells(port: WorkbookPort): port is CellSelectingPort {
+  return typeof (port as Partial<CellSelectingPort>).selectCell === 'function';
+}

@@ -1,0 +1,128 @@
+import type { SheetGrid } from '../../src/core/grid';
+import type { PaintPlan } from '../../src/core/paintPlan';
+import type {
+  ApplyReport,
+  ClearReport,
+  Progress,
+  SheetInfo,
+  WorkbookPort,
+  WorkbookSettings,
+} from '../../src/port/WorkbookPort';
+import type { BulletinBook } from '../../src/core/bulletinBook';
+import { gridOf } from '../support/gridOf';
+
+/**
+ * A small plan table as read on 2023-06-30: row 3 lagging (due 2023-05-20), row 4 normal,
+ * row 5 severe (due 2023年2月), row 6 done, row 7 unknown (a deadline nobody can read: "待定").
+ */
+export function projectsGrid(name = '重点项目'): SheetGrid {
+  return gridOf(
+    name,
+    [
+      ['2023年度重点项目推进计划表', null, null, null, null, null],
+      ['序号', '项目名称', '计划节点', '是否完成', '责任单位', '备注'],
+      [1, '城市快速路项目', '2023年5月20日', '未完成', '区交通运输局', null],
+      [2, '文化中心项目', '年内', null, '金城镇', null],
+      [3, '污水处理厂提标改造', '2023年2月', '否', '区水利局', null],
+      [4, '老旧小区改造', '3月底', '已完成', '区发改局', null],
+      [5, '数据中心项目', '待定', null, '区发改局', '计划调整中'],
+    ],
+    { merges: ['A1:F1'] },
+  );
+}
+
+/** A sheet with prose only: the engine skips it. */
+export function notesGrid(name = '填表说明'): SheetGrid {
+  return gridOf(name, [['1. 计划节点请填写具体日期或月份。'], ['2. 每月28日前报送。']]);
+}
+
+export interface FakePortOptions {
+  readonly grids?: readonly SheetGrid[];
+  readonly settings?: WorkbookSettings;
+  readonly kind?: 'office' | 'xlsx';
+  /** Adds selectCell, as the Office adapter has. */
+  readonly canSelect?: boolean;
+  /** Makes applyPaint fail with this error. */
+  readonly paintError?: Error;
+}
+
+/** An in-memory WorkbookPort that records what the pane asked of it. */
+export class FakePort implements WorkbookPort {
+  readonly kind: 'office' | 'xlsx';
+  grids: SheetGrid[];
+  settings: WorkbookSettings;
+  readonly reads: string[] = [];
+  readonly painted: PaintPlan[] = [];
+  readonly cleared: string[] = [];
+  readonly savedSettings: WorkbookSettings[] = [];
+  readonly selected: { sheet: string; address: string }[] = [];
+  private readonly paintError: Error | undefined;
+
+  constructor(options: FakePortOptions = {}) {
+    this.kind = options.kind ?? 'xlsx';
+    this.grids = [...(options.grids ?? [projectsGrid(), notesGrid()])];
+    this.settings = options.settings ?? {};
+    this.paintError = options.paintError;
+    if (options.canSelect) {
+      (this as unknown as { selectCell: (s: string, a: string) => Promise<void> }).selectCell =
+        async (sheet: string, address: string) => {
+          this.selected.push({ sheet, address });
+        };
+    }
+  }
+
+  async listSheets(): Promise<SheetInfo[]> {
+    return this.grids.map((g) => ({ name: g.name, visible: true }));
+  }
+
+  async readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    this.reads.push(name);
+    const grid = this.grids.find((g) => g.name === name);
+    if (!grid) throw new Error(`no sheet ${name}`);
+    onProgress?.(1, 1);
+    return grid;
+  }
+
+  async applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    if (this.paintError) throw this.paintError;
+    this.painted.push(plan);
+    onProgress?.(1, 1);
+    return { sheet: plan.sheet, statusHeaderCell: 'G2', rowsPainted: plan.codes.length };
+  }
+
+  async clearPaint(sheet: string): Promise<ClearReport> {
+    this.cleared.push(sheet);
+    return { sheet, fillsRestored: 0, statusColumnRemoved: true };
+  }
+
+  async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    return { sheets: book.sheets.map((s) => s.name) };
+  }
+
+  async loadSettings(): Promise<WorkbookSettings> {
+    return this.settings;
+  }
+
+  async saveSettings(settings: WorkbookSettings): Promise<void> {
+    this.settings = settings;
+    this.savedSettings.push(settings);
+  }
+}
+
+/** A FakePort that file mode can save, as the xlsx adapter can. */
+export class FakeFilePort extends FakePort {
+  saves = 0;
+  constructor(
+    options: FakePortOptions = {},
+    private readonly parts: readonly string[] = [],
+  ) {
+    super(options);
+  }
+  async save(): Promise<Uint8Array> {
+    this.saves++;
+    return new Uint8Array([0x50, 0x4b, 3, 4]);
+  }
+  unsupportedParts(): string[] {
+    return [...this.parts];
+  }
+}

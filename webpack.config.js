@@ -1,0 +1,186 @@
+/* eslint-disable */
+// Builds the task pane (taskpane.html + its chunks) into dist/, and serves it on https://localhost:3000.
+//
+//   npm run build                       production build; office.js from Microsoft's CDN
+//   OFFICE_JS_LOCAL=1 npm run build     office.js copied to dist/office-js (intranets without the CDN)
+//   ADDIN_HOST=https://addin.example.gov.cn/tricolor/ npm run build
+//                                       dist/manifest.xml points at that host instead of localhost:3000
+//   npx webpack serve --mode development   (npm start does this and more: scripts/start.js)
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+const DEV_HOST = 'https://localhost:3000/';
+const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const PORT = Number(process.env.PORT || 3000);
+
+function addinHost() {
+  const host = process.env.ADDIN_HOST;
+  if (!host) return null;
+  return host.endsWith('/') ? host : `${host}/`;
+}
+
+/** The page's Content-Security-Policy: scripts only from this site and Microsoft's office.js CDN. */
+function contentSecurityPolicy(dev, localOfficeJs) {
+  const scripts = localOfficeJs ? ["'self'"] : ["'self'", 'https://appsforoffice.microsoft.com'];
+  const connect = ["'self'", ...(localOfficeJs ? [] : ['https://appsforoffice.microsoft.com'])];
+  // The dev server's live reload talks over a websocket.
+  if (dev) connect.push(`ws://localhost:${PORT}`, `wss://localhost:${PORT}`);
+  return [
+    "default-src 'self'",
+    `script-src ${scripts.join(' ')}`,
+    // Griffel (Fluent's CSS-in-JS) writes style rules at run time.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    `connect-src ${connect.join(' ')}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** Dev server over https with the Office dev certificates; plain http when they are not available. */
+async function devServerTransport() {
+  if (process.env.DEV_SERVER_HTTP === '1') return { type: 'http' };
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    // Installing the CA runs `sudo` on Linux, which would stop to ask for a password: there, only
+    // certificates already installed (`npx office-addin-dev-certs install`) are used.
+    if (process.platform === 'linux') {
+      const fs = require('fs');
+      const defaults = require('office-addin-dev-certs/lib/defaults');
+      const files = [
+        defaults.caCertificatePath,
+        defaults.localhostCertificatePath,
+        defaults.localhostKeyPath,
+      ];
+      if (!files.every((f) => fs.existsSync(f))) throw new Error('no dev certificates installed');
+      return {
+        type: 'https',
+        options: {
+          ca: fs.readFileSync(files[0]),
+          cert: fs.readFileSync(files[1]),
+          key: fs.readFileSync(files[2]),
+        },
+      };
+    }
+    return { type: 'https', options: await devCerts.getHttpsServerOptions() };
+  } catch (err) {
+    console.warn(`[tricolor] https certificates unavailable (${err.message}); serving over http.`);
+    return { type: 'http' };
+  }
+}
+
+module.exports = async (env, argv) => {
+  const dev = argv.mode !== 'production';
+  const localOfficeJs = process.env.OFFICE_JS_LOCAL === '1';
+  const host = addinHost();
+  if (!dev && !host) {
+    console.warn(`[tricolor] ADDIN_HOST is not set: dist/manifest.xml keeps ${DEV_HOST}`);
+  }
+
+  const config = {
+    mode: dev ? 'development' : 'production',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      // Chunks load relative to the script that asks for them, so dist/ can live under any path.
+      publicPath: 'auto',
+      clean: true,
+    },
+    // Eval-based source maps would need 'unsafe-eval' in the CSP.
+    devtool: dev ? 'cheap-module-source-map' : 'source-map',
+    resolve: { extensions: ['.tsx', '.ts', '.js', '.mjs'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              onlyCompileBundledFiles: true,
+              // ES modules, so webpack can split at import() and shake unused Fluent components.
+              compilerOptions: { module: 'es2020', target: 'es2020', sourceMap: true },
+            },
+          },
+        },
+        // Fluent's ES modules import without file extensions.
+        { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/taskpane.html',
+        filename: 'taskpane.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        templateParameters: {
+          csp: contentSecurityPolicy(dev, localOfficeJs),
+          officeJs: localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS,
+        },
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          {
+            from: 'assets',
+            to: 'assets',
+            noErrorOnMissing: true,
+            globOptions: { ignore: ['**/.*'] },
+          },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            noErrorOnMissing: true,
+            transform: (content) =>
+              dev || !host ? content : content.toString().split(DEV_HOST).join(host),
+          },
+          ...(localOfficeJs
+            ? [
+                {
+                  from: 'node_modules/@microsoft/office-js/dist',
+                  to: 'office-js',
+                  // The debug builds and type files are half the package and never loaded.
+                  globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/*-vsdoc.js'] },
+                },
+              ]
+            : []),
+        ],
+      }),
+    ],
+    optimization: {
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          // ExcelJS and JSZip only ever load in file mode, in their own chunk.
+          xlsx: {
+            test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/,
+            name: 'xlsx-vendor',
+            chunks: 'async',
+            priority: 20,
+          },
+        },
+      },
+    },
+    performance: {
+      // Budgets are gzip sizes, checked by test/e2e; webpack's hints count raw bytes.
+      hints: false,
+    },
+    devServer: {
+      port: PORT,
+      host: 'localhost',
+      server: dev ? await devServerTransport() : { type: 'http' },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false, errors: true } },
+      open: false,
+    },
+  };
+  return config;
+};
