@@ -114,7 +114,15 @@ export function toPortError(e: unknown, context: ErrorContext = {}, lang: Lang =
     const code = CODE_MAP[e.code] ?? 'unknown';
     const where = e.debugInfo?.errorLocation;
     const detail = `${e.code}: ${e.message}${where ? ` (${where})` : ''}`;
-    return portError(code, context, lang, code === 'unknown' ? e.message : detail);
+    // Adding or deleting a sheet is refused by workbook protection, not by the sheet's own.
+    const workbookLevel =
+      code === 'sheet_protected' && (where ?? '').startsWith('WorksheetCollection');
+    const ctx: ErrorContext = workbookLevel
+      ? context.feature === undefined
+        ? {}
+        : { feature: context.feature }
+      : context;
+    return portError(code, ctx, lang, code === 'unknown' ? e.message : detail);
   }
   const message = e instanceof Error ? e.message : String(e);
   return portError('unknown', context, lang, message);

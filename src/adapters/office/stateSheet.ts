@@ -98,7 +98,8 @@ export async function queueStateWrite(
     lastRow = 1;
   }
   const target = ws;
-  const row = oldRow ?? lastRow + 1;
+  // Row 1 is the note and version (the xlsx adapter skips it), even on a sheet emptied by hand.
+  const row = oldRow ?? Math.max(2, lastRow + 1);
   if (oldRow !== undefined) {
     await budget.add(estimateBytes(null, 2), () => {
       target.getRange(`${row}:${row}`).clear('Contents');

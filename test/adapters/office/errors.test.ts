@@ -27,6 +27,20 @@ describe('toPortError', () => {
     });
   });
 
+  it('blames the workbook, not the sheet, when adding a sheet is refused', () => {
+    const e = toPortError(
+      new FakeOfficeError(
+        'AccessDenied',
+        'You cannot perform the requested operation.',
+        'WorksheetCollection.add',
+      ),
+      { sheet: '重点项目' },
+    );
+    expect(e.message).toBe(
+      '工作簿受保护或为只读,请先在“审阅”中撤销保护(或另存一份可编辑的副本),再点一次。',
+    );
+  });
+
   it('asks for a newer Excel when an API is missing', () => {
     const e = toPortError(
       new FakeOfficeError('ApiNotFound', 'The API you are trying to use could not be found.'),

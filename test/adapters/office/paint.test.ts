@@ -216,6 +216,35 @@ describe('applyPaint run twice and clearPaint', () => {
     expect(sheet.value('K100')).toBe(plan.labels[plan.codes[97] as number]);
   });
 
+  it('adds its record below what the xlsx adapter keeps on the same hidden sheet', async () => {
+    const excel = new RecordingExcel();
+    const { sheet, plan } = addPlanTable(excel, { rows: 30 });
+    sheet.setFill('A5:J5', '#FFFF00');
+    const state = excel.addSheet('_tricolor', [
+      ['三色督办 Tricolor: saved fills and settings. Do not edit. 请勿修改。', 1],
+      ['paint:其他表', '{"v":1}'],
+      ['settings', '{"lastAsOf":"2023-06-30"}'],
+    ]);
+    const wb = port(excel);
+    await wb.applyPaint(plan);
+    expect(state.value('A4')).toBe('office:paint:重点项目');
+    await wb.applyPaint(plan);
+    await wb.clearPaint(plan.sheet);
+    expect(sheet.fillOf('A5')).toBe('#FFFF00');
+    expect(state.value('A2')).toBe('paint:其他表');
+    expect(state.value('B3')).toBe('{"lastAsOf":"2023-06-30"}');
+    expect(state.value('A4')).toBeNull();
+  });
+
+  it('never puts its record in the note row of a hidden sheet someone emptied', async () => {
+    const excel = new RecordingExcel();
+    const { plan } = addPlanTable(excel, { rows: 10 });
+    const state = excel.addSheet('_tricolor');
+    await port(excel).applyPaint(plan);
+    expect(state.value('A1')).toBeNull();
+    expect(state.value('A2')).toBe('office:paint:重点项目');
+  });
+
   it('reports nothing to clear on a sheet it never painted', async () => {
     const excel = new RecordingExcel();
     addPlanTable(excel, { rows: 10 });
