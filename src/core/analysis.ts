@@ -48,7 +48,8 @@ export interface SheetAnalysis {
 
 export interface SkippedSheet {
   readonly name: string;
-  readonly reason: 'no_table';
+  /** no_table: nothing like a plan table; no_room: a table with no free column left for the status. */
+  readonly reason: 'no_table' | 'no_room';
   readonly issues: readonly Issue[];
 }
 

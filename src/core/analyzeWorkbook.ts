@@ -61,6 +61,9 @@ export function analyzeSheet(
   }
 
   const painted = buildPaintPlan(grid, layout, statuses, rules, lang);
+  if (painted.plan === null) {
+    return { kind: 'skipped', skipped: { name: grid.name, reason: 'no_room', issues: painted.issues } };
+  }
   issues.push(...painted.issues);
   return {
     kind: 'table',

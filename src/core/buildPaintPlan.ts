@@ -7,6 +7,9 @@ import type { RuleSet } from './rules';
 import { STATUSES, type RowStatus, type Status } from './status';
 import type { TableLayout } from './tableLayout';
 
+/** Excel's last column, XFD. */
+const MAX_COLUMNS = 16_384;
+
 const CODE: Record<Status, StatusCode> = { normal: 1, lagging: 2, severe: 3, done: 4, unknown: 5 };
 
 function columnIsEmpty(grid: SheetGrid, c: number, top: number, bottom: number): boolean {
@@ -30,7 +33,7 @@ export function buildPaintPlan(
   statuses: readonly RowStatus[],
   rules: RuleSet,
   lang: Lang,
-): { plan: PaintPlan; issues: Issue[] } {
+): { plan: PaintPlan; issues: Issue[] } | { plan: null; issues: Issue[] } {
   const issues: Issue[] = [];
   const top = layout.headerTop;
   const firstRow = layout.headerBottom + 1;
@@ -39,7 +42,11 @@ export function buildPaintPlan(
   const exists = statusColumn !== null;
   if (statusColumn === null) {
     let c = layout.right + 1;
-    while (!columnIsEmpty(grid, c, top, lastRow)) c++;
+    const last = MAX_COLUMNS - grid.origin.col; // grid index of XFD
+    while (c <= last && !columnIsEmpty(grid, c, top, lastRow)) c++;
+    if (c > last) {
+      return { plan: null, issues: [makeIssue(lang, 'status_column_no_room', grid.name, '')] };
+    }
     if (c !== layout.right + 1) {
       issues.push(
         makeIssue(lang, 'status_column_conflict', grid.name, a1(grid, top, layout.right + 1), {

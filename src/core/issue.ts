@@ -19,7 +19,8 @@ export type IssueCode =
   | 'plan_year_assumed'
   | 'status_disagrees'
   | 'text_truncated'
-  | 'status_column_conflict';
+  | 'status_column_conflict'
+  | 'status_column_no_room';
 
 export interface Issue {
   readonly sheet: string;

@@ -37,6 +37,8 @@ const zh: Catalog = {
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格内容过长(${s(p, 'length')}字),只读取了前面部分。`,
   status_column_conflict: (p) =>
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}处已有用户内容,状态列改写在 ${s(p, 'other')} 列。`,
+  status_column_no_room: (p) =>
+    `工作表“${s(p, 'sheet')}”右侧直到最后一列(XFD)都有内容,没有空列可写状态列,已跳过该表。请删除右侧多余的列后重试。`,
 };
 
 const en: Catalog = {
@@ -72,6 +74,8 @@ const en: Catalog = {
     `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')} is very long (${s(p, 'length')} characters); only its start was read.`,
   status_column_conflict: (p) =>
     `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')} holds the user's own content; the status column was written in column ${s(p, 'other')} instead.`,
+  status_column_no_room: (p) =>
+    `Sheet "${s(p, 'sheet')}" has content in every column up to the last (XFD), so there is no empty column for the status; the sheet was skipped. Delete the unused columns on the right and try again.`,
 };
 
 const catalogs: Record<Lang, Catalog> = { zh, en };
@@ -93,6 +97,7 @@ const defaultSeverity: Record<IssueCode, Severity> = {
   status_disagrees: 'warning',
   text_truncated: 'info',
   status_column_conflict: 'warning',
+  status_column_no_room: 'error',
 };
 
 const QUOTE_LIMIT = 40;

@@ -35,3 +35,17 @@ describe('paint plan', () => {
     expect(plan).toMatchObject({ headerTop: 1, headerBottom: 1, firstRow: 2, lastRow: 2 });
   });
 });
+
+describe('a table with no free column left', () => {
+  it('skips the sheet with a sentence instead of placing the status column past XFD', () => {
+    const header = ['项目名称', '责任单位', '计划节点'];
+    const filler = Array.from({ length: 16_384 - header.length }, (_, i) => `备用${i}`);
+    const g = gridOf('满表', [[...header, ...filler], ['甲', 'A', '6月底']]);
+    const a = analyzeWorkbook([g], { asOf: dayNumber(2023, 6, 30), rules: defaultRules(), lang: 'zh' });
+    expect(a.sheets).toEqual([]);
+    expect(a.skipped).toMatchObject([
+      { name: '满表', reason: 'no_room', issues: [{ code: 'status_column_no_room', severity: 'error' }] },
+    ]);
+    expect(a.skipped[0]?.issues[0]?.message).toContain('XFD');
+  });
+});

@@ -211,6 +211,7 @@ const zh: Strings = {
     status_disagrees: '填报状态与判定不一致',
     text_truncated: '内容过长',
     status_column_conflict: '状态列位置已调整',
+    status_column_no_room: '没有空列可写状态列',
   },
   presets: {
     'node-lag': '按计划节点(滞后1个月黄、3个月红)',
@@ -354,6 +355,7 @@ const en: Strings = {
     status_disagrees: 'Reported status disagrees',
     text_truncated: 'Text too long',
     status_column_conflict: 'Status column moved',
+    status_column_no_room: 'No free column for the status',
   },
   presets: {
     'node-lag': 'By deadline (1 month yellow, 3 months red)',
