@@ -1,5 +1,6 @@
 /* eslint-disable */
-// Builds the task pane (taskpane.html + its chunks) into dist/, and serves it on https://localhost:3000.
+// Builds the task pane (taskpane.html for Excel, index.html for browsers, and their chunks) into
+// dist/, and serves it on https://localhost:3000.
 //
 //   npm run build                       production build; office.js from Microsoft's CDN
 //   OFFICE_JS_LOCAL=1 npm run build     office.js copied to dist/office-js (intranets without the CDN)
@@ -20,15 +21,18 @@ function addinHost() {
   return host.endsWith('/') ? host : `${host}/`;
 }
 
-/** The page's Content-Security-Policy: scripts only from this site and Microsoft's office.js CDN. */
-function contentSecurityPolicy(dev, localOfficeJs) {
-  const scripts = localOfficeJs ? ["'self'"] : ["'self'", 'https://appsforoffice.microsoft.com'];
-  const connect = ["'self'", ...(localOfficeJs ? [] : ['https://appsforoffice.microsoft.com'])];
+/**
+ * A page's Content-Security-Policy: scripts only from this site, plus Microsoft's office.js CDN
+ * when the page loads office.js from there (officeJs: 'cdn' | 'local' | 'none').
+ */
+function contentSecurityPolicy(dev, officeJs) {
+  const cdn = officeJs === 'cdn' ? ['https://appsforoffice.microsoft.com'] : [];
+  const connect = ["'self'", ...cdn];
   // The dev server's live reload talks over a websocket.
   if (dev) connect.push(`ws://localhost:${PORT}`, `wss://localhost:${PORT}`);
   return [
     "default-src 'self'",
-    `script-src ${scripts.join(' ')}`,
+    `script-src 'self' ${cdn.join(' ')}`.trim(),
     // Griffel (Fluent's CSS-in-JS) writes style rules at run time.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
@@ -114,15 +118,25 @@ module.exports = async (env, argv) => {
       ],
     },
     plugins: [
+      // taskpane.html is the add-in (the manifest points at it): office.js in the head, as Office
+      // requires. index.html is the same app as a web page for offices without the add-in: no
+      // office.js, which outside Office would only try to frame Microsoft's telemetry page.
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
         templateParameters: {
-          csp: contentSecurityPolicy(dev, localOfficeJs),
+          csp: contentSecurityPolicy(dev, localOfficeJs ? 'local' : 'cdn'),
           officeJs: localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS,
         },
+      }),
+      new HtmlWebpackPlugin({
+        template: './src/taskpane/taskpane.html',
+        filename: 'index.html',
+        chunks: ['taskpane'],
+        scriptLoading: 'defer',
+        templateParameters: { csp: contentSecurityPolicy(dev, 'none'), officeJs: null },
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -48,7 +48,8 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // Page-level styles live here, not on FluentProvider: its className is copied to portals.
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   pane: { display: 'flex', flexDirection: 'column', position: 'relative' },
   page: {
     display: 'grid',
@@ -94,12 +95,10 @@ const useStyles = makeStyles({
 
 /** The pane: one FluentProvider, the language, and the steps as tabs. */
 export function App({ host, services, steps = STEPS }: AppProps) {
-  const styles = useStyles();
   const [lang, setLang] = useState<Lang>(host.lang);
   return (
     <FluentProvider
       theme={host.dark ? webDarkTheme : webLightTheme}
-      className={styles.provider}
       lang={lang === 'zh' ? 'zh-CN' : 'en'}
     >
       <LangProvider lang={lang}>
@@ -134,7 +133,10 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
     (!fileMode && office.port === null && office.notice === null);
 
   return (
-    <div className={mergeClasses(fileMode ? styles.page : styles.pane)} {...drop.handlers}>
+    <div
+      className={mergeClasses(styles.root, fileMode ? styles.page : styles.pane)}
+      {...drop.handlers}
+    >
       <div className={styles.panel}>
         <header className={styles.header}>
           <div className={styles.titles}>

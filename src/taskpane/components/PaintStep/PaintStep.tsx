@@ -44,6 +44,8 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     verticalAlign: 'middle',
   },
+  date: { maxWidth: '200px' },
+  wide: { width: '100%', minWidth: 0 },
   fieldset: { border: 'none', padding: 0, margin: 0, minWidth: 0 },
   labels: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -94,37 +96,37 @@ export function PaintStep(props: PaintStepProps) {
   };
   return (
     <div className={styles.root}>
-      <div className={styles.pair}>
-        <Field
-          label={t.paint.asOf}
-          {...(!resolved.ok && resolved.badAsOf
-            ? { validationState: 'error' as const, validationMessage: t.paint.asOfInvalid }
-            : {})}
+      <Field
+        label={t.paint.asOf}
+        {...(!resolved.ok && resolved.badAsOf
+          ? { validationState: 'error' as const, validationMessage: t.paint.asOfInvalid }
+          : {})}
+      >
+        <Input
+          className={styles.date}
+          type="date"
+          value={fields.asOf}
+          onChange={(_, d) => form.setAsOf(d.value)}
+          disabled={props.busy}
+        />
+      </Field>
+      <Field label={t.paint.preset}>
+        <Dropdown
+          className={styles.wide}
+          value={t.presets[fields.preset]}
+          selectedOptions={[fields.preset]}
+          disabled={props.busy}
+          onOptionSelect={(_, d) => {
+            if (d.optionValue) form.setPreset(d.optionValue as PresetId);
+          }}
         >
-          <Input
-            type="date"
-            value={fields.asOf}
-            onChange={(_, d) => form.setAsOf(d.value)}
-            disabled={props.busy}
-          />
-        </Field>
-        <Field label={t.paint.preset}>
-          <Dropdown
-            value={t.presets[fields.preset]}
-            selectedOptions={[fields.preset]}
-            disabled={props.busy}
-            onOptionSelect={(_, d) => {
-              if (d.optionValue) form.setPreset(d.optionValue as PresetId);
-            }}
-          >
-            {PRESET_IDS.map((p) => (
-              <Option key={p} value={p}>
-                {t.presets[p]}
-              </Option>
-            ))}
-          </Dropdown>
-        </Field>
-      </div>
+          {PRESET_IDS.map((p) => (
+            <Option key={p} value={p}>
+              {t.presets[p]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
       <fieldset
         className={mergeClasses(styles.pair, styles.fieldset)}
         aria-label={t.paint.thresholds}
