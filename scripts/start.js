@@ -53,7 +53,11 @@ function usageDataOff() {
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 20_000,
   });
-  log(r.status === 0 ? 'office-addin-usage-data: off' : 'could not switch office-addin-usage-data off');
+  log(
+    r.status === 0
+      ? 'office-addin-usage-data: off'
+      : 'could not switch office-addin-usage-data off',
+  );
 }
 
 function get(url) {
@@ -89,13 +93,17 @@ function sideload(base) {
   const desktop = process.platform === 'win32' || process.platform === 'darwin';
   if (args.has('--no-sideload') || process.env.CI) return false;
   if (!desktop) return false;
-  const cli = resolveOptional('office-addin-debugging/cli.js') || resolveOptional('office-addin-debugging/lib/cli.js');
+  const cli =
+    resolveOptional('office-addin-debugging/cli.js') ||
+    resolveOptional('office-addin-debugging/lib/cli.js');
   if (!cli) {
     log('office-addin-debugging is not installed: sideload manifest.xml by hand (below).');
     return false;
   }
   if (!base.startsWith('https:')) {
-    log('Excel needs https to load the pane; run `npx office-addin-dev-certs install` and start again.');
+    log(
+      'Excel needs https to load the pane; run `npx office-addin-dev-certs install` and start again.',
+    );
     return false;
   }
   log('sideloading manifest.xml into desktop Excel…');
@@ -105,7 +113,8 @@ function sideload(base) {
     { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   child.on('exit', (code) => {
-    if (code !== 0) log(`office-addin-debugging exited with ${code}; sideload manifest.xml by hand.`);
+    if (code !== 0)
+      log(`office-addin-debugging exited with ${code}; sideload manifest.xml by hand.`);
   });
   return true;
 }
