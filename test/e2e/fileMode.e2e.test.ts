@@ -225,6 +225,37 @@ describe('file mode in Chromium', () => {
     await page.context().close();
   });
 
+  it('reaches every step and the run button from the keyboard', async () => {
+    const { page, errors } = await openPage('index.html');
+    await page.getByRole('grid').waitFor();
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return `${el?.getAttribute('role') ?? el?.tagName.toLowerCase()}:${(el as HTMLElement | null)?.innerText.trim() ?? ''}`;
+      });
+    let found = false;
+    for (let i = 0; i < 20 && !found; i++) {
+      await page.keyboard.press('Tab');
+      found = (await focused()) === 'tab:识别';
+    }
+    expect(found).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await focused()).toBe('tab:标注');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('截至日期').waitFor();
+    let run = false;
+    for (let i = 0; i < 30 && !run; i++) {
+      await page.keyboard.press('Tab');
+      run = (await focused()) === 'button:运行';
+    }
+    expect(run).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('group', { name: '合计' }).waitFor();
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('keeps the first download under 350 KB gzipped, without ExcelJS', () => {
     for (const html of ['index.html', 'taskpane.html']) {
       const scripts = initialScripts(dist, html);

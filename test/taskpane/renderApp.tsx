@@ -15,8 +15,8 @@ export interface RenderAppOptions {
   readonly dark?: boolean;
   /** Office mode's workbook. */
   readonly port?: WorkbookPort;
-  /** File mode: what openXlsx returns for the sample and for each opened file, in turn. */
-  readonly filePorts?: readonly FilePort[];
+  /** File mode: what openXlsx gives for the sample and for each opened file, in turn (an Error is thrown). */
+  readonly filePorts?: readonly (FilePort | Error)[];
 }
 
 export interface RenderedApp extends RenderResult {
@@ -41,6 +41,7 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
       opened.push({ bytes: data.byteLength, lang });
       const next = filePorts.length > 1 ? filePorts.shift() : filePorts[0];
       if (!next) throw new Error('no file port left');
+      if (next instanceof Error) throw next;
       return next;
     },
     fetchSample: async () => new ArrayBuffer(8),

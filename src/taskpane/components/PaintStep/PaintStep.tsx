@@ -134,6 +134,7 @@ export function PaintStep(props: PaintStepProps) {
         {form.thresholdFields.map((key) => (
           <Field key={key} label={numberLabel[key]}>
             <Input
+              className={styles.wide}
               type="number"
               inputMode="decimal"
               min={0}
