@@ -8,6 +8,7 @@ export interface CliMessages {
   missingInput(cmd: string): string;
   unknownOption(opt: string): string;
   missingValue(opt: string): string;
+  flagTakesNoValue(opt: string): string;
   repeatedOption(opt: string): string;
   extraArgument(arg: string): string;
   badLang(value: string): string;
@@ -33,6 +34,8 @@ export interface CliMessages {
   joinNames(names: readonly string[]): string;
   skipped(sheet: string): string;
   moreIssues(n: number): string;
+  /** The bulletin sheets added to the output workbook, their names joined. */
+  wroteBulletin(sheets: string): string;
   wroteWorkbook(file: string): string;
   wroteReport(file: string): string;
   writeFailed(file: string): string;
@@ -41,13 +44,15 @@ export interface CliMessages {
 
 const USAGE_ZH = `用法:
   tricolor run 输入.xlsx [--as-of YYYY-MM-DD] [--out 输出.xlsx] [--report 报告.json]
-                         [--preset 规则] [--rules 规则.json] [--sheet 工作表]... [--lang zh|en]
+                         [--preset 规则] [--rules 规则.json] [--sheet 工作表]... [--no-bulletin]
+                         [--lang zh|en]
   tricolor check 输入.xlsx [--report 报告.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor --help | --version`;
 
 const USAGE_EN = `Usage:
   tricolor run IN.xlsx [--as-of YYYY-MM-DD] [--out OUT.xlsx] [--report REPORT.json]
-                       [--preset ID] [--rules RULES.json] [--sheet NAME]... [--lang zh|en]
+                       [--preset ID] [--rules RULES.json] [--sheet NAME]... [--no-bulletin]
+                       [--lang zh|en]
   tricolor check IN.xlsx [--report REPORT.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor --help | --version`;
 
@@ -58,7 +63,7 @@ const zh: CliMessages = {
 ${USAGE_ZH}
 
 命令:
-  run     判定并着色,另存为新工作簿(不改动输入文件)
+  run     判定并着色,加上通报工作表,另存为新工作簿(不改动输入文件)
   check   只识别和检查,不写工作簿
 
 选项:
@@ -68,13 +73,19 @@ ${USAGE_ZH}
   --preset 规则       node-lag(默认)、due-soon、sequential-progress、reported-status
   --rules 文件        规则 JSON 文件(阈值、颜色、标签);两者都不给时,使用工作簿中保存的规则(若有)
   --sheet 工作表      只处理这个工作表,可重复
+  --no-bulletin       不生成通报工作表
   --lang zh|en        提示语言,默认 zh
+
+通报:run 默认在输出工作簿中加上“通报YYYY-MM-DD”(总体情况、投资完成、开工率、各单位和各类别、
+通报文字草稿)和“滞后清单YYYY-MM-DD”两个工作表,按 A4 横向、一页宽打印。通报图表只有 Excel
+加载项能画,命令行写出的 .xlsx 中没有图表。
 
 退出码:0 已完成(可能有问题提示);2 用法错误或文件无法读取;3 没有找到计划表;1 写入失败或意外错误。`,
   unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run 和 check。`,
   missingInput: (c) => `命令 ${c} 需要一个输入文件,例如:tricolor ${c} 计划表.xlsx`,
   unknownOption: (o) => `不认识的选项“${o}”。`,
   missingValue: (o) => `选项 ${o} 后面需要一个值。`,
+  flagTakesNoValue: (o) => `选项 ${o} 不带值。`,
   repeatedOption: (o) => `选项 ${o} 只能给一次。`,
   extraArgument: (a) => `多余的参数“${a}”:一次只能处理一个输入文件。`,
   badLang: (v) => `--lang 只能是 zh 或 en,而不是“${v}”。`,
@@ -100,6 +111,7 @@ ${USAGE_ZH}
   joinNames: (n) => n.join('、'),
   skipped: (s) => `已跳过“${s}”:没有计划表`,
   moreIssues: (n) => `……另有 ${n} 条问题未列出,完整列表请用 --report 写出报告。`,
+  wroteBulletin: (s) => `已加上通报工作表:${s}`,
   wroteWorkbook: (f) => `已写入 ${f}`,
   wroteReport: (f) => `报告已写入 ${f}`,
   writeFailed: (f) => `无法写入 ${f}(文件夹不可写或磁盘已满),没有留下不完整的文件。`,
@@ -113,7 +125,8 @@ const en: CliMessages = {
 ${USAGE_EN}
 
 Commands:
-  run     decide and paint, saving a new workbook (the input file is never changed)
+  run     decide and paint, add the bulletin sheets, and save a new workbook (the input file
+          is never changed)
   check   detect and validate only; writes no workbook
 
 Options:
@@ -125,7 +138,13 @@ Options:
   --rules FILE        a rules JSON file (thresholds, colours, labels); without --preset or
                       --rules, the rules saved in the workbook (if any) are used
   --sheet NAME        only this sheet; may be repeated
+  --no-bulletin       do not add the bulletin sheets
   --lang zh|en        language of messages; zh by default
+
+Bulletins: run adds two sheets to the output by default, "Bulletin YYYY-MM-DD" (overview,
+investment, start rate, units, categories and a draft text) and "Lagging YYYY-MM-DD", set to print
+on A4 landscape, one page wide. Only the Excel add-in can draw the bulletin's chart; the .xlsx
+written here has none.
 
 Exit codes: 0 done (issues may have been reported); 2 bad usage or unreadable file;
 3 no plan table found; 1 could not write the output, or an unexpected error.`,
@@ -133,6 +152,7 @@ Exit codes: 0 done (issues may have been reported); 2 bad usage or unreadable fi
   missingInput: (c) => `The ${c} command needs an input file, e.g. tricolor ${c} plan.xlsx`,
   unknownOption: (o) => `Unknown option "${o}".`,
   missingValue: (o) => `The option ${o} needs a value.`,
+  flagTakesNoValue: (o) => `The option ${o} takes no value.`,
   repeatedOption: (o) => `The option ${o} can be given only once.`,
   extraArgument: (a) => `Unexpected argument "${a}": one input file at a time.`,
   badLang: (v) => `--lang must be zh or en, not "${v}".`,
@@ -160,6 +180,7 @@ Exit codes: 0 done (issues may have been reported); 2 bad usage or unreadable fi
   joinNames: (n) => n.join(', '),
   skipped: (s) => `Skipped "${s}": no plan table`,
   moreIssues: (n) => `…and ${n} more issues; write a report with --report for the full list.`,
+  wroteBulletin: (s) => `Added the bulletin sheets: ${s}`,
   wroteWorkbook: (f) => `Wrote ${f}`,
   wroteReport: (f) => `Wrote the report ${f}`,
   writeFailed: (f) =>

@@ -11,6 +11,8 @@ export interface CommandArgs {
   readonly rules?: string;
   readonly sheets: readonly string[];
   readonly lang: Lang;
+  /** False with --no-bulletin: `run` then writes no bulletin sheets. Always false for `check`. */
+  readonly bulletin: boolean;
 }
 
 export type ParsedArgs =
@@ -30,9 +32,16 @@ const VALUE_OPTIONS = [
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const REPEATABLE: ReadonlySet<string> = new Set(['--sheet']);
+/** Options that take no value. */
+const FLAG_OPTIONS = ['--no-bulletin'] as const;
+type FlagOption = (typeof FLAG_OPTIONS)[number];
 
 function isValueOption(o: string): o is ValueOption {
   return (VALUE_OPTIONS as readonly string[]).includes(o);
+}
+
+function isFlagOption(o: string): o is FlagOption {
+  return (FLAG_OPTIONS as readonly string[]).includes(o);
 }
 
 /**
@@ -69,6 +78,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (command !== 'run' && command !== 'check') return error((t) => t.unknownCommand(command));
 
   const values = new Map<ValueOption, string[]>();
+  const flags = new Set<FlagOption>();
   const positional: string[] = [];
   let onlyPositional = false;
   for (let i = 0; i < rest.length; i++) {
@@ -83,6 +93,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
+    if (isFlagOption(name)) {
+      if (eq !== -1) return error((t) => t.flagTakesNoValue(name));
+      if (flags.has(name)) return error((t) => t.repeatedOption(name));
+      flags.add(name);
+      continue;
+    }
     if (!isValueOption(name)) return error((t) => t.unknownOption(name));
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
@@ -102,7 +118,14 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const [input, extra] = positional;
   if (input === undefined) return error((t) => t.missingInput(command));
   if (extra !== undefined) return error((t) => t.extraArgument(extra));
-  if (command === 'check' && values.has('--out')) return error((t) => t.optionNotForCheck('--out'));
+  if (command === 'check') {
+    const writing = values.has('--out')
+      ? '--out'
+      : flags.has('--no-bulletin')
+        ? '--no-bulletin'
+        : null;
+    if (writing !== null) return error((t) => t.optionNotForCheck(writing));
+  }
 
   const one = (o: ValueOption): string | undefined => values.get(o)?.[0];
   const optional = <K extends string>(key: K, o: ValueOption): Partial<Record<K, string>> => {
@@ -116,6 +139,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       input,
       sheets: values.get('--sheet') ?? [],
       lang,
+      bulletin: command === 'run' && !flags.has('--no-bulletin'),
       ...optional('asOf', '--as-of'),
       ...optional('out', '--out'),
       ...optional('report', '--report'),

@@ -4,8 +4,10 @@ import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
 import { analyzeWorkbook } from '../core/analyzeWorkbook';
+import { buildBulletin } from '../core/bulletin/buildBulletin';
 import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
+import { isOwnSheet } from '../core/ownSheets';
 import { buildReport } from '../core/report';
 import { PRESET_IDS, resolveRules, type RuleSet } from '../core/rules';
 import { STATUSES } from '../core/status';
@@ -88,13 +90,17 @@ function summaryLines(analysis: WorkbookAnalysis, rules: RuleSet, t: CliMessages
       s.issues.length,
     ),
   );
-  for (const s of analysis.skipped) lines.push(t.skipped(s.name));
+  // A sheet skipped for want of a free status column says so on stderr, among the issues.
+  for (const s of analysis.skipped) if (s.reason === 'no_table') lines.push(t.skipped(s.name));
   return lines;
 }
 
 function issueLines(analysis: WorkbookAnalysis, t: CliMessages): string[] {
   // Errors and warnings only: info (such as an assumed plan year) is in the report.
-  const all = analysis.sheets.flatMap((s) => s.issues).filter((i) => i.severity !== 'info');
+  const all = [
+    ...analysis.sheets.flatMap((s) => s.issues),
+    ...analysis.skipped.filter((s) => s.reason === 'no_room').flatMap((s) => s.issues),
+  ].filter((i) => i.severity !== 'info');
   const shown = all.slice(0, MAX_ISSUES_SHOWN).map((i) => i.message);
   if (all.length > MAX_ISSUES_SHOWN) shown.push(t.moreIssues(all.length - MAX_ISSUES_SHOWN));
   return shown;
@@ -182,6 +188,8 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   }
   const grids: SheetGrid[] = [];
   for (const name of sheetNames) {
+    // The engine never reads the sheets a run made (bulletins), so they are not even loaded.
+    if (isOwnSheet(name)) continue;
     if (args.sheets.length === 0 || args.sheets.includes(name))
       grids.push(await book.readSheet(name));
   }
@@ -202,6 +210,7 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
       input: path.basename(input),
       generatedAt: io.now().toISOString(),
       tool: { name: 'tricolor', version: toolVersion() },
+      lang: args.lang,
     });
     await writeOrStop(report, `${JSON.stringify(json, null, 2)}\n`, t);
     say([t.wroteReport(report)]);
@@ -214,8 +223,15 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
     warn([t.unsupported(t.joinNames(parts.map((p) => unsupportedPartLabel(p, args.lang))))]);
   }
   for (const sheet of analysis.sheets) await book.applyPaint(sheet.paint);
+  let bulletinSheets: readonly string[] = [];
+  if (args.bulletin) {
+    // One bulletin over every analysed sheet, as the add-in makes it; its chart is Excel's to draw.
+    const bulletin = buildBulletin(analysis.sheets, asOf, { lang: args.lang, rules });
+    bulletinSheets = (await book.writeBulletin(bulletin)).sheets;
+  }
   const target = out ?? (await defaultOutPath(input, OUT_TAG[args.lang]));
   await writeOrStop(target, await book.save(), t);
+  if (bulletinSheets.length > 0) say([t.wroteBulletin(t.joinNames(bulletinSheets))]);
   say([t.wroteWorkbook(target)]);
   return EXIT.ok;
 }

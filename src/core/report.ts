@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import type { SheetAnalysis, WorkbookAnalysis } from './analysis';
+import { summarizeWithLabels, type BulletinSummary } from './bulletin/summarize';
 import { formatIsoDay } from './dates';
 import { FIELD_KEYS, type FieldKey } from './fields';
 import { excelColumn, excelRow } from './grid';
+import type { Lang } from './issue';
 import { PRESET_IDS, type RuleSet } from './rules';
 import { STATUSES, type Counts, type Status } from './status';
 
@@ -24,13 +26,17 @@ const countsSchema = z.object(countsShape).strict();
 const groupShape = { total: z.number().int().min(0), ...countsShape };
 const column = z.string().regex(/^[A-Z]{1,3}$/);
 const hex = z.string().regex(/^[0-9A-F]{6}$/);
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const fraction = z.number().min(0).max(1);
 const statusRecord = <T extends z.ZodTypeAny>(v: T) =>
   z.object({ normal: v, lagging: v, severe: v, done: v, unknown: v }).strict();
 
 export const ReportSchema = z
   .object({
     schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    asOf: isoDay,
+    /** The language of issues[].message and summary.text. */
+    lang: z.enum(['zh', 'en']).optional(),
     /** Set by the caller (the CLI): when and from what file the report was made, and by what. */
     generatedAt: z.string().optional(),
     input: z.string().optional(),
@@ -75,18 +81,54 @@ export const ReportSchema = z
               .strict(),
           ),
           counts: countsSchema,
-          // Open for more sections (investment, starts, lagging list, draft text…): known sections
-          // are checked, others pass through.
+          // Known sections are checked; sections added later pass through (readers ignore them).
           summary: z
             .object({
               byUnit: z.array(z.object({ unit: z.string(), ...groupShape }).strict()),
               byCategory: z.array(z.object({ category: z.string(), ...groupShape }).strict()),
+              investment: z
+                .object({
+                  plan: z.number(),
+                  done: z.number(),
+                  rate: z.number().nullable(),
+                  expectedRate: fraction,
+                  unitLabel: z.string().nullable(),
+                })
+                .strict()
+                .optional(),
+              starts: z
+                .object({
+                  planned: z.number().int().min(1),
+                  started: z.number().int().min(0),
+                  rate: fraction,
+                })
+                .strict()
+                .optional(),
+              lagging: z.array(
+                z
+                  .object({
+                    name: z.string().nullable(),
+                    unit: z.string().nullable(),
+                    deadline: isoDay.nullable(),
+                    deadlineText: z.string(),
+                    overdueDays: z.number().int().min(0),
+                    overdueMonths: z.number().int().min(0),
+                    status: z.enum(['lagging', 'severe']),
+                    problem: z.string().nullable(),
+                    sheet: z.string(),
+                    excelRow: z.number().int().min(1),
+                  })
+                  .strict(),
+              ),
+              text: z.string(),
             })
             .passthrough(),
         })
         .strict(),
     ),
-    skippedSheets: z.array(z.object({ name: z.string(), reason: z.literal('no_table') }).strict()),
+    skippedSheets: z.array(
+      z.object({ name: z.string(), reason: z.enum(['no_table', 'no_room']) }).strict(),
+    ),
   })
   .strict();
 
@@ -99,6 +141,8 @@ export interface ReportExtra {
   readonly generatedAt?: string;
   readonly input?: string;
   readonly tool?: { readonly name: string; readonly version: string };
+  /** The language the analysis was made in, and the draft text is written in; zh when not given. */
+  readonly lang?: Lang;
 }
 
 function countsOf(c: Counts): Counts {
@@ -111,18 +155,56 @@ function countsOf(c: Counts): Counts {
   };
 }
 
+/** What a summary section is built from: the sheet, and the bulletin summary of that sheet alone. */
+export interface SummaryInput {
+  readonly sheet: SheetAnalysis;
+  readonly bulletin: BulletinSummary;
+}
+
 /**
- * The summary sections of one sheet, each built by its own function. To add a section (say
- * `investment`), add an entry here, and its shape to ReportSchema's summary if it should be checked.
+ * The summary sections of one sheet, each built by its own function; a section that returns
+ * undefined is left out (a sheet without investment columns has no `investment`, never zeros). To
+ * add a section, add an entry here, and its shape to ReportSchema's summary to have it checked.
  */
-export const SUMMARY_SECTIONS: Readonly<Record<string, (sheet: SheetAnalysis) => unknown>> = {
-  byUnit: (s) => s.byUnit.map((g) => ({ unit: g.key, total: g.total, ...countsOf(g) })),
-  byCategory: (s) => s.byCategory.map((g) => ({ category: g.key, total: g.total, ...countsOf(g) })),
+export const SUMMARY_SECTIONS: Readonly<Record<string, (input: SummaryInput) => unknown>> = {
+  byUnit: ({ sheet }) => sheet.byUnit.map((g) => ({ unit: g.key, total: g.total, ...countsOf(g) })),
+  byCategory: ({ sheet }) =>
+    sheet.byCategory.map((g) => ({ category: g.key, total: g.total, ...countsOf(g) })),
+  investment: ({ bulletin: { investment: i } }) =>
+    i && {
+      plan: i.plan,
+      done: i.done,
+      rate: i.rate,
+      expectedRate: i.expectedRate,
+      unitLabel: i.unitLabel,
+    },
+  starts: ({ bulletin: { starts: s } }) =>
+    s && { planned: s.planned, started: s.started, rate: s.rate },
+  lagging: ({ bulletin }) =>
+    bulletin.lagging.map((l) => ({
+      name: l.name,
+      unit: l.unit,
+      deadline: l.deadline,
+      deadlineText: l.deadlineText,
+      overdueDays: l.overdueDays,
+      overdueMonths: l.overdueMonths,
+      status: l.status,
+      problem: l.problem,
+      sheet: l.sheet,
+      excelRow: l.excelRow,
+    })),
+  text: ({ bulletin }) => bulletin.text,
 };
 
-function summaryOf(sheet: SheetAnalysis): ReportSummary {
+function summaryOf(sheet: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): ReportSummary {
+  // The sheet alone, so each sheet's figures can be read without the others; the bulletin sheets
+  // a run writes add up all analysed sheets, and for a one-table workbook the two agree.
+  const bulletin = summarizeWithLabels([sheet], analysis.asOf, lang, analysis.rules.labels);
   const out: Record<string, unknown> = {};
-  for (const [key, build] of Object.entries(SUMMARY_SECTIONS)) out[key] = build(sheet);
+  for (const [key, build] of Object.entries(SUMMARY_SECTIONS)) {
+    const section = build({ sheet, bulletin });
+    if (section !== undefined) out[key] = section;
+  }
   return out as ReportSummary;
 }
 
@@ -141,7 +223,7 @@ function rulesOf(r: RuleSet): Report['rules'] {
   };
 }
 
-function sheetOf(s: SheetAnalysis): ReportSheet {
+function sheetOf(s: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): ReportSheet {
   const { layout, origin } = s;
   const columns: Partial<Record<FieldKey, string>> = {};
   for (const key of FIELD_KEYS) {
@@ -172,22 +254,24 @@ function sheetOf(s: SheetAnalysis): ReportSheet {
       message: i.message,
     })),
     counts: countsOf(s.counts),
-    summary: summaryOf(s),
+    summary: summaryOf(s, analysis, lang),
   };
 }
 
 /** Builds the report of one run from the engine's analysis; pure, so the same analysis gives the same report. */
 export function buildReport(analysis: WorkbookAnalysis, extra: ReportExtra = {}): Report {
+  const lang = extra.lang ?? 'zh';
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     asOf: formatIsoDay(analysis.asOf),
+    ...(extra.lang !== undefined ? { lang: extra.lang } : {}),
     ...(extra.generatedAt !== undefined ? { generatedAt: extra.generatedAt } : {}),
     ...(extra.input !== undefined ? { input: extra.input } : {}),
     ...(extra.tool !== undefined
       ? { tool: { name: extra.tool.name, version: extra.tool.version } }
       : {}),
     rules: rulesOf(analysis.rules),
-    sheets: analysis.sheets.map(sheetOf),
+    sheets: analysis.sheets.map((s) => sheetOf(s, analysis, lang)),
     skippedSheets: analysis.skipped.map((s) => ({ name: s.name, reason: s.reason })),
   };
 }

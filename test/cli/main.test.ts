@@ -110,13 +110,36 @@ describe('tricolor run on the sample plan table', () => {
 
   it('leaves a painted workbook that clearPaint turns back into the input, cell for cell', async () => {
     const out = path.join(dir, 'out.xlsx');
+    expect(
+      await main(
+        ['run', SAMPLE, '--as-of', '2023-10-15', '--out', out, '--no-bulletin'],
+        captureIo(dir),
+      ),
+    ).toBe(0);
+    const book = await XlsxWorkbook.open(await fsp.readFile(out));
+    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true });
+    const cleared = snapshot(await reread(await book.save()));
+    expect(cleared).toEqual(snapshot(await reread(await fsp.readFile(SAMPLE))));
+  });
+
+  it('leaves the user’s sheets of a workbook with bulletins as clearPaint needs them to give the input back', async () => {
+    const out = path.join(dir, 'out.xlsx');
     expect(await main(['run', SAMPLE, '--as-of', '2023-10-15', '--out', out], captureIo(dir))).toBe(
       0,
     );
     const book = await XlsxWorkbook.open(await fsp.readFile(out));
     expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true });
-    const cleared = snapshot(await reread(await book.save()));
-    expect(cleared).toEqual(snapshot(await reread(await fsp.readFile(SAMPLE))));
+    const userSheets = (wb: Awaited<ReturnType<typeof reread>>) =>
+      snapshot(wb).filter((s) => ['重点项目', '填表说明'].includes(s.name));
+    const cleared = await reread(await book.save());
+    expect(userSheets(cleared)).toEqual(userSheets(await reread(await fsp.readFile(SAMPLE))));
+    expect(cleared.worksheets.map((w) => w.name)).toEqual([
+      '重点项目',
+      '填表说明',
+      '通报2023-10-15',
+      '滞后清单2023-10-15',
+      '_tricolor',
+    ]);
   });
 
   it('never changes the input file', async () => {
@@ -339,11 +362,35 @@ describe('tricolor failures', () => {
     const help = captureIo(dir);
     expect(await main(['--help'], help)).toBe(0);
     expect(help.out()).toContain('tricolor run 输入.xlsx');
+    expect(help.out()).toContain('--no-bulletin       不生成通报工作表');
+    expect(help.out()).toContain('命令行写出的 .xlsx 中没有图表');
     const en = captureIo(dir);
     expect(await main(['--help', '--lang', 'en'], en)).toBe(0);
     expect(en.out()).toContain('Exit codes');
+    expect(en.out()).toContain('--no-bulletin       do not add the bulletin sheets');
     const version = captureIo(dir);
     expect(await main(['--version'], version)).toBe(0);
     expect(version.out()).toMatch(/^tricolor \d+\.\d+\.\d+\n$/);
   });
+});
+
+describe('tricolor on a table with no free column for the status', () => {
+  it('says why the sheet was skipped, on stderr, and exits 3 when it was the only table', async () => {
+    const wb = new Workbook();
+    const ws = wb.addWorksheet('宽表');
+    ws.getRow(1).values = ['序号', '项目名称', '责任单位', '计划节点'];
+    const full: (string | number)[] = [1, '甲项目', '区发改局', '3月底'];
+    for (let c = 4; c < 16_384; c++) full[c] = `备忘${c}`;
+    ws.getRow(2).values = full;
+    const input = path.join(dir, 'wide.xlsx');
+    await wb.xlsx.writeFile(input);
+    const io = captureIo(dir);
+    expect(await main(['run', input, '--as-of', '2023-06-30'], io)).toBe(3);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe(
+      '工作表“宽表”右侧直到最后一列(XFD)都有内容,没有空列可写状态列,已跳过该表。请删除右侧多余的列后重试。\n' +
+        `${input} 中没有找到计划表(需要“项目名称”“工作任务”之类的表头),未写出工作簿。\n`,
+    );
+    expect(await fsp.readdir(dir)).toEqual(['wide.xlsx']);
+  }, 30_000);
 });

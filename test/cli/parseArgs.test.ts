@@ -1,3 +1,4 @@
+import { cliMessages } from '../../src/cli/cliMessages';
 import { parseArgs } from '../../src/cli/parseArgs';
 
 describe('parseArgs', () => {
@@ -33,8 +34,35 @@ describe('parseArgs', () => {
         rules: 'rules.json',
         sheets: ['重点项目', '重点任务'],
         lang: 'en',
+        bulletin: true,
       },
     });
+  });
+
+  it('turns the bulletin off with --no-bulletin, and never writes one for check', () => {
+    expect(parseArgs(['run', 'in.xlsx', '--no-bulletin'])).toMatchObject({
+      kind: 'command',
+      args: { command: 'run', bulletin: false },
+    });
+    expect(parseArgs(['check', 'in.xlsx'])).toMatchObject({
+      kind: 'command',
+      args: { command: 'check', bulletin: false },
+    });
+  });
+
+  it('refuses --no-bulletin with a value, twice, or for check', () => {
+    const t = cliMessages('zh');
+    const message = (argv: string[]) => {
+      const parsed = parseArgs(argv);
+      return parsed.kind === 'error' ? parsed.message(t) : parsed.kind;
+    };
+    expect(message(['run', 'in.xlsx', '--no-bulletin=yes'])).toBe('选项 --no-bulletin 不带值。');
+    expect(message(['run', 'in.xlsx', '--no-bulletin', '--no-bulletin'])).toBe(
+      '选项 --no-bulletin 只能给一次。',
+    );
+    expect(message(['check', 'in.xlsx', '--no-bulletin'])).toBe(
+      'check 命令不写工作簿,不能使用 --no-bulletin。',
+    );
   });
 
   it('takes a file name starting with a dash after --', () => {

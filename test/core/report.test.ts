@@ -89,17 +89,110 @@ describe('buildReport', () => {
     ]);
   });
 
-  it('lets later summary sections through the schema, and rejects a row that is not a row number', () => {
+  it('lets later summary sections through the schema, checks the known ones, and rejects a row that is not a row number', () => {
     const report = buildReport(analysis([gridOf('重点项目', rows)]));
     const [sheet] = report.sheets;
     if (!sheet) throw new Error('no sheet');
-    const extended = {
+    const withSummary = (summary: Record<string, unknown>) => ({
       ...report,
-      sheets: [{ ...sheet, summary: { ...sheet.summary, investment: { plan: 1 } } }],
-    };
-    expect(ReportSchema.safeParse(extended).success).toBe(true);
+      sheets: [{ ...sheet, summary: { ...sheet.summary, ...summary } }],
+    });
+    expect(ReportSchema.safeParse(withSummary({ milestones: [{ due: 1 }] })).success).toBe(true);
+    expect(ReportSchema.safeParse(withSummary({ investment: { plan: 1 } })).success).toBe(false);
+    expect(
+      ReportSchema.safeParse(withSummary({ starts: { planned: 2, started: 1, rate: 50 } })).success,
+    ).toBe(false);
+    expect(ReportSchema.safeParse(withSummary({ text: null })).success).toBe(false);
     const bad = { ...report, sheets: [{ ...sheet, rows: { ...sheet.rows, H9: 'normal' } }] };
     expect(ReportSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it('lists the lagging and severe rows with what a bulletin prints of them, severe first', () => {
+    const [sheet] = buildReport(analysis([gridOf('重点项目', rows)])).sheets;
+    expect(sheet?.summary.lagging).toEqual([
+      {
+        name: '智能装备制造项目',
+        unit: '区发改局',
+        deadline: '2023-02-28',
+        deadlineText: '2023年2月',
+        overdueDays: 122,
+        overdueMonths: 4,
+        status: 'severe',
+        problem: null,
+        sheet: '重点项目',
+        excelRow: 4,
+      },
+      {
+        name: '中学新建项目',
+        unit: '区交通运输局',
+        deadline: '2023-03-31',
+        deadlineText: '一季度',
+        overdueDays: 91,
+        overdueMonths: 3,
+        status: 'lagging',
+        problem: null,
+        sheet: '重点项目',
+        excelRow: 8,
+      },
+    ]);
+  });
+
+  it('leaves out investment and starts for a table without their columns, rather than report zeros', () => {
+    const [sheet] = buildReport(analysis([gridOf('重点项目', rows)])).sheets;
+    expect(Object.keys(sheet?.summary ?? {})).toEqual(['byUnit', 'byCategory', 'lagging', 'text']);
+  });
+
+  it('gives investment against 序时进度 and the start rate for a table with those columns', () => {
+    const projects: CellValue[][] = [
+      [
+        '序号',
+        '项目名称',
+        '建设性质',
+        '年度计划投资(亿元)',
+        '1-6月完成投资(亿元)',
+        '实际开工时间',
+        '计划节点',
+      ],
+      [1, '甲项目', '新开工', 10.5, 4.2, '2023-03-01', '12月底'],
+      [2, '乙项目', '新开工', 20, 9.8, null, '12月底'],
+      [3, '丙项目', '续建', 4, 1, null, '12月底'],
+    ];
+    const [sheet] = buildReport(analysis([gridOf('项目', projects)])).sheets;
+    expect(sheet?.summary.investment).toEqual({
+      plan: 34.5,
+      done: 15,
+      rate: 15 / 34.5,
+      expectedRate: 181 / 365,
+      unitLabel: '亿元',
+    });
+    expect(sheet?.summary.starts).toEqual({ planned: 2, started: 1, rate: 0.5 });
+    expect(sheet?.summary.text).toContain('年度计划投资34.5亿元，已完成投资15亿元，完成率43.5%');
+  });
+
+  it('summarises each sheet from its own rows alone', () => {
+    const other: CellValue[][] = [
+      ['序号', '工作任务', '完成时限', '责任单位'],
+      [1, '编制规划', '12月底', '区自然资源局'],
+    ];
+    const report = buildReport(analysis([gridOf('重点项目', rows), gridOf('重点任务', other)]));
+    const [tasks, more] = report.sheets;
+    expect(tasks?.summary.text).toContain(
+      '纳入调度的重点任务5项，其中正常推进1项、滞后1项、严重滞后1项',
+    );
+    expect(more?.summary.text).toContain(
+      '纳入调度的重点任务1项，其中正常推进1项、滞后0项、严重滞后0项',
+    );
+    expect(report.sheets[1]?.summary.lagging).toEqual([]);
+  });
+
+  it('writes the draft text in the language given, and says which it is', () => {
+    const zh = buildReport(analysis([gridOf('重点项目', rows)]));
+    expect(zh).not.toHaveProperty('lang');
+    expect(zh.sheets[0]?.summary.text).toMatch(/^截至2023年6月30日/);
+    const en = buildReport(analysis([gridOf('重点项目', rows)]), { lang: 'en' });
+    expect(en.lang).toBe('en');
+    expect(en.sheets[0]?.summary.text).toMatch(/^Key tasks tracked as of 30 June 2023: 5 /);
+    expect(ReportSchema.parse(en)).toEqual(en);
   });
 
   it('accepts the example in docs/report-format.md, so the documentation matches the schema', () => {

@@ -5,6 +5,7 @@ import type { CellRange } from '../grid';
 import type { Lang } from '../issue';
 import type { RuleSet } from '../rules';
 import { STATUSES, type Status } from '../status';
+import { displayWidth } from './displayWidth';
 import { behindShare } from './groups';
 import { amountUnitName, formatLongDay } from './formatFigures';
 import type { BulletinSummary } from './summarize';
@@ -184,15 +185,45 @@ export function bulletinSheetNames(
 const SUMMARY_WIDTHS = [6, 26, 12, 12, 12, 12, 12, 12, 12];
 const SUMMARY_LAST_COL = SUMMARY_WIDTHS.length - 1;
 
-// East Asian wide and full-width characters, which take two columns of a cell's width.
-const WIDE =
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Columns are widened to fit their cells up to this; wider text wraps. */
+const MAX_FITTED_WIDTH = 30;
+/** Room beside a cell's text: borders, padding, and bold header text. */
+const CELL_PADDING = 2;
 
-/** Display width of text in Excel character units. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += WIDE.test(ch) ? 2 : 1;
-  return w;
+/** The text Excel shows for a cell, in the few number formats bulletins use. */
+function shownText(value: string | number | null, numFmt: string | undefined): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (numFmt === '0.0%') return `${(value * 100).toFixed(1)}%`;
+  if (numFmt === '0.0') return value.toFixed(1);
+  if (numFmt === '0') return value.toFixed(0);
+  return String(value);
+}
+
+/**
+ * Column widths that fit every table cell outside a merge: each column keeps its designed width, or
+ * grows to its widest text (a long unit name, an English header) up to MAX_FITTED_WIDTH. Without
+ * this a header such as "已完成投资（万元）" wraps in a row too short for two lines and is cut off
+ * on paper. Columns designed wider than the cap (names, problems) are meant to wrap and keep theirs.
+ */
+function fitWidths(
+  designed: readonly number[],
+  out: Layout,
+  styles: Readonly<Record<string, BulletinStyle>>,
+): number[] {
+  const merged = (row: number, col: number) =>
+    out.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const widths = [...designed];
+  for (const c of out.cells) {
+    const w = widths[c.col];
+    const style = c.style === undefined ? undefined : styles[c.style];
+    // Only table cells (bordered) are fitted: headings and the subtitle spill into empty neighbours.
+    if (w === undefined || w >= MAX_FITTED_WIDTH || !style?.border || merged(c.row, c.col))
+      continue;
+    const need = displayWidth(shownText(c.value, style?.numFmt)) + CELL_PADDING;
+    widths[c.col] = Math.max(w, Math.min(MAX_FITTED_WIDTH, need));
+  }
+  return widths;
 }
 
 /** Rows a merged, wrapped cell needs: the sheet format has no row heights, so the merge gives the room. */
@@ -225,27 +256,17 @@ function groupTable(
   return top + 1 + groups.length;
 }
 
-/** The summary sheet: title, totals, investment, starts, units, categories and the draft text. */
-export function summarySheet(
+/** Lays out the summary's tables from row `top` on, numbering sections from `section` + 1. */
+function summaryTables(
+  out: Layout,
+  top: number,
+  section: number,
   summary: BulletinSummary,
-  asOf: DayNumber,
-  lang: Lang,
+  w: Words,
   rules: RuleSet,
-  title: string | undefined,
-): BulletinSheet {
-  const w = WORDS[lang];
+): BulletinChart | undefined {
   const { labels } = summary;
-  const out = new Layout();
-  const noun = w.noun(summary.subject);
-  // A blank title from a form field means "the usual one", not an empty banner.
-  const heading0 = title !== undefined && title.trim() !== '' ? title : undefined;
-  out.put(0, 0, heading0 ?? w.title(formatLongDay(asOf, lang), noun), 'title');
-  out.merge(0, 0, 0, SUMMARY_LAST_COL);
-  out.put(1, 0, w.scope(summary.sheets), 'subtitle');
-  out.merge(1, 0, 1, SUMMARY_LAST_COL);
-
-  let r = 3;
-  let section = 0;
+  let r = top;
   const heading = (name: string) => {
     section++;
     out.put(r, 0, w.section(section, name), 'heading');
@@ -315,21 +336,55 @@ export function summarySheet(
 
   if (summary.byCategory.length > 0) {
     heading(w.byCategory);
-    r = groupTable(out, r, summary.byCategory, w.category, w, labels) + 1;
+    groupTable(out, r, summary.byCategory, w.category, w, labels);
   }
+  return chart;
+}
 
-  heading(w.draft);
-  const width = SUMMARY_WIDTHS.reduce((a, b) => a + b, 0);
-  const rows = rowsForText(summary.text, width);
-  out.put(r, 0, summary.text, 'draft');
-  out.merge(r, 0, r + rows - 1, SUMMARY_LAST_COL);
+/**
+ * The summary sheet: title, the draft text, then totals, investment, starts, units and categories.
+ * The draft comes first, as a 通报 reads (the paragraph, then the tables behind it), and so that
+ * it is on the first printed page when the tables run onto a second.
+ */
+export function summarySheet(
+  summary: BulletinSummary,
+  asOf: DayNumber,
+  lang: Lang,
+  rules: RuleSet,
+  title: string | undefined,
+): BulletinSheet {
+  const w = WORDS[lang];
+  const out = new Layout();
+  const noun = w.noun(summary.subject);
+  // A blank title from a form field means "the usual one", not an empty banner.
+  const heading0 = title !== undefined && title.trim() !== '' ? title : undefined;
+  out.put(0, 0, heading0 ?? w.title(formatLongDay(asOf, lang), noun), 'title');
+  out.merge(0, 0, 0, SUMMARY_LAST_COL);
+  out.put(1, 0, w.scope(summary.sheets), 'subtitle');
+  out.merge(1, 0, 1, SUMMARY_LAST_COL);
+
+  const styles = allStyles(rules.colors);
+  // Column widths come from the tables (the draft is merged across them and wraps to fit), and
+  // do not depend on the rows the tables start at, so a first layout measures them.
+  const measured = new Layout();
+  summaryTables(measured, 0, 1, summary, w, rules);
+  const columnWidths = fitWidths(SUMMARY_WIDTHS, measured, styles);
+
+  out.put(3, 0, w.section(1, w.draft), 'heading');
+  const rows = rowsForText(
+    summary.text,
+    columnWidths.reduce((a, b) => a + b, 0),
+  );
+  out.put(4, 0, summary.text, 'draft');
+  out.merge(4, 0, 4 + rows - 1, SUMMARY_LAST_COL);
+  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules);
 
   return {
     name: bulletinSheetNames(summary.asOf, lang).summary,
     cells: out.cells,
-    styles: out.stylesUsed(allStyles(rules.colors)),
+    styles: out.stylesUsed(styles),
     merges: out.merges,
-    columnWidths: SUMMARY_WIDTHS,
+    columnWidths,
     // Several small tables share this sheet, so no one header row is worth repeating on each page.
     print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
     ...(chart ? { chart } : {}),
@@ -376,12 +431,13 @@ export function laggingSheet(
     out.put(r, 5, labels[item.status], `status_${item.status}`);
     out.put(r, 6, item.problem, 'text');
   });
+  const styles = allStyles(rules.colors);
   return {
     name: bulletinSheetNames(summary.asOf, lang).lagging,
     cells: out.cells,
-    styles: out.stylesUsed(allStyles(rules.colors)),
+    styles: out.stylesUsed(styles),
     merges: out.merges,
-    columnWidths: LAGGING_WIDTHS,
+    columnWidths: fitWidths(LAGGING_WIDTHS, out, styles),
     print: {
       orientation: 'landscape',
       paperSize: 'A4',

@@ -132,7 +132,7 @@ describe('buildBulletin sheets', () => {
       '通报2023-06-30',
     );
     const headings = summary.cells.filter((c) => c.style === 'heading').map((c) => c.value);
-    expect(headings).toEqual(['一、总体情况', '二、各责任单位推进情况', '三、通报文字（草稿）']);
+    expect(headings).toEqual(['一、通报文字（草稿）', '二、总体情况', '三、各责任单位推进情况']);
     expect(summary.cells.some((c) => typeof c.value === 'string' && c.value.includes('投资'))).toBe(
       false,
     );
@@ -143,7 +143,7 @@ describe('buildBulletin sheets', () => {
       buildBulletin([tasksSheet()], day('2023-09-30'), { lang: 'zh', rules }).sheets,
       '通报2023-09-30',
     );
-    expect(summary.cells.some((c) => c.value === '三、各类别推进情况')).toBe(true);
+    expect(summary.cells.some((c) => c.value === '四、各类别推进情况')).toBe(true);
     expect(summary.cells.some((c) => c.value === '民生保障')).toBe(true);
   });
 
