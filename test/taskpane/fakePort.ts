@@ -112,6 +112,7 @@ export class FakePort implements WorkbookPort {
 /** A FakePort that file mode can save, as the xlsx adapter can. */
 export class FakeFilePort extends FakePort {
   saves = 0;
+  disposed = false;
   constructor(
     options: FakePortOptions = {},
     private readonly parts: readonly string[] = [],
@@ -124,5 +125,8 @@ export class FakeFilePort extends FakePort {
   }
   unsupportedParts(): string[] {
     return [...this.parts];
+  }
+  dispose(): void {
+    this.disposed = true;
   }
 }

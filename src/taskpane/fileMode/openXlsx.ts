@@ -1,11 +1,21 @@
 import type { Lang } from '../../core/issue';
 import type { FilePort } from '../session/ports';
+import { createXlsxWorker } from './createXlsxWorker';
+import { WorkerFilePort } from './WorkerFilePort';
 
 /**
- * Opens .xlsx bytes with the ExcelJS adapter. The dynamic import keeps ExcelJS out of the first
- * download: inside Excel it is never fetched.
+ * Opens .xlsx bytes with the ExcelJS adapter in a worker, so parsing, painting and saving never
+ * freeze the page. Where no worker can be started, the adapter runs on the page instead; either
+ * way ExcelJS is fetched only here, never in the first download, and never inside Excel.
  */
 export async function openXlsx(data: ArrayBuffer, lang: Lang): Promise<FilePort> {
+  let worker: Worker | null = null;
+  try {
+    worker = typeof Worker === 'function' ? createXlsxWorker() : null;
+  } catch {
+    worker = null;
+  }
+  if (worker !== null) return WorkerFilePort.open(worker, data, lang);
   const { XlsxWorkbook } = await import(
     /* webpackChunkName: "xlsx-adapter" */ '../../adapters/xlsx/XlsxWorkbook'
   );

@@ -53,6 +53,7 @@ export function useFileWorkbook(
   const langRef = useRef(lang);
   langRef.current = lang;
   const openSeq = useRef(0);
+  const current = useRef<FilePort | null>(null);
 
   const open = useCallback(async (load: () => Promise<ArrayBuffer>, name: string | null) => {
     const seq = ++openSeq.current;
@@ -61,7 +62,12 @@ export function useFileWorkbook(
     try {
       const data = await load();
       const next = await servicesRef.current.openXlsx(data, langRef.current);
-      if (seq !== openSeq.current) return;
+      if (seq !== openSeq.current) {
+        next.dispose?.();
+        return;
+      }
+      current.current?.dispose?.();
+      current.current = next;
       setPort(next);
       setFileName(name);
     } catch (err) {
@@ -75,6 +81,14 @@ export function useFileWorkbook(
   useEffect(() => {
     if (enabled) void open(() => servicesRef.current.fetchSample(), null);
   }, [enabled, open]);
+
+  useEffect(
+    () => () => {
+      current.current?.dispose?.();
+      current.current = null;
+    },
+    [],
+  );
 
   const openFile = useCallback(
     async (file: File) => {

@@ -5,6 +5,8 @@ export interface FilePort extends WorkbookPort {
   save(): Promise<Uint8Array>;
   /** Parts of the file the xlsx writer cannot keep (charts, pivot tables…), named for the user. */
   unsupportedParts(): readonly string[];
+  /** Releases what the workbook holds (its worker), once another file replaces it. */
+  dispose?(): void;
 }
 
 /** A port that can put Excel's selection on a cell (the Office adapter can; a file cannot). */

@@ -73,7 +73,7 @@ describe('App in the browser', () => {
     expect(await screen.findByText('已下载:示例-重点项目.三色.xlsx')).toBeInTheDocument();
   });
 
-  it('opens a file chosen with the picker and names the download after it', async () => {
+  it('opens a file chosen with the picker, lets the sample go, and names the download after it', async () => {
     const sample = new FakeFilePort();
     const chosen = new FakeFilePort({ grids: [projectsGrid('计划表')] });
     const r = renderApp({ mode: 'file', filePorts: [sample, chosen] });
@@ -84,6 +84,8 @@ describe('App in the browser', () => {
     expect(await screen.findByRole('grid', { name: '工作表“计划表”' })).toBeInTheDocument();
     expect(screen.getByText('当前文件:一季度.xlsx')).toBeInTheDocument();
     expect(r.services.opened).toHaveLength(2);
+    expect(sample.disposed).toBe(true);
+    expect(chosen.disposed).toBe(false);
     fireEvent.click(screen.getByRole('button', { name: '下载' }));
     await waitFor(() => expect(r.services.downloads[0]?.name).toBe('一季度.三色.xlsx'));
   });

@@ -1,0 +1,137 @@
+import type { BulletinBook } from '../../core/bulletinBook';
+import type { SheetGrid } from '../../core/grid';
+import type { Lang } from '../../core/issue';
+import type { PaintPlan } from '../../core/paintPlan';
+import {
+  PortError,
+  type ApplyReport,
+  type ClearReport,
+  type Progress,
+  type SheetInfo,
+  type WorkbookSettings,
+} from '../../port/WorkbookPort';
+import type { FilePort } from '../session/ports';
+import type { WorkerError, WorkerMethod, WorkerRequest, WorkerResponse } from './workerProtocol';
+
+/** What WorkerFilePort needs of a Worker (a real one, or a test double). */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(err: Error): void;
+  onProgress?: Progress | undefined;
+}
+
+function fromWorkerError(e: WorkerError): Error {
+  if (e.name === 'PortError' && e.code) return new PortError(e.code, e.message, e.detail);
+  return new Error(e.message);
+}
+
+/**
+ * The xlsx adapter running in a worker, behind the same FilePort the page would use in-thread.
+ * ExcelJS's parse, paint and write each take seconds on a 100 000-row sheet; off the main thread
+ * the page keeps painting its progress bar and answering the user.
+ */
+export class WorkerFilePort implements FilePort {
+  readonly kind = 'xlsx' as const;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private unsupported: readonly string[] = [];
+
+  private constructor(private readonly worker: WorkerLike) {
+    worker.onmessage = (e) => this.receive(e.data);
+    worker.onerror = (e) => {
+      e.preventDefault?.();
+      this.failAll(new PortError('unknown', e.message || 'the xlsx worker stopped'));
+    };
+  }
+
+  /** Opens .xlsx bytes in the worker; the bytes are handed over, not copied. */
+  static async open(worker: WorkerLike, data: ArrayBuffer, lang: Lang): Promise<WorkerFilePort> {
+    const port = new WorkerFilePort(worker);
+    try {
+      port.unsupported = await port.call<string[]>('open', [data, lang], [data]);
+    } catch (err) {
+      worker.terminate();
+      throw err;
+    }
+    return port;
+  }
+
+  private receive(message: WorkerResponse): void {
+    const p = this.pending.get(message.id);
+    if (!p) return;
+    if (message.kind === 'progress') {
+      p.onProgress?.(message.done, message.total);
+      return;
+    }
+    this.pending.delete(message.id);
+    if (message.kind === 'result') p.resolve(message.value);
+    else p.reject(fromWorkerError(message.error));
+  }
+
+  private failAll(err: Error): void {
+    for (const p of this.pending.values()) p.reject(err);
+    this.pending.clear();
+  }
+
+  private call<T>(
+    method: WorkerMethod,
+    args: readonly unknown[],
+    transfer: Transferable[] = [],
+    onProgress?: Progress,
+  ): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ id, method, args }, transfer);
+    });
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.call('listSheets', []);
+  }
+
+  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    return this.call('readSheet', [name], [], onProgress);
+  }
+
+  applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    return this.call('applyPaint', [plan], [], onProgress);
+  }
+
+  clearPaint(sheet: string): Promise<ClearReport> {
+    return this.call('clearPaint', [sheet]);
+  }
+
+  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    return this.call('writeBulletin', [book]);
+  }
+
+  loadSettings(): Promise<WorkbookSettings> {
+    return this.call('loadSettings', []);
+  }
+
+  saveSettings(settings: WorkbookSettings): Promise<void> {
+    return this.call('saveSettings', [settings]);
+  }
+
+  save(): Promise<Uint8Array> {
+    return this.call('save', []);
+  }
+
+  unsupportedParts(): readonly string[] {
+    return this.unsupported;
+  }
+
+  /** Stops the worker; the port is unusable afterwards. */
+  dispose(): void {
+    this.failAll(new PortError('unknown', 'the workbook was closed'));
+    this.worker.terminate();
+  }
+}

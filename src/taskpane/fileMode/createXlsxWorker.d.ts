@@ -1,0 +1,2 @@
+/** A worker running the xlsx adapter (xlsxWorker.ts), bundled by webpack as its own chunk. */
+export function createXlsxWorker(): Worker;

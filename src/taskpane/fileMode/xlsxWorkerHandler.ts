@@ -1,0 +1,80 @@
+import { XlsxWorkbook } from '../../adapters/xlsx/XlsxWorkbook';
+import type { BulletinBook } from '../../core/bulletinBook';
+import type { Lang } from '../../core/issue';
+import type { PaintPlan } from '../../core/paintPlan';
+import { PortError, type WorkbookSettings } from '../../port/WorkbookPort';
+import type { WorkerError, WorkerRequest, WorkerResponse } from './workerProtocol';
+
+type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
+
+function toWorkerError(err: unknown): WorkerError {
+  if (err instanceof PortError) {
+    return {
+      name: 'PortError',
+      message: err.message,
+      code: err.code,
+      ...(err.detail !== undefined ? { detail: err.detail } : {}),
+    };
+  }
+  return { name: 'Error', message: err instanceof Error ? err.message : String(err) };
+}
+
+/**
+ * The worker's side: one workbook, opened from bytes, answering one request at a time so ExcelJS
+ * never sees two operations interleave. Kept apart from the worker's global so tests can drive it.
+ */
+export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) => Promise<void> {
+  let book: XlsxWorkbook | null = null;
+  let queue: Promise<void> = Promise.resolve();
+
+  const run = async ({ id, method, args }: WorkerRequest): Promise<void> => {
+    const progress = (done: number, total: number) => post({ id, kind: 'progress', done, total });
+    try {
+      if (method === 'open') {
+        book = await XlsxWorkbook.open(args[0] as ArrayBuffer, args[1] as Lang);
+        post({ id, kind: 'result', value: book.unsupportedParts() });
+        return;
+      }
+      if (book === null) throw new Error('no workbook is open in the worker');
+      let value: unknown;
+      const transfer: Transferable[] = [];
+      switch (method) {
+        case 'listSheets':
+          value = await book.listSheets();
+          break;
+        case 'readSheet':
+          value = await book.readSheet(args[0] as string, progress);
+          break;
+        case 'applyPaint':
+          value = await book.applyPaint(args[0] as PaintPlan, progress);
+          break;
+        case 'clearPaint':
+          value = await book.clearPaint(args[0] as string);
+          break;
+        case 'writeBulletin':
+          value = await book.writeBulletin(args[0] as BulletinBook);
+          break;
+        case 'loadSettings':
+          value = await book.loadSettings();
+          break;
+        case 'saveSettings':
+          value = await book.saveSettings(args[0] as WorkbookSettings);
+          break;
+        case 'save': {
+          const bytes = await book.save();
+          transfer.push(bytes.buffer);
+          value = bytes;
+          break;
+        }
+      }
+      post({ id, kind: 'result', value }, transfer);
+    } catch (err) {
+      post({ id, kind: 'error', error: toWorkerError(err) });
+    }
+  };
+
+  return (request) => {
+    queue = queue.then(() => run(request));
+    return queue;
+  };
+}

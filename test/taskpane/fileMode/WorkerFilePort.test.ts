@@ -1,0 +1,97 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
+import { dayNumber } from '../../../src/core/dates';
+import { defaultRules } from '../../../src/core/rules';
+import { PortError } from '../../../src/port/WorkbookPort';
+import { WorkerFilePort, type WorkerLike } from '../../../src/taskpane/fileMode/WorkerFilePort';
+import type { WorkerRequest, WorkerResponse } from '../../../src/taskpane/fileMode/workerProtocol';
+import { createXlsxWorkerHandler } from '../../../src/taskpane/fileMode/xlsxWorkerHandler';
+
+/** A worker in the same thread: messages are structured-cloned and delivered a task later. */
+class InProcessWorker implements WorkerLike {
+  onmessage: ((e: MessageEvent<WorkerResponse>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly methods: string[] = [];
+  private readonly handle = createXlsxWorkerHandler((message) => {
+    const data = structuredClone(message);
+    setTimeout(() => this.onmessage?.({ data } as MessageEvent<WorkerResponse>), 0);
+  });
+
+  postMessage(message: WorkerRequest): void {
+    this.methods.push(message.method);
+    const data = structuredClone(message);
+    setTimeout(() => void this.handle(data), 0);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  crash(message: string): void {
+    this.onerror?.({ message, preventDefault: () => undefined } as ErrorEvent);
+  }
+}
+
+function sampleBytes(): ArrayBuffer {
+  const b = readFileSync(join(__dirname, '../../../assets/sample.xlsx'));
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+}
+
+describe('WorkerFilePort', () => {
+  it('reads, paints and saves a workbook through the worker, reporting progress', async () => {
+    const worker = new InProcessWorker();
+    const port = await WorkerFilePort.open(worker, sampleBytes(), 'zh');
+    expect(port.unsupportedParts()).toEqual([]);
+    expect(await port.listSheets()).toEqual([
+      { name: '重点项目', visible: true },
+      { name: '填表说明', visible: true },
+    ]);
+    const progress: number[] = [];
+    const grid = await port.readSheet('重点项目', (done) => progress.push(done));
+    expect(grid.values[0]?.[0]).toBe('2023年度XX区重点项目推进计划表');
+    expect(progress.length).toBeGreaterThan(0);
+
+    const analysis = analyzeWorkbook([grid], {
+      asOf: dayNumber(2023, 6, 30),
+      rules: defaultRules(),
+      lang: 'zh',
+    });
+    const plan = analysis.sheets[0]?.paint;
+    if (!plan) throw new Error('the sample has a table');
+    const report = await port.applyPaint(plan);
+    expect(report).toMatchObject({ sheet: '重点项目', statusHeaderCell: 'N3' });
+    await port.saveSettings({ lastAsOf: '2023-06-30' });
+    expect(await port.loadSettings()).toEqual({ lastAsOf: '2023-06-30' });
+
+    const bytes = await port.save();
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    const reread = await WorkerFilePort.open(new InProcessWorker(), bytes.slice().buffer, 'zh');
+    const again = await reread.readSheet('重点项目');
+    expect(again.values[5]?.[13]).toBe('滞后');
+  });
+
+  it('brings a PortError back from the worker as a PortError with its code', async () => {
+    const worker = new InProcessWorker();
+    const opening = WorkerFilePort.open(
+      worker,
+      new TextEncoder().encode('not a workbook').buffer,
+      'en',
+    );
+    await expect(opening).rejects.toBeInstanceOf(PortError);
+    await expect(opening).rejects.toMatchObject({ code: 'not_xlsx' });
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('fails the calls in flight when the worker dies, and stops it when disposed', async () => {
+    const worker = new InProcessWorker();
+    const port = await WorkerFilePort.open(worker, sampleBytes(), 'zh');
+    const reading = port.readSheet('重点项目');
+    worker.crash('out of memory');
+    await expect(reading).rejects.toMatchObject({ name: 'PortError', message: 'out of memory' });
+    port.dispose();
+    expect(worker.terminated).toBe(true);
+  });
+});
