@@ -160,6 +160,8 @@ module.exports = async (env, argv) => {
                   to: 'office-js',
                   // The debug builds and type files are half the package and never loaded.
                   globOptions: { ignore: ['**/*.debug.js', '**/*.d.ts', '**/*-vsdoc.js'] },
+                  // Microsoft's files as published: Terser must not minify them again.
+                  info: { minimized: true },
                 },
               ]
             : []),

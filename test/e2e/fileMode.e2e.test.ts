@@ -166,6 +166,11 @@ describe('file mode in Chromium', () => {
       .locator(`[data-cell="B${lagging}"]`)
       .evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(fill).toBe('rgb(255, 235, 156)');
+    // ExcelJS ran in the worker, not on the page.
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((r) => r.name.split('/').pop() ?? ''),
+    );
+    expect(scripts.some((n) => /^tricolor-xlsx\./.test(n))).toBe(true);
     await page.screenshot({ path: join(OUT, 'fileMode-sample.png') });
     expect(errors).toEqual([]);
     await page.context().close();
