@@ -165,7 +165,7 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
           />
         )}
         <NoticeBar notice={file.notice} onDismiss={file.dismissNotice} />
-        <NoticeBar notice={office.notice} onDismiss={() => undefined} />
+        <NoticeBar notice={office.notice} onDismiss={office.dismissNotice} />
         <NoticeBar notice={session.notice} onDismiss={session.dismissNotice} />
         {file.unsupported.length > 0 && (
           <MessageBar intent="warning">

@@ -27,6 +27,14 @@ interface Pending {
   onProgress?: Progress | undefined;
 }
 
+/** The worker itself failed (its script did not load, or it crashed), as opposed to the file. */
+export class WorkerFailure extends PortError {
+  constructor(message: string) {
+    super('unknown', message);
+    this.name = 'PortError';
+  }
+}
+
 function fromWorkerError(e: WorkerError): Error {
   if (e.name === 'PortError' && e.code) return new PortError(e.code, e.message, e.detail);
   return new Error(e.message);
@@ -47,11 +55,11 @@ export class WorkerFilePort implements FilePort {
     worker.onmessage = (e) => this.receive(e.data);
     worker.onerror = (e) => {
       e.preventDefault?.();
-      this.failAll(new PortError('unknown', e.message || 'the xlsx worker stopped'));
+      this.failAll(new WorkerFailure(e.message || 'the xlsx worker stopped'));
     };
   }
 
-  /** Opens .xlsx bytes in the worker; the bytes are handed over, not copied. */
+  /** Opens .xlsx bytes in the worker; the bytes are handed over (transferred), not copied. */
   static async open(worker: WorkerLike, data: ArrayBuffer, lang: Lang): Promise<WorkerFilePort> {
     const port = new WorkerFilePort(worker);
     try {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../core/issue';
 import type { FilePort } from '../session/ports';
 import { createXlsxWorker } from './createXlsxWorker';
-import { WorkerFilePort } from './WorkerFilePort';
+import { WorkerFailure, WorkerFilePort } from './WorkerFilePort';
 
 /**
  * Opens .xlsx bytes with the ExcelJS adapter in a worker, so parsing, painting and saving never
@@ -15,7 +15,14 @@ export async function openXlsx(data: ArrayBuffer, lang: Lang): Promise<FilePort>
   } catch {
     worker = null;
   }
-  if (worker !== null) return WorkerFilePort.open(worker, data, lang);
+  if (worker !== null) {
+    try {
+      // The worker gets a copy: the bytes stay here in case it cannot start.
+      return await WorkerFilePort.open(worker, data.slice(0), lang);
+    } catch (err) {
+      if (!(err instanceof WorkerFailure)) throw err;
+    }
+  }
   const { XlsxWorkbook } = await import(
     /* webpackChunkName: "xlsx-adapter" */ '../../adapters/xlsx/XlsxWorkbook'
   );

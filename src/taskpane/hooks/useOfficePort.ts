@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../core/issue';
 import type { WorkbookPort } from '../../port/WorkbookPort';
 import { describeError } from '../lib/describeError';
@@ -9,7 +9,7 @@ export function useOfficePort(
   enabled: boolean,
   open: (lang: Lang) => Promise<WorkbookPort>,
   lang: Lang,
-): { port: WorkbookPort | null; notice: Notice | null } {
+): { port: WorkbookPort | null; notice: Notice | null; dismissNotice: () => void } {
   const [port, setPort] = useState<WorkbookPort | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const openRef = useRef(open);
@@ -33,5 +33,6 @@ export function useOfficePort(
     };
   }, [enabled]);
 
-  return { port, notice };
+  const dismissNotice = useCallback(() => setNotice(null), []);
+  return { port, notice, dismissNotice };
 }

@@ -199,8 +199,11 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
       } catch (err) {
         if (gen === generation.current) commit({ notice: errorNotice(err) });
       } finally {
-        busy.current = false;
-        if (gen === generation.current) commit({ busy: false, progress: null });
+        // A workbook opened meanwhile has its own load running: leave its busy flag alone.
+        if (gen === generation.current) {
+          busy.current = false;
+          commit({ busy: false, progress: null });
+        }
       }
     },
     [commit],

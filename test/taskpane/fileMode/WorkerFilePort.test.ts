@@ -4,7 +4,11 @@ import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import { dayNumber } from '../../../src/core/dates';
 import { defaultRules } from '../../../src/core/rules';
 import { PortError } from '../../../src/port/WorkbookPort';
-import { WorkerFilePort, type WorkerLike } from '../../../src/taskpane/fileMode/WorkerFilePort';
+import {
+  WorkerFailure,
+  WorkerFilePort,
+  type WorkerLike,
+} from '../../../src/taskpane/fileMode/WorkerFilePort';
 import type { WorkerRequest, WorkerResponse } from '../../../src/taskpane/fileMode/workerProtocol';
 import { createXlsxWorkerHandler } from '../../../src/taskpane/fileMode/xlsxWorkerHandler';
 
@@ -90,6 +94,7 @@ describe('WorkerFilePort', () => {
     const port = await WorkerFilePort.open(worker, sampleBytes(), 'zh');
     const reading = port.readSheet('重点项目');
     worker.crash('out of memory');
+    await expect(reading).rejects.toBeInstanceOf(WorkerFailure);
     await expect(reading).rejects.toMatchObject({ name: 'PortError', message: 'out of memory' });
     port.dispose();
     expect(worker.terminated).toBe(true);
