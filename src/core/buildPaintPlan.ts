@@ -6,6 +6,7 @@ import type { FillRuns, PaintPlan, StatusCode } from './paintPlan';
 import type { RuleSet } from './rules';
 import { STATUSES, type RowStatus, type Status } from './status';
 import type { TableLayout } from './tableLayout';
+import { xmlSafeText } from './xmlSafeText';
 
 /** Excel's last column, XFD. */
 const MAX_COLUMNS = 16_384;
@@ -91,13 +92,13 @@ export function buildPaintPlan(
       statusColumnExists: exists,
       headerTop: layout.headerTop,
       headerBottom: layout.headerBottom,
-      header: rules.statusHeader,
+      header: xmlSafeText(rules.statusHeader),
       left: layout.left,
       right: Math.max(layout.right, statusColumn),
       firstRow,
       lastRow,
       codes,
-      labels: ['', ...STATUSES.map((s) => rules.labels[s])],
+      labels: ['', ...STATUSES.map((s) => xmlSafeText(rules.labels[s]))],
       fills,
     },
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Lang } from './issue';
 import type { Status } from './status';
+import { xmlSafeText } from './xmlSafeText';
 
 export const PRESET_IDS = ['node-lag', 'due-soon', 'sequential-progress', 'reported-status'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -32,9 +33,9 @@ export const RuleInputSchema = z
     seqSevereGap: z.number().min(0).max(1).optional(),
     palette: z.enum(['ryg', 'ryb']).optional(),
     colors: statusMap(hexColor).optional(),
-    labels: statusMap(z.string().trim().min(1).max(20)).optional(),
+    labels: statusMap(z.string().transform(xmlSafeText).pipe(z.string().trim().min(1).max(20))).optional(),
     /** Header of the status column the add-in writes and finds again. */
-    statusHeader: z.string().trim().min(1).max(30).optional(),
+    statusHeader: z.string().transform(xmlSafeText).pipe(z.string().trim().min(1).max(30)).optional(),
   })
   .strict();
 

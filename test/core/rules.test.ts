@@ -29,3 +29,15 @@ describe('rules', () => {
     expect(resolveRules({ preset: 'made-up' })).toMatchObject({ ok: false });
   });
 });
+
+describe('labels a workbook can keep', () => {
+  it('drops characters XML cannot hold from labels and the status header', () => {
+    const r = resolveRules({ labels: { severe: '红\u0007色' }, statusHeader: '状态\u0001' });
+    expect(r.ok && r.value.labels.severe).toBe('红色');
+    expect(r.ok && r.value.statusHeader).toBe('状态');
+  });
+
+  it('rejects a label that is nothing but such characters', () => {
+    expect(resolveRules({ labels: { severe: '\u0007' } }).ok).toBe(false);
+  });
+});
