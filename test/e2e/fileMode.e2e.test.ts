@@ -15,6 +15,8 @@ const SAMPLES = [resolve(ROOT, '../shared/samples'), '/work/shared/samples'].fin
 const OFFICE_JS = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_GZIP = 350 * 1024;
+// Also run by the default jest config, whose 5 s per test is too short for a browser.
+const TEST_TIMEOUT = 180_000;
 
 type Status = 'normal' | 'lagging' | 'severe' | 'done' | 'unknown';
 const LABELS: Record<Status, string> = {
@@ -151,128 +153,151 @@ async function gridStatuses(page: Page, rows: readonly string[]): Promise<Record
 }
 
 describe('file mode in Chromium', () => {
-  it('loads the built-in sample and paints it with the expected counts for 2023-06-30', async () => {
-    const want = expected();
-    const { page, errors } = await openPage('index.html');
-    await page.getByRole('grid', { name: `工作表“${want.sheet}”` }).waitFor();
-    expect(await paintAsOf(page, '2023-06-30')).toEqual(want.counts);
-    const labels = await gridStatuses(page, Object.keys(want.rows));
-    expect(labels).toEqual(
-      Object.fromEntries(Object.entries(want.rows).map(([r, s]) => [r, LABELS[s]])),
-    );
-    // A lagging row is filled with the palette's yellow across the table.
-    const lagging = Object.keys(want.rows).find((r) => want.rows[r] === 'lagging');
-    const fill = await page
-      .locator(`[data-cell="B${lagging}"]`)
-      .evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(fill).toBe('rgb(255, 235, 156)');
-    // ExcelJS ran in the worker, not on the page.
-    const scripts = await page.evaluate(() =>
-      performance.getEntriesByType('resource').map((r) => r.name.split('/').pop() ?? ''),
-    );
-    expect(scripts.some((n) => /^tricolor-xlsx\./.test(n))).toBe(true);
-    await page.screenshot({ path: join(OUT, 'fileMode-sample.png') });
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
+  it(
+    'loads the built-in sample and paints it with the expected counts for 2023-06-30',
+    async () => {
+      const want = expected();
+      const { page, errors } = await openPage('index.html');
+      await page.getByRole('grid', { name: `工作表“${want.sheet}”` }).waitFor();
+      expect(await paintAsOf(page, '2023-06-30')).toEqual(want.counts);
+      const labels = await gridStatuses(page, Object.keys(want.rows));
+      expect(labels).toEqual(
+        Object.fromEntries(Object.entries(want.rows).map(([r, s]) => [r, LABELS[s]])),
+      );
+      // A lagging row is filled with the palette's yellow across the table.
+      const lagging = Object.keys(want.rows).find((r) => want.rows[r] === 'lagging');
+      const fill = await page
+        .locator(`[data-cell="B${lagging}"]`)
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(fill).toBe('rgb(255, 235, 156)');
+      // ExcelJS ran in the worker, not on the page.
+      const scripts = await page.evaluate(() =>
+        performance.getEntriesByType('resource').map((r) => r.name.split('/').pop() ?? ''),
+      );
+      expect(scripts.some((n) => /^tricolor-xlsx\./.test(n))).toBe(true);
+      await page.screenshot({ path: join(OUT, 'fileMode-sample.png') });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
 
-  it('reads a file chosen in the file picker and downloads it painted as a valid workbook', async () => {
-    const want = expected();
-    const { page, errors } = await openPage('index.html');
-    await page.getByRole('grid').waitFor();
-    await page.locator('input[type=file]').setInputFiles(join(SAMPLES ?? '', 'projects.xlsx'));
-    await page.getByText('当前文件:projects.xlsx').waitFor();
-    expect(await paintAsOf(page, '2023-06-30')).toEqual(want.counts);
-    await page.screenshot({ path: join(OUT, 'fileMode-projects.png') });
+  it(
+    'reads a file chosen in the file picker and downloads it painted as a valid workbook',
+    async () => {
+      const want = expected();
+      const { page, errors } = await openPage('index.html');
+      await page.getByRole('grid').waitFor();
+      await page.locator('input[type=file]').setInputFiles(join(SAMPLES ?? '', 'projects.xlsx'));
+      await page.getByText('当前文件:projects.xlsx').waitFor();
+      expect(await paintAsOf(page, '2023-06-30')).toEqual(want.counts);
+      await page.screenshot({ path: join(OUT, 'fileMode-projects.png') });
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: '下载' }).click(),
-    ]);
-    expect(download.suggestedFilename()).toBe('projects.三色.xlsx');
-    const saved = join(OUT, download.suggestedFilename());
-    await download.saveAs(saved);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('projects.三色.xlsx');
+      const saved = join(OUT, download.suggestedFilename());
+      await download.saveAs(saved);
 
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(saved);
-    const sheet = book.getWorksheet(want.sheet);
-    if (!sheet) throw new Error(`no sheet ${want.sheet} in the download`);
-    let statusColumn = 0;
-    sheet.getRow(3).eachCell((cell, col) => {
-      if (cell.value === '三色状态') statusColumn = col;
-    });
-    expect(statusColumn).toBeGreaterThan(0);
-    for (const [row, status] of Object.entries(want.rows)) {
-      expect([row, sheet.getCell(Number(row), statusColumn).value]).toEqual([row, LABELS[status]]);
-    }
-    const lagging = Object.keys(want.rows).find((r) => want.rows[r] === 'lagging');
-    const fill = sheet.getCell(Number(lagging), 2).fill;
-    expect(fill).toMatchObject({
-      type: 'pattern',
-      pattern: 'solid',
-      fgColor: { argb: 'FFFFEB9C' },
-    });
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
-
-  it('opens taskpane.html outside Excel in file mode, with office.js loaded', async () => {
-    const { page, errors } = await openPage('taskpane.html');
-    await page.getByRole('grid').waitFor();
-    expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe(
-      'object',
-    );
-    await page.getByRole('tab', { name: '检查' }).click();
-    // Outside Office, office.js frames Microsoft's telemetry page after 3 s; the page's CSP
-    // blocks that on purpose (no telemetry from an office's network), which Chromium reports.
-    const ours = errors.filter((e) => !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e));
-    expect(ours).toEqual([]);
-    await page.context().close();
-  });
-
-  it('reaches every step and the run button from the keyboard', async () => {
-    const { page, errors } = await openPage('index.html');
-    await page.getByRole('grid').waitFor();
-    const focused = () =>
-      page.evaluate(() => {
-        const el = document.activeElement;
-        return `${el?.getAttribute('role') ?? el?.tagName.toLowerCase()}:${(el as HTMLElement | null)?.innerText.trim() ?? ''}`;
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(saved);
+      const sheet = book.getWorksheet(want.sheet);
+      if (!sheet) throw new Error(`no sheet ${want.sheet} in the download`);
+      let statusColumn = 0;
+      sheet.getRow(3).eachCell((cell, col) => {
+        if (cell.value === '三色状态') statusColumn = col;
       });
-    let found = false;
-    for (let i = 0; i < 20 && !found; i++) {
-      await page.keyboard.press('Tab');
-      found = (await focused()) === 'tab:识别';
-    }
-    expect(found).toBe(true);
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
-    expect(await focused()).toBe('tab:标注');
-    await page.keyboard.press('Enter');
-    await page.getByLabel('截至日期').waitFor();
-    let run = false;
-    for (let i = 0; i < 30 && !run; i++) {
-      await page.keyboard.press('Tab');
-      run = (await focused()) === 'button:运行';
-    }
-    expect(run).toBe(true);
-    await page.keyboard.press('Enter');
-    await page.getByRole('group', { name: '合计' }).waitFor();
-    expect(errors).toEqual([]);
-    await page.context().close();
-  });
-
-  it('keeps the first download under 350 KB gzipped, without ExcelJS', () => {
-    for (const html of ['index.html', 'taskpane.html']) {
-      const scripts = initialScripts(dist, html);
-      expect(scripts.length).toBeGreaterThan(0);
-      let total = 0;
-      for (const src of scripts) {
-        const code = readFileSync(join(dist, src));
-        total += gzipSync(code, { level: 9 }).length;
-        // ExcelJS's content-type table: present in the xlsx chunk, never in the first download.
-        expect([src, code.includes('sharedStrings+xml')]).toEqual([src, false]);
+      expect(statusColumn).toBeGreaterThan(0);
+      for (const [row, status] of Object.entries(want.rows)) {
+        expect([row, sheet.getCell(Number(row), statusColumn).value]).toEqual([
+          row,
+          LABELS[status],
+        ]);
       }
-      expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
-    }
-  });
+      const lagging = Object.keys(want.rows).find((r) => want.rows[r] === 'lagging');
+      const fill = sheet.getCell(Number(lagging), 2).fill;
+      expect(fill).toMatchObject({
+        type: 'pattern',
+        pattern: 'solid',
+        fgColor: { argb: 'FFFFEB9C' },
+      });
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'opens taskpane.html outside Excel in file mode, with office.js loaded',
+    async () => {
+      const { page, errors } = await openPage('taskpane.html');
+      await page.getByRole('grid').waitFor();
+      expect(await page.evaluate(() => typeof (window as { Office?: unknown }).Office)).toBe(
+        'object',
+      );
+      await page.getByRole('tab', { name: '检查' }).click();
+      // Outside Office, office.js frames Microsoft's telemetry page after 3 s; the page's CSP
+      // blocks that on purpose (no telemetry from an office's network), which Chromium reports.
+      const ours = errors.filter((e) => !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e));
+      expect(ours).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'reaches every step and the run button from the keyboard',
+    async () => {
+      const { page, errors } = await openPage('index.html');
+      await page.getByRole('grid').waitFor();
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return `${el?.getAttribute('role') ?? el?.tagName.toLowerCase()}:${(el as HTMLElement | null)?.innerText.trim() ?? ''}`;
+        });
+      let found = false;
+      for (let i = 0; i < 20 && !found; i++) {
+        await page.keyboard.press('Tab');
+        found = (await focused()) === 'tab:识别';
+      }
+      expect(found).toBe(true);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('ArrowRight');
+      expect(await focused()).toBe('tab:标注');
+      await page.keyboard.press('Enter');
+      await page.getByLabel('截至日期').waitFor();
+      let run = false;
+      for (let i = 0; i < 30 && !run; i++) {
+        await page.keyboard.press('Tab');
+        run = (await focused()) === 'button:运行';
+      }
+      expect(run).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.getByRole('group', { name: '合计' }).waitFor();
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
+    'keeps the first download under 350 KB gzipped, without ExcelJS',
+    () => {
+      for (const html of ['index.html', 'taskpane.html']) {
+        const scripts = initialScripts(dist, html);
+        expect(scripts.length).toBeGreaterThan(0);
+        let total = 0;
+        for (const src of scripts) {
+          const code = readFileSync(join(dist, src));
+          total += gzipSync(code, { level: 9 }).length;
+          // ExcelJS's content-type table: present in the xlsx chunk, never in the first download.
+          expect([src, code.includes('sharedStrings+xml')]).toEqual([src, false]);
+        }
+        expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
+      }
+    },
+    TEST_TIMEOUT,
+  );
 });
