@@ -22,6 +22,5 @@ const services: AppServices = { openOfficePort, openXlsx, fetchSample, saveBytes
 void detectHost().then((host) => {
   const root = document.getElementById('root');
   if (root === null) throw new Error('taskpane.html has no #root'); // a bug in the page
-  document.documentElement.lang = host.lang === 'zh' ? 'zh-CN' : 'en';
   createRoot(root).render(<App host={host} services={services} />);
 });

@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../core/issue';
 import { unsupportedPartLabel } from '../../adapters/xlsx/unsupportedParts';
 import type { WorkbookPort } from '../../port/WorkbookPort';
@@ -96,6 +96,10 @@ const useStyles = makeStyles({
 /** The pane: one FluentProvider, the language, and the steps as tabs. */
 export function App({ host, services, steps = STEPS }: AppProps) {
   const [lang, setLang] = useState<Lang>(host.lang);
+  // Screen readers and fonts pick their language from the page.
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
   return (
     <FluentProvider
       theme={host.dark ? webDarkTheme : webLightTheme}

@@ -4,6 +4,7 @@ import { parseIsoDay, formatIsoDay, type DayNumber } from '../../core/dates';
 import type { FieldKey } from '../../core/fields';
 import type { SheetGrid } from '../../core/grid';
 import type { Lang } from '../../core/issue';
+import { isOwnSheet } from '../../core/ownSheets';
 import type { PaintPlan } from '../../core/paintPlan';
 import { defaultRules, resolveRules, type RuleInput, type RuleSet } from '../../core/rules';
 import { emptyCounts, STATUSES, type Counts } from '../../core/status';
@@ -153,7 +154,8 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
       gen: number,
     ): Promise<{ sheets: SheetInfo[]; grids: SheetGrid[] } | null> => {
       const sheets = await p.listSheets();
-      const visible = sheets.filter((s) => s.visible);
+      // Hidden sheets and the sheets this add-in made (bulletins) hold no plan table to read.
+      const visible = sheets.filter((s) => s.visible && !isOwnSheet(s.name));
       const grids: SheetGrid[] = [];
       for (let i = 0; i < visible.length; i++) {
         if (gen !== generation.current) return null;

@@ -43,8 +43,10 @@ describe('App in Excel', () => {
     renderApp({ mode: 'office', lang: 'en' });
     expect(await screen.findByRole('tab', { name: 'Detect' })).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Check' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('en');
     fireEvent.click(screen.getByRole('button', { name: '中文' }));
     expect(await screen.findByRole('tab', { name: '识别' })).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe('zh-CN');
   });
 });
 

@@ -4,7 +4,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { PortError } from '../../../../src/port/WorkbookPort';
 import type { PaintPlan } from '../../../../src/core/paintPlan';
 import type { ApplyReport, Progress } from '../../../../src/port/WorkbookPort';
-import { FakePort } from '../../fakePort';
+import { FakePort, projectsGrid } from '../../fakePort';
 import { renderApp } from '../../renderApp';
 import { chooseOption } from '../../chooseOption';
 
@@ -44,12 +44,15 @@ describe('PaintStep', () => {
 
   it('re-reads the sheets in Excel before painting, since the user may have edited them', async () => {
     const port = new FakePort({ kind: 'office' });
+    port.grids.push(projectsGrid('通报2023-06-30'));
     renderApp({ port });
     await openPaint();
     const readsBefore = port.reads.length;
     run();
     await screen.findByRole('group', { name: '合计' });
     expect(port.reads.length).toBe(readsBefore * 2);
+    // A bulletin sheet the add-in made is never read as a plan table.
+    expect(port.reads).not.toContain('通报2023-06-30');
   });
 
   it('clears the chart', async () => {
