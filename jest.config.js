@@ -4,7 +4,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
-  testPathIgnorePatterns: ['/node_modules/', '/test/slow/'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/slow/', '/test/e2e/'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/failOnConsoleError.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', {}] },
 };
