@@ -20,7 +20,15 @@
  *   name → ItemAlreadyExists; getRanges with an address over 8,192 characters → InvalidArgument.
  * - A multi-cell range's format.fill reads null for color/pattern when its cells differ. A cell
  *   without fill reads color "#FFFFFF", pattern "None". Colours must be "#RRGGBB".
- * - Writing to a protected sheet throws AccessDenied at that operation.
+ * - Writing to a protected sheet throws AccessDenied at that operation. Operations run in order and
+ *   one that fails stops the rest of its request, those before it staying done, as in Excel.
+ * - Deleting a very hidden sheet throws InvalidOperation (Excel's reference says so).
+ * - workbook.functions.date(y, m, d) gives DATE()'s serial in the workbook's date system
+ *   (`excel.date1904`): DATE(1904,1,1) is 1462, or 0 in the 1904 system.
+ * - Merging a range already merged exactly so changes nothing. Range.getUsedRangeOrNullObject.
+ * - While the user edits a cell (`startCellEdit()` until `endCellEdit()`), a sync fails with
+ *   InvalidOperationInCellEditMode, or, in a run made with `runWith({ delayForCellEdit: true })`,
+ *   waits until editing ends.
  *
  * WHAT IT RECORDS (`excel.stats`, cleared by `resetStats()`):
  * - `syncs`: context.sync() calls; `runs`: Excel.run calls;
@@ -37,14 +45,21 @@
  * HELPERS FOR TESTS:
  * - `excel.addSheet(name, rows, topLeft?)`, `excel.sheet(name)`, `excel.sheets`, `excel.settings`
  *   (a Map), `excel.calculationMode`, `excel.largestRequest`, `excel.largestResponse`;
+ * - `excel.runWith(options)`: Excel.run with options (`excel.run` is runWith({}));
  * - on a FakeSheet (A1 addresses): `value`, `formula`, `numberFormat`, `fillOf` ("#RRGGBB" or
  *   null), `style`, `setValues`, `setFill`, `setNumberFormat`, `merge`; `contents()` and
- *   `fillMap()` snapshot every value and every fill for before/after comparisons; `merges`,
- *   `hiddenRows`, `columnWidths`, `visibility`, `pageLayout`, `charts` are plain fields.
+ *   `fillMap()` snapshot every value and every fill for before/after comparisons, `snapshot()`
+ *   everything a user could see; `insertRows`, `deleteRows`, `insertColumns`, `deleteColumns`
+ *   as Excel's Insert and Delete (inserted rows take the formats of the row above, inserted
+ *   columns those of the column to the left); `merges`, `hiddenRows`, `columnWidths`,
+ *   `visibility`, `pageLayout`, `charts` are plain fields.
  *
  * FAULTS IT CAN INJECT:
- * - `failAtSync(n, code)`: the n-th sync (1-based, counted since the last resetStats) throws an
- *   OfficeExtension-like error { code, message, debugInfo } and applies nothing;
+ * - `failAtSync(n, code, { applied })`: the n-th sync (1-based, counted since the last resetStats)
+ *   throws an OfficeExtension-like error { code, message, debugInfo } having carried out the
+ *   share `applied` (0 to 1, default 0) of its operations, in order;
+ * - `afterSync(n, fn)`: runs fn right after the n-th sync, as a user acting between two requests
+ *   (protecting the sheet, starting to edit a cell);
  * - `maxRequestBytes`: a sync whose request is larger throws RequestPayloadSizeLimitExceeded and
  *   applies nothing; `maxResponseBytes`: a sync whose loads return more throws
  *   ResponsePayloadSizeLimitExceeded (its writes, if any, were applied);
@@ -88,6 +103,25 @@ export interface FakeRect {
   readonly left: number;
   readonly bottom: number;
   readonly right: number;
+}
+
+/** What FakeSheet.snapshot returns. */
+export interface SheetSnapshot {
+  readonly values: [string, unknown][];
+  readonly formulas: [string, unknown][];
+  readonly numberFormats: [string, unknown][];
+  readonly fills: [string, unknown][];
+  readonly styles: [string, unknown][];
+  readonly merges: string[];
+  readonly hiddenRows: number[];
+  readonly columnWidths: [number, number][];
+  readonly visibility: string;
+}
+
+/** The Excel.run options the fake understands. */
+export interface FakeRunOptions {
+  readonly delayForCellEdit?: boolean;
+  readonly mergeUndoGroup?: boolean;
 }
 
 export interface FakeStats {
@@ -281,6 +315,129 @@ export class FakeSheet {
     return this;
   }
 
+  /**
+   * Inserts `count` rows before row `at`, as Excel's Insert does: rows below move down, merges
+   * across the line grow, and the new rows take the formats (fills included) of the row above.
+   */
+  insertRows(at: number, count = 1): this {
+    this.shift('row', at, count);
+    return this;
+  }
+
+  /** Deletes rows at..at+count-1: rows below move up, merges shrink or go. */
+  deleteRows(at: number, count = 1): this {
+    this.shift('row', at, -count);
+    return this;
+  }
+
+  /** Inserts `count` columns before column `at` (letters), taking the formats of the column left of it. */
+  insertColumns(at: string, count = 1): this {
+    this.shift('col', columnNumber(at), count);
+    return this;
+  }
+
+  deleteColumns(at: string, count = 1): this {
+    this.shift('col', columnNumber(at), -count);
+    return this;
+  }
+
+  /** Moves every cell, merge, hidden row and column width across an insertion or deletion. */
+  private shift(axis: 'row' | 'col', at: number, delta: number): void {
+    const move = (i: number): number | null => {
+      if (i < at) return i;
+      if (delta > 0) return i + delta;
+      return i < at - delta ? null : i + delta;
+    };
+    const moveKey = (k: number): number | null => {
+      const r = rowOf(k);
+      const c = colOf(k);
+      const m = move(axis === 'row' ? r : c);
+      if (m === null) return null;
+      return axis === 'row' ? key(m, c) : key(r, m);
+    };
+    const remap = <V>(map: Map<number, V>): void => {
+      const entries = [...map];
+      map.clear();
+      for (const [k, v] of entries) {
+        const n = moveKey(k);
+        if (n !== null) map.set(n, v);
+      }
+    };
+    // Formats the inserted rows or columns copy: those of the row above or the column to the left.
+    const copied: [Map<number, unknown>, number, unknown][] = [];
+    if (delta > 0 && at > 1) {
+      for (const map of [this.numberFormats, this.fills, this.styles] as Map<number, unknown>[]) {
+        for (const [k, v] of map) {
+          if ((axis === 'row' ? rowOf(k) : colOf(k)) !== at - 1) continue;
+          for (let i = 0; i < delta; i++) {
+            copied.push([map, axis === 'row' ? key(at + i, colOf(k)) : key(rowOf(k), at + i), v]);
+          }
+        }
+      }
+    }
+    remap(this.values);
+    remap(this.formulas);
+    remap(this.numberFormats);
+    remap(this.fills);
+    remap(this.styles);
+    for (const [map, k, v] of copied) map.set(k, v);
+
+    const lo = axis === 'row' ? 'top' : 'left';
+    const hi = axis === 'row' ? 'bottom' : 'right';
+    this.merges = this.merges.flatMap((m) => {
+      let a = m[lo];
+      let b = m[hi];
+      if (delta > 0) {
+        if (a >= at) a += delta;
+        if (b >= at) b += delta;
+      } else {
+        const gone = -delta;
+        a = a < at ? a : Math.max(at, a - gone);
+        b = b < at ? b : b < at + gone ? at - 1 : b - gone;
+      }
+      const next = { ...m, [lo]: a, [hi]: b };
+      const single = next.top === next.bottom && next.left === next.right;
+      return b < a || single ? [] : [next];
+    });
+    if (axis === 'row') {
+      const hidden = [...this.hiddenRows];
+      this.hiddenRows.clear();
+      for (const r of hidden) {
+        const m = move(r);
+        if (m !== null) this.hiddenRows.add(m);
+      }
+    } else {
+      const widths = [...this.columnWidths];
+      this.columnWidths.clear();
+      for (const [c, w] of widths) {
+        const m = move(c);
+        if (m !== null) this.columnWidths.set(m, w);
+      }
+    }
+  }
+
+  /**
+   * Everything about the sheet a user could see, as plain sorted data: values, formulas, number
+   * formats, fills, styles, merges, hidden rows, column widths and visibility. Two snapshots are
+   * equal exactly when the sheets look the same.
+   */
+  snapshot(): SheetSnapshot {
+    const a1 = (k: number): string => `${columnLetters(colOf(k))}${rowOf(k)}`;
+    const sorted = <V>(m: Map<number, V>, f: (v: V) => unknown = (v) => v): [string, unknown][] =>
+      [...m].sort(([a], [b]) => a - b).map(([k, v]) => [a1(k), f(v)]);
+    return {
+      values: sorted(this.values),
+      formulas: sorted(this.formulas),
+      numberFormats: sorted(this.numberFormats),
+      fills: sorted(this.fills, (f) => ({ ...f })),
+      styles: sorted(this.styles, (st) => ({ ...st })),
+      merges: this.merges.map(a1Of).sort(),
+      hiddenRows: [...this.hiddenRows].sort((a, b) => a - b),
+      columnWidths: [...this.columnWidths].sort(([a], [b]) => a - b),
+      visibility: this.visibility,
+    };
+  }
+
   /** Every cell value and formula, keyed by A1 address: to compare before and after. */
   contents(): Map<string, FakeValue | string> {
     const out = new Map<string, FakeValue | string>();
@@ -299,8 +456,11 @@ export class FakeSheet {
     return out;
   }
 
-  /** The smallest rectangle holding every value (and, unless valuesOnly, every format). */
-  usedRect(valuesOnly: boolean): FakeRect | null {
+  /**
+   * The smallest rectangle holding every value (and, unless valuesOnly, every format), within
+   * `within` when given.
+   */
+  usedRect(valuesOnly: boolean, within?: FakeRect): FakeRect | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -Infinity;
@@ -308,6 +468,9 @@ export class FakeSheet {
     const take = (k: number): void => {
       const r = rowOf(k);
       const c = colOf(k);
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) {
+        return;
+      }
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -334,7 +497,10 @@ class FakeContext {
   private ids = 0;
   readonly workbook: WorkbookProxy;
 
-  constructor(readonly excel: RecordingExcel) {
+  constructor(
+    readonly excel: RecordingExcel,
+    readonly options: FakeRunOptions = {},
+  ) {
     this.workbook = new WorkbookProxy(this);
   }
 
@@ -501,6 +667,59 @@ class WorkbookProxy extends FakeProxy<RecordingExcel> {
 
   get application(): ApplicationProxy {
     return this.nav('application', () => new ApplicationProxy(this._ctx, this));
+  }
+
+  get functions(): FunctionsProxy {
+    return this.nav('functions', () => new FunctionsProxy(this._ctx, this));
+  }
+}
+
+/** Excel's serial number of a date in the 1900 or the 1904 date system, as DATE() gives it. */
+export function dateSerial(year: number, month: number, day: number, date1904: boolean): number {
+  const ms = Date.UTC(year, month - 1, day);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const serial = Math.round((ms - epoch) / 86_400_000);
+  // The 1900 system counts a 29 February 1900 that never was: dates before March 1900 are one less.
+  return !date1904 && serial < 61 ? serial - 1 : serial;
+}
+
+class FunctionsProxy extends FakeProxy<RecordingExcel> {
+  constructor(ctx: FakeContext, parent: WorkbookProxy) {
+    super(ctx, { parent, name: 'functions' }, () => ctx.excel);
+  }
+
+  /** DATE(year, month, day): a serial number counted in the workbook's date system. */
+  date(year: number, month: number, day: number): FunctionResultProxy {
+    return new FunctionResultProxy(this._ctx, this, 'date', [year, month, day], () =>
+      dateSerial(year, month, day, this._ctx.excel.date1904),
+    );
+  }
+}
+
+/** Excel.FunctionResult: `value` (and `error`, null on success) after a load and a sync. */
+class FunctionResultProxy extends FakeProxy<{ value: unknown }> {
+  constructor(
+    ctx: FakeContext,
+    parent: FunctionsProxy,
+    name: string,
+    args: unknown[],
+    compute: () => unknown,
+  ) {
+    super(ctx, { parent, name, args }, () => ({ value: compute() }));
+  }
+
+  get value(): unknown {
+    return this.get('value');
+  }
+
+  get error(): string | null {
+    return this.get('error');
+  }
+
+  protected override read(name: string): unknown {
+    if (name === 'value') return this.target().value;
+    if (name === 'error') return null;
+    return super.read(name);
   }
 }
 
@@ -703,6 +922,14 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
   delete(): void {
     this.queueCall('delete', [], () => {
       const s = this.target();
+      // Excel's reference: deleting a very hidden sheet fails; make it hidden or visible first.
+      if (s.visibility === 'VeryHidden') {
+        throw new FakeOfficeError(
+          'InvalidOperation',
+          'The operation is not valid for a very hidden worksheet.',
+          'Worksheet.delete',
+        );
+      }
       this._ctx.excel.removeSheet(s);
       this._ctx.excel.stats.writes.push({ sheet: s.name, address: '', what: 'deleteSheet' });
     });
@@ -931,6 +1158,15 @@ class RangeProxy extends FakeProxy<RangeTarget> {
     });
   }
 
+  /** The part of this range holding values (and, unless valuesOnly, formats); null when none. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    return new RangeProxy(this._ctx, this, 'getUsedRangeOrNullObject', [valuesOnly], () => {
+      const t = this.target();
+      const r = t.sheet.usedRect(valuesOnly === true, this.single());
+      return r ? { sheet: t.sheet, rects: [r] } : null;
+    });
+  }
+
   getMergedAreasOrNullObject(): RangeProxy {
     return new RangeProxy(this._ctx, this, 'getMergedAreasOrNullObject', [], () => {
       const t = this.target();
@@ -955,7 +1191,10 @@ class RangeProxy extends FakeProxy<RangeTarget> {
       [across],
       this.mutate('merge', (t) => {
         const r = this.single();
-        t.sheet.merges.push(r);
+        // Merging cells that are already merged exactly so changes nothing.
+        const same = (m: FakeRect): boolean =>
+          m.top === r.top && m.left === r.left && m.bottom === r.bottom && m.right === r.right;
+        if (!t.sheet.merges.some(same)) t.sheet.merges.push(r);
         // Like Excel, only the top-left value survives a merge.
         for (const [row, col] of cellsOf(r)) {
           if (row === r.top && col === r.left) continue;
@@ -1521,7 +1760,11 @@ export class RecordingExcel {
   calculationSuspended = false;
   /** When set, a zoom this returns true for is refused with InvalidArgument. */
   rejectZoom: ((zoom: unknown) => boolean) | undefined;
-  private readonly faults = new Map<number, FakeOfficeError>();
+  /** The workbook's date system: DATE() counts from 1904-01-01 when true, else from 1900. */
+  date1904 = false;
+  private readonly faults = new Map<number, { error: FakeOfficeError; applied: number }>();
+  private readonly hooks = new Map<number, (() => void)[]>();
+  private editing: { ended: Promise<void>; end: () => void } | null = null;
   private responseBytes = 0;
 
   private static emptyStats(): FakeStats {
@@ -1565,14 +1808,54 @@ export class RecordingExcel {
     this.sheet(name).isProtected = true;
   }
 
-  /** The n-th sync from now on (1-based, counted since the last resetStats) throws `code`. */
-  failAtSync(n: number, code: string, message = `Injected ${code}`): void {
-    this.faults.set(n, new FakeOfficeError(code, message));
+  /**
+   * The n-th sync from now on (1-based, counted since the last resetStats) throws `code`. By
+   * default it applies none of its operations, as when Excel refuses a request; `applied` (0 to 1)
+   * applies that share of them first, in order, as when an operation part way fails or the answer
+   * to a request that was carried out is lost.
+   */
+  failAtSync(
+    n: number,
+    code: string,
+    options: string | { readonly message?: string; readonly applied?: number } = {},
+  ): void {
+    const o = typeof options === 'string' ? { message: options } : options;
+    this.faults.set(n, {
+      error: new FakeOfficeError(code, o.message ?? `Injected ${code}`),
+      applied: o.applied ?? 0,
+    });
+  }
+
+  /** Runs `fn` right after the n-th sync (since the last resetStats), as a user acting in between. */
+  afterSync(n: number, fn: () => void): void {
+    const list = this.hooks.get(n) ?? [];
+    list.push(fn);
+    this.hooks.set(n, list);
+  }
+
+  /** The user starts typing in a cell: requests fail, or wait under delayForCellEdit. */
+  startCellEdit(): void {
+    if (this.editing) return;
+    let end = (): void => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.editing = { ended, end };
+  }
+
+  /** The user presses Enter: waiting requests go on. */
+  endCellEdit(): void {
+    const e = this.editing;
+    this.editing = null;
+    e?.end();
+  }
+
+  get cellEditing(): boolean {
+    return this.editing !== null;
   }
 
   resetStats(): void {
     this.stats = RecordingExcel.emptyStats();
     this.faults.clear();
+    this.hooks.clear();
   }
 
   /** Largest request seen, in bytes. */
@@ -1584,56 +1867,78 @@ export class RecordingExcel {
     return this.stats.responses.reduce((m, r) => Math.max(m, r), 0);
   }
 
-  /** Excel.run: a fresh context per batch; queued work left unsynced at the end is a bug. */
-  readonly run: ExcelRun = async (batch) => {
-    this.stats.runs++;
-    const ctx = new FakeContext(this);
-    const out = await batch(ctx as unknown as Excel.RequestContext);
-    if (ctx.queue.length > 0) {
-      throw new Error(`the batch returned with ${ctx.queue.length} operations never synced`);
-    }
-    return out;
-  };
+  /**
+   * Excel.run(options, batch): a fresh context per batch; queued work left unsynced at the end is
+   * a bug. With delayForCellEdit, a request made while the user edits a cell waits until they stop.
+   */
+  runWith(options: FakeRunOptions): ExcelRun {
+    return async (batch) => {
+      this.stats.runs++;
+      const ctx = new FakeContext(this, options);
+      const out = await batch(ctx as unknown as Excel.RequestContext);
+      if (ctx.queue.length > 0) {
+        throw new Error(`the batch returned with ${ctx.queue.length} operations never synced`);
+      }
+      return out;
+    };
+  }
+
+  /** Excel.run without options. */
+  readonly run: ExcelRun = this.runWith({});
 
   addResponse(v: unknown): void {
     this.responseBytes += utf8Length(JSON.stringify(v) ?? '');
   }
 
-  runSync(ctx: FakeContext): Promise<void> {
+  async runSync(ctx: FakeContext): Promise<void> {
     const ops = ctx.queue;
     ctx.queue = [];
     this.stats.syncs++;
+    const n = this.stats.syncs;
     const bytes = utf8Length(JSON.stringify(ops.map((o) => o.json)));
     this.stats.requests.push({ bytes, ops: ops.length });
-    const fault = this.faults.get(this.stats.syncs);
-    if (fault) return Promise.reject(fault);
-    if (this.maxRequestBytes !== undefined && bytes > this.maxRequestBytes) {
-      return Promise.reject(
-        new FakeOfficeError(
+    try {
+      if (this.editing) {
+        if (ctx.options.delayForCellEdit !== true) {
+          throw new FakeOfficeError(
+            'InvalidOperationInCellEditMode',
+            'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+          );
+        }
+        await this.editing.ended;
+      }
+      const fault = this.faults.get(n);
+      if (fault) {
+        this.apply(ops.slice(0, Math.floor(ops.length * fault.applied)));
+        throw fault.error;
+      }
+      if (this.maxRequestBytes !== undefined && bytes > this.maxRequestBytes) {
+        throw new FakeOfficeError(
           'RequestPayloadSizeLimitExceeded',
           'The request payload size has exceeded the limit.',
-        ),
-      );
+        );
+      }
+      this.apply(ops);
+      if (this.maxResponseBytes !== undefined && this.responseBytes > this.maxResponseBytes) {
+        throw new FakeOfficeError(
+          'ResponsePayloadSizeLimitExceeded',
+          'The response payload size has exceeded the limit.',
+        );
+      }
+    } finally {
+      for (const hook of this.hooks.get(n) ?? []) hook();
     }
+  }
+
+  /** Carries out operations in order; one that fails stops the rest, as in Excel. */
+  private apply(ops: readonly Op[]): void {
     this.responseBytes = 0;
     try {
       for (const op of ops) op.apply();
-    } catch (e) {
-      this.stats.responses.push(this.responseBytes);
-      return Promise.reject(e);
     } finally {
       this.calculationSuspended = false;
+      this.stats.responses.push(this.responseBytes);
     }
-    this.stats.responses.push(this.responseBytes);
-    if (this.maxResponseBytes !== undefined && this.responseBytes > this.maxResponseBytes) {
-      return Promise.reject(
-        new FakeOfficeError(
-          'ResponsePayloadSizeLimitExceeded',
-          'The response payload size has exceeded the limit.',
-        ),
-      );
-    }
-    return Promise.resolve();
   }
 
   /** Writes one cell as Excel would take a value from Range.values. */

@@ -127,3 +127,50 @@ export function toPortError(e: unknown, context: ErrorContext = {}, lang: Lang =
   const message = e instanceof Error ? e.message : String(e);
   return portError('unknown', context, lang, message);
 }
+
+/** A paint or a clear that stopped part way, by what was left unfinished. */
+export type Unfinished = 'paint_column' | 'paint_fills' | 'clear_fills' | 'clear_column';
+
+const UNFINISHED: Record<Lang, Record<Unfinished, string>> = {
+  zh: {
+    paint_column: '状态列未写完,颜色未改,请再点一次“标注”。',
+    paint_fills: '状态列已写入,颜色未完成,请再点一次“标注”。',
+    clear_fills: '原有颜色未恢复完,状态列还在,请再点一次“清除标注”。',
+    clear_column: '原有颜色已恢复,状态列未清除完,请再点一次“清除标注”。',
+  },
+  en: {
+    paint_column:
+      'The status column is not fully written and the colours are unchanged. Click Colour again.',
+    paint_fills:
+      'The status column is written but the colours are not finished. Click Colour again.',
+    clear_fills:
+      'Not all of the sheet’s own fills are back and the status column is still there. Click “Clear chart” again.',
+    clear_column:
+      'The sheet’s own fills are back but the status column is not fully removed. Click “Clear chart” again.',
+  },
+};
+
+/**
+ * The error for a paint or clear that `cause` stopped part way: what is done and what is not, what
+ * to click, then why it stopped. It keeps the cause's code, so callers can still tell, say, cell
+ * editing from a protected sheet.
+ */
+export function unfinishedError(
+  step: Unfinished,
+  cause: unknown,
+  context: ErrorContext,
+  lang: Lang,
+): PortError {
+  const c = toPortError(cause, context, lang);
+  const because = lang === 'zh' ? `原因:${c.message}` : ` Cause: ${c.message}`;
+  return new PortError(c.code, UNFINISHED[lang][step] + because, c.detail ?? c.message);
+}
+
+/** True when Excel refused a change to a worksheet because the sheet is protected. */
+export function isSheetProtectedError(e: unknown): boolean {
+  return (
+    isOfficeError(e) &&
+    e.code === 'AccessDenied' &&
+    !(e.debugInfo?.errorLocation ?? '').startsWith('WorksheetCollection')
+  );
+}

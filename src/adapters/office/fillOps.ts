@@ -1,7 +1,7 @@
 import type { PaintPlan } from '../../core/paintPlan';
 import { chunkAddresses, rectAddress, rectCells, runAddresses, type Rect } from './addresses';
-import { estimateBytes, LIMITS, type RequestBudget } from './requestBudget';
-import { fillRects, NO_FILL, parseFillKey, type PaintState } from './savedFills';
+import { estimateBytes, LIMITS, type RequestBudget, type Work } from './requestBudget';
+import { fillRects, NO_FILL, parseFillKey, type SavedFills } from './savedFills';
 
 /** Queues one fill over every address of `addresses`, one RangeAreas per address chunk. */
 async function queueFill(
@@ -9,13 +9,36 @@ async function queueFill(
   budget: RequestBudget,
   addresses: Iterable<string>,
   apply: (fill: Excel.RangeFill) => void,
+  tag: string,
 ): Promise<number> {
   let areas = 0;
   for (const chunk of chunkAddresses(addresses, LIMITS.addressChars)) {
-    await budget.add(estimateBytes(chunk, 4), () => apply(ws.getRanges(chunk).format.fill));
+    await budget.addWork(fillWork(ws, chunk.split(','), apply), tag);
     areas++;
   }
   return areas;
+}
+
+/** One fill over one RangeAreas; halved into two when Excel finds the request too large. */
+function fillWork(
+  ws: Excel.Worksheet,
+  addresses: readonly string[],
+  apply: (fill: Excel.RangeFill) => void,
+): Work {
+  const union = addresses.join(',');
+  const work: Work = {
+    bytes: estimateBytes(union, 4),
+    queue: () => apply(ws.getRanges(union).format.fill),
+  };
+  if (addresses.length < 2) return work;
+  const mid = Math.floor(addresses.length / 2);
+  return {
+    ...work,
+    split: () => [
+      fillWork(ws, addresses.slice(0, mid), apply),
+      fillWork(ws, addresses.slice(mid), apply),
+    ],
+  };
 }
 
 /** Inclusive runs [start, end, …] of the plan's rows that have a status, in grid rows. */
@@ -49,6 +72,7 @@ export async function queuePaintFills(
   ws: Excel.Worksheet,
   budget: RequestBudget,
   plan: PaintPlan,
+  tag: string,
 ): Promise<number> {
   const toExcel = (runs: readonly number[]): number[] => runs.map((r) => plan.origin.row + r);
   const left = plan.origin.col + plan.left;
@@ -60,11 +84,17 @@ export async function queuePaintFills(
   let areas = 0;
   for (const layer of layers) {
     const color = `#${layer.color.toUpperCase()}`;
-    areas += await queueFill(ws, budget, runAddresses(toExcel(layer.runs), left, right), (fill) => {
-      fill.color = color;
-      // A patterned user fill would otherwise show through our colour.
-      fill.pattern = 'Solid';
-    });
+    areas += await queueFill(
+      ws,
+      budget,
+      runAddresses(toExcel(layer.runs), left, right),
+      (fill) => {
+        fill.color = color;
+        // A patterned user fill would otherwise show through our colour.
+        fill.pattern = 'Solid';
+      },
+      tag,
+    );
   }
   return areas;
 }
@@ -76,22 +106,29 @@ export async function queuePaintFills(
 export async function queueRestoreFills(
   ws: Excel.Worksheet,
   budget: RequestBudget,
-  state: PaintState,
+  state: SavedFills,
   cols: (row: number, area: Rect) => readonly (readonly [number, number])[],
+  tag: string,
 ): Promise<number> {
   let cells = 0;
   for (const [key, rects] of fillRects(state, cols)) {
     for (const r of rects) cells += rectCells(r);
     const fill = parseFillKey(key);
-    await queueFill(ws, budget, rects.map(rectAddress), (f) => {
-      if (key === NO_FILL || fill === null) {
-        f.clear();
-        return;
-      }
-      f.color = fill.color;
-      f.pattern = fill.pattern as Excel.FillPattern;
-      if (fill.patternColor !== undefined) f.patternColor = fill.patternColor;
-    });
+    await queueFill(
+      ws,
+      budget,
+      rects.map(rectAddress),
+      (f) => {
+        if (key === NO_FILL || fill === null) {
+          f.clear();
+          return;
+        }
+        f.color = fill.color;
+        f.pattern = fill.pattern as Excel.FillPattern;
+        if (fill.patternColor !== undefined) f.patternColor = fill.patternColor;
+      },
+      tag,
+    );
   }
   return cells;
 }

@@ -4,18 +4,53 @@ import { STATE_SHEET } from '../../core/ownSheets';
 import type { PaintPlan } from '../../core/paintPlan';
 import type { ApplyReport, ClearReport, Progress } from '../../port/WorkbookPort';
 import { uncovered, type Rect } from './addresses';
-import { portError } from './errors';
-import { queuePaintFills, queueRestoreFills } from './fillOps';
-import { estimateBytes, RequestBudget } from './requestBudget';
-import { encodeState, Palette, type PaintState } from './savedFills';
-import { EMPTY_STORE, parseStore, queueStateWrite, queueStoreRead } from './stateSheet';
 import {
-  needsTextFormat,
-  queueClearStatusColumn,
-  queueStatusColumn,
-  statusGeometry,
-} from './statusColumn';
+  bytesPerRow,
+  checkedFootprints,
+  ColumnRegions,
+  inPlace,
+  readColumns,
+  snapshotsOf,
+  type ColumnTexts,
+} from './columnCheck';
+import { isSheetProtectedError, portError, toPortError, unfinishedError } from './errors';
+import { queuePaintFills, queueRestoreFills } from './fillOps';
+import {
+  footprintOf,
+  PHASES,
+  sameWrite,
+  textsOf,
+  type Footprint,
+  type PaintState,
+  type Phase,
+  type StatusWrite,
+} from './paintState';
+import { estimateBytes, RequestBudget, WriteLog } from './requestBudget';
+import { Palette } from './savedFills';
+import {
+  EMPTY_STORE,
+  parseStore,
+  queueDropRows,
+  queuePhase,
+  queueRecordWrite,
+  queueRemoveStateSheet,
+  queueStoreRead,
+  type SheetRecord,
+} from './stateSheet';
+import { queueStatusColumn, queueUndo, statusGeometry, statusWriteOf } from './statusColumn';
 import { queueFillChecks, readUserFills } from './userFills';
+
+/**
+ * Tags of queued work (see WriteLog), so a failure can say what is done. Work on the hidden sheet:
+ * RECORD (a new record or a phase letter before any change), DONE (the phase letter after the last
+ * change, old records removed); on the user's sheet: COLUMN (the status column), FILLS, RESTORE.
+ */
+const RECORD = 'record';
+const COLUMN = 'column';
+const FILLS = 'fills';
+const RESTORE = 'restore';
+const DONE = 'done';
+const ON_SHEET = [COLUMN, FILLS, RESTORE];
 
 interface Opened {
   readonly ws: Excel.Worksheet;
@@ -54,17 +89,72 @@ function suspendCalculation(ctx: Excel.RequestContext): () => void {
  * dependencies are propagated" (its reference page): a user's COUNTIF over the status column must
  * see the new labels. Queued first in the next, unsuspended request.
  */
-async function recalculate(ctx: Excel.RequestContext, budget: RequestBudget, opened: Opened) {
+async function recalculate(
+  ctx: Excel.RequestContext,
+  budget: RequestBudget,
+  opened: Opened,
+  tag: string,
+): Promise<void> {
   if (!opened.automaticCalculation) return;
-  await budget.add(estimateBytes(null, 1), () => {
-    ctx.workbook.application.calculate('Recalculate');
+  await budget.add(
+    estimateBytes(null, 1),
+    () => ctx.workbook.application.calculate('Recalculate'),
+    tag,
+  );
+}
+
+/** Texts the status column may hold that are ours, not the user's: headers, labels, letters. */
+function ourTexts(status: StatusWrite, rec: SheetRecord | null): Set<string> {
+  const out = new Set(textsOf(status));
+  if (rec) {
+    for (const t of textsOf(rec.state.status)) out.add(t);
+    for (const b of rec.state.before) for (const t of b.table) if (t !== null) out.add(t);
+  }
+  out.delete('');
+  return out;
+}
+
+function dedupe(footprints: readonly Footprint[]): Footprint[] {
+  const seen = new Set<string>();
+  return footprints.filter((f) => {
+    const k = JSON.stringify(f);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
   });
 }
 
 /**
- * Paints a plan: saves the user's fills under the cells it will paint (only those not saved by an
- * earlier run, so our own paint is never saved as theirs), then writes the status column, then the
- * fills. The syncs are a fixed few plus whatever the size budget needs; never one per row.
+ * After a failure: when the sheet turned out protected at the first change to it, nothing on it
+ * changed, so the hidden sheet is put back as it was too (`undo` queues that) and the user is
+ * told only that the sheet is protected. True when that is the case.
+ */
+async function rolledBack(
+  ctx: Excel.RequestContext,
+  e: unknown,
+  log: WriteLog,
+  undo: () => void,
+): Promise<boolean> {
+  if (!isSheetProtectedError(e) || !log.failedAny(ON_SHEET) || log.doneAny(ON_SHEET)) return false;
+  try {
+    undo();
+    await ctx.sync();
+  } catch {
+    // The record stays; it describes the sheet as it is, so the next run or clear still fits.
+  }
+  return true;
+}
+
+/**
+ * Paints a plan in four steps, each safe to stop after:
+ * 1. reads (no change): the record of an earlier run and whether it still fits the sheet (see
+ *    inPlace), what the status column holds, and the user's fills not saved yet;
+ * 2. a new record (phase P: what the column held, what it gets, the user's fills) or, when the
+ *    same paint is run again, its phase letter (R), queued before any change to the sheet;
+ * 3. the status column; 4. the fills, then the phase letter D and older records removed.
+ * A failure in 3 or 4 says what is half done; running the same paint again finishes it, since the
+ * record accepts any mix of old and new and keeps the user's fills saved before anything was
+ * painted. The syncs are a fixed few plus whatever the size budget needs; never one per row.
  */
 export async function applyPaint(
   ctx: Excel.RequestContext,
@@ -73,6 +163,8 @@ export async function applyPaint(
   onProgress?: Progress,
 ): Promise<ApplyReport> {
   const steps = 4;
+  const want = statusWriteOf(plan);
+  const target = footprintOf(want);
   const g = statusGeometry(plan);
   const opened = await openSheet(ctx, plan.sheet, lang);
   const { ws, stateSheet } = opened;
@@ -88,70 +180,121 @@ export async function applyPaint(
       : null;
   const used = stateSheet ? queueStoreRead(stateSheet) : null;
   const checks = paintRect ? queueFillChecks(ws, paintRect) : [];
+  const col = columnLetters(target.column);
+  const occupied = ws
+    .getRange(`${col}${target.top}:${col}${target.bottom}`)
+    .getUsedRangeOrNullObject(true);
+  occupied.load('address');
   await ctx.sync();
   const store = used ? parseStore(used) : EMPTY_STORE;
-  const prev = store.states.get(plan.sheet) ?? null;
+  const records = store.sheets.get(plan.sheet);
+  const rec = records?.current ?? null;
 
-  const palette = new Palette(prev?.palette ?? []);
-  const toSave = paintRect ? uncovered(paintRect, prev?.areas.map((a) => a.rect) ?? []) : [];
-  const saved = await readUserFills(ctx, ws, toSave, checks, palette);
-  const next: PaintState = {
-    statusColumn: g.column,
-    headerTop: g.headerTop,
-    headerBottom: g.headerBottom,
-    headerMerged: g.headerBottom > g.headerTop,
-    bodyTop: Math.min(prev?.bodyTop ?? g.bodyTop, g.bodyTop),
-    bodyBottom: Math.max(prev?.bodyBottom ?? g.bodyBottom, g.bodyBottom),
-    textFormat: (prev?.textFormat ?? false) || needsTextFormat(plan),
-    palette: palette.keys,
-    areas: [...(prev?.areas ?? []), ...saved],
+  // What the status column holds: whether the record still fits, and what this run overwrites.
+  const recPrints = rec ? checkedFootprints(rec.state, rec.phase) : [];
+  const regions = new ColumnRegions();
+  for (const f of recPrints) regions.add(f);
+  if (rec || !occupied.isNullObject) regions.add(target);
+  const texts: ColumnTexts | null = regions.empty
+    ? null
+    : await readColumns(ctx, ws, regions, bytesPerRow(rec ? [want, rec.state.status] : [want]));
+  const prev: SheetRecord | null =
+    rec && texts && inPlace(rec.state, rec.phase, texts) ? rec : null;
+
+  const earlier = prev ? dedupe(recPrints) : [];
+  const status: StatusWrite = {
+    ...want,
+    // Once formatted as text, the column stays so until cleared, so clearing knows to undo it.
+    textFormat: want.textFormat || earlier.some((f) => f.column === want.column && f.textFormat),
   };
+  const palette = new Palette(prev?.state.palette ?? []);
+  const toSave = paintRect ? uncovered(paintRect, prev?.state.areas.map((a) => a.rect) ?? []) : [];
+  const saved = await readUserFills(ctx, ws, toSave, checks, palette);
   onProgress?.(1, steps);
 
-  // The user's fills are committed before anything is painted: if painting fails half way, the
-  // next run or "clear" still knows what was there.
-  if (prev === null || encodeState(prev) !== encodeState(next)) {
-    const budget = new RequestBudget(ctx);
-    await queueStateWrite(ctx, budget, stateSheet, store, plan.sheet, next);
-    await budget.flush();
-  }
-  onProgress?.(2, steps);
+  // The same paint again over an unchanged record: only its phase letter moves.
+  const same = prev !== null && saved.length === 0 && sameWrite(prev.state.status, status);
+  const state: PaintState =
+    same && prev
+      ? prev.state
+      : {
+          status,
+          earlier,
+          before: texts
+            ? snapshotsOf(texts, [footprintOf(status), ...earlier], ourTexts(status, rec))
+            : [],
+          palette: palette.keys,
+          areas: [...(prev?.state.areas ?? []), ...saved],
+        };
+  const undo = same && prev ? (PHASES[prev.phase].earlier ? prev.state.earlier : []) : earlier;
+  const row = same && prev ? prev.row : Math.max(2, store.lastRow + 1);
+  const rest = same && prev ? prev.first.slice(1) : '';
+  const create = stateSheet === null;
+  const log = new WriteLog();
 
-  const values = new RequestBudget(ctx, undefined, suspendCalculation(ctx));
-  await queueStatusColumn(ws, values, plan, next.textFormat);
-  if (prev && prev.bodyBottom > g.bodyBottom && prev.statusColumn === g.column) {
-    // The table got shorter: labels an earlier run wrote below it are ours to remove.
-    const col = columnLetters(g.column);
-    const from = Math.max(g.bodyBottom + 1, g.headerBottom + 1);
-    await values.add(estimateBytes(null, 2), () => {
-      ws.getRange(`${col}${from}:${col}${prev.bodyBottom}`).clear('Contents');
-    });
-  }
-  await values.flush();
-  onProgress?.(3, steps);
+  try {
+    const values = new RequestBudget(ctx, undefined, suspendCalculation(ctx), log);
+    if (!same) await queueRecordWrite(ctx, values, create, row, plan.sheet, 'P', state, RECORD);
+    else if (prev?.phase === 'D') await queuePhase(ctx, values, row, `R${rest}`, RECORD);
+    await queueUndo(ws, values, undo, status, COLUMN);
+    await queueStatusColumn(ws, values, status, COLUMN);
+    await values.flush();
+    onProgress?.(2, steps);
 
-  // Fills change no formula result, so this stage runs unsuspended and recalculates first.
-  const fills = new RequestBudget(ctx);
-  await recalculate(ctx, fills, opened);
-  if (prev) {
-    // Cells an earlier run may have painted that this plan does not (rows that are no longer data
-    // rows, columns outside the table) get the user's fill back.
-    const left = paintRect?.left ?? Number.MAX_SAFE_INTEGER;
-    const right = paintRect?.right ?? Number.MIN_SAFE_INTEGER;
-    const painted = (row: number): boolean => {
-      const i = row - g.bodyTop;
-      return i >= 0 && i < plan.codes.length && (plan.codes[i] as number) > 0;
-    };
-    await queueRestoreFills(ws, fills, prev, (row, area) => {
-      if (!painted(row)) return [[area.left, area.right]];
-      const out: [number, number][] = [];
-      if (area.left < left) out.push([area.left, left - 1]);
-      if (area.right > right) out.push([right + 1, area.right]);
-      return out;
+    // Fills change no formula result, so this stage runs unsuspended and recalculates first.
+    const fills = new RequestBudget(ctx, undefined, undefined, log);
+    await recalculate(ctx, fills, opened, FILLS);
+    if (prev) {
+      // Cells an earlier run may have painted that this plan does not (rows that are no longer
+      // data rows, columns outside the table) get the user's fill back.
+      const left = paintRect?.left ?? Number.MAX_SAFE_INTEGER;
+      const right = paintRect?.right ?? Number.MIN_SAFE_INTEGER;
+      const painted = (r: number): boolean => {
+        const i = r - g.bodyTop;
+        return i >= 0 && i < plan.codes.length && (plan.codes[i] as number) > 0;
+      };
+      await queueRestoreFills(
+        ws,
+        fills,
+        prev.state,
+        (r, area) => {
+          if (!painted(r)) return [[area.left, area.right]];
+          const out: [number, number][] = [];
+          if (area.left < left) out.push([area.left, left - 1]);
+          if (area.right > right) out.push([right + 1, area.right]);
+          return out;
+        },
+        FILLS,
+      );
+    }
+    onProgress?.(3, steps);
+    await queuePaintFills(ws, fills, plan, FILLS);
+    await queuePhase(ctx, fills, row, `D${rest}`, DONE);
+    await queueDropRows(
+      ctx,
+      fills,
+      (records?.rows ?? []).filter((r) => r !== row),
+      DONE,
+    );
+    await fills.flush();
+  } catch (e) {
+    const undone = await rolledBack(ctx, e, log, () => {
+      if (!same && create) queueRemoveStateSheet(ctx);
+      else if (!same)
+        ctx.workbook.worksheets.getItem(STATE_SHEET).getRange(`${row}:${row}`).clear();
+      else if (prev?.phase === 'D') {
+        ctx.workbook.worksheets.getItem(STATE_SHEET).getRange(`B${row}`).values = [[prev.first]];
+      }
     });
+    const context = { sheet: plan.sheet };
+    if (undone || !log.failedAny(ON_SHEET)) throw toPortError(e, context, lang);
+    throw unfinishedError(
+      log.failedAny([COLUMN]) ? 'paint_column' : 'paint_fills',
+      e,
+      context,
+      lang,
+    );
   }
-  await queuePaintFills(ws, fills, plan);
-  await fills.flush();
   onProgress?.(steps, steps);
 
   let rowsPainted = 0;
@@ -165,44 +308,79 @@ export async function applyPaint(
 
 /**
  * Undoes a paint: every saved cell gets its own fill back (no fill stays no fill), the status
- * column's contents go, and the saved state is dropped last, so a failure part way can be retried.
+ * column's contents, merge and text format go, and the record is dropped last. The record first
+ * moves to a clearing phase (C or X) so that a clear stopped part way is finished by the next one.
+ * When the status column no longer holds what was written (rows or columns were inserted or
+ * deleted, or someone typed over it), the cells are left alone, the record is dropped, and the
+ * report says nothing was removed, as the xlsx adapter does.
  */
 export async function clearPaint(
   ctx: Excel.RequestContext,
   sheet: string,
   lang: Lang,
 ): Promise<ClearReport> {
+  const nothing: ClearReport = { sheet, fillsRestored: 0, statusColumnRemoved: false };
   const opened = await openSheet(ctx, sheet, lang);
   const { ws, stateSheet } = opened;
-  if (!stateSheet) return { sheet, fillsRestored: 0, statusColumnRemoved: false };
+  if (!stateSheet) return nothing;
   const used = queueStoreRead(stateSheet);
   await ctx.sync();
-  const store = parseStore(used);
-  const state = store.states.get(sheet);
-  if (!state) return { sheet, fillsRestored: 0, statusColumnRemoved: false };
+  const records = parseStore(used).sheets.get(sheet);
+  if (!records) return nothing;
+  const rec = records.current;
+  const prints = rec ? checkedFootprints(rec.state, rec.phase) : [];
+  const regions = new ColumnRegions();
+  for (const f of prints) regions.add(f);
+  const fits =
+    rec !== null &&
+    inPlace(
+      rec.state,
+      rec.phase,
+      await readColumns(ctx, ws, regions, bytesPerRow([rec.state.status])),
+    );
+  if (!rec || !fits) {
+    // Unreadable or no longer in place: forget it, touch nothing else.
+    const drop = new RequestBudget(ctx);
+    await queueDropRows(ctx, drop, records.rows, DONE);
+    await drop.flush();
+    return nothing;
+  }
 
-  const budget = new RequestBudget(ctx, undefined, suspendCalculation(ctx));
-  const fillsRestored = await queueRestoreFills(ws, budget, state, (_row, area) => [
-    [area.left, area.right],
-  ]);
-  await queueClearStatusColumn(
-    ws,
-    budget,
-    {
-      column: state.statusColumn,
-      headerTop: state.headerTop,
-      headerBottom: state.headerBottom,
-      bodyTop: state.bodyTop,
-      bodyBottom: state.bodyBottom,
-    },
-    state.headerMerged,
-    state.textFormat,
-  );
-  await budget.flush();
+  const log = new WriteLog();
+  const clearing: Phase = PHASES[rec.phase].earlier ? 'X' : 'C';
+  const mark = rec.phase !== 'C' && rec.phase !== 'X';
+  let fillsRestored = 0;
+  try {
+    const budget = new RequestBudget(ctx, undefined, suspendCalculation(ctx), log);
+    if (mark) await queuePhase(ctx, budget, rec.row, clearing + rec.first.slice(1), RECORD);
+    fillsRestored = await queueRestoreFills(
+      ws,
+      budget,
+      rec.state,
+      (_row, area) => [[area.left, area.right]],
+      RESTORE,
+    );
+    await queueUndo(ws, budget, prints, null, COLUMN);
+    await budget.flush();
 
-  const drop = new RequestBudget(ctx);
-  await recalculate(ctx, drop, opened);
-  await queueStateWrite(ctx, drop, stateSheet, store, sheet, null);
-  await drop.flush();
+    const drop = new RequestBudget(ctx, undefined, undefined, log);
+    await recalculate(ctx, drop, opened, DONE);
+    await queueDropRows(ctx, drop, records.rows, DONE);
+    await drop.flush();
+  } catch (e) {
+    const undone = await rolledBack(ctx, e, log, () => {
+      if (mark) {
+        ctx.workbook.worksheets.getItem(STATE_SHEET).getRange(`B${rec.row}`).values = [[rec.first]];
+      }
+    });
+    const context = { sheet };
+    if (undone || !log.failedAny(ON_SHEET)) throw toPortError(e, context, lang);
+    throw unfinishedError(
+      log.failedAny([RESTORE]) ? 'clear_fills' : 'clear_column',
+      e,
+      context,
+      lang,
+    );
+  }
   return { sheet, fillsRestored, statusColumnRemoved: true };
 }

@@ -55,6 +55,16 @@ function isMergeLimitError(e: unknown): boolean {
   return isOfficeError(e) && (e.debugInfo?.errorLocation ?? '').includes('MergedAreas');
 }
 
+/**
+ * Office.js has no property for the workbook's date system, but DATE(1904, 1, 1) tells it: serial
+ * 0 in the 1904 system, 1462 in the 1900 one. Queued with the first read, so it costs no sync.
+ */
+function queueDateSystem(ctx: Excel.RequestContext): Excel.FunctionResult<number> {
+  const result = ctx.workbook.functions.date(1904, 1, 1);
+  result.load('value');
+  return result;
+}
+
 function queueBlock(ws: Excel.Worksheet, rect: Rect, caps: Capabilities): BlockRead {
   const range = ws.getRange(rectAddress(rect));
   range.load(['values', 'numberFormat', 'valueTypes']);
@@ -85,8 +95,12 @@ export async function readSheet(
   const ws = ctx.workbook.worksheets.getItem(name);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('address');
+  const system = queueDateSystem(ctx);
   await ctx.sync();
-  if (used.isNullObject) return { name, values: [], merges: [], origin: { row: 1, col: 1 } };
+  const date1904 = system.value === 0;
+  if (used.isNullObject) {
+    return { name, values: [], merges: [], origin: { row: 1, col: 1 }, date1904 };
+  }
   const whole = parseRangeAddress(used.address);
   if (!whole) throw new Error(`Excel reported a used range we cannot read: ${used.address}`);
 
@@ -125,6 +139,7 @@ export async function readSheet(
     merges: [...merges.values()],
     hiddenRows,
     origin: { row: whole.top, col: whole.left },
+    date1904,
   };
 }
 

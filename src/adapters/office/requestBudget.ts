@@ -50,36 +50,126 @@ export interface Syncable {
   sync(): Promise<void>;
 }
 
+/** True when Excel refused a request for its size: nothing of it was carried out. */
+export function isRequestTooLarge(e: unknown): boolean {
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { code?: unknown }).code === 'RequestPayloadSizeLimitExceeded'
+  );
+}
+
+/**
+ * Which kinds of work (the tags given to RequestBudget.add) went through, and which were in the
+ * request that failed: enough to tell the user what is done and what is not.
+ */
+export class WriteLog {
+  readonly done = new Set<string>();
+  failed: ReadonlySet<string> | null = null;
+
+  /** True when some work tagged one of `tags` was in the failed request. */
+  failedAny(tags: readonly string[]): boolean {
+    return tags.some((t) => this.failed?.has(t) === true);
+  }
+
+  doneAny(tags: readonly string[]): boolean {
+    return tags.some((t) => this.done.has(t));
+  }
+}
+
+/** A piece of queued work: its estimated bytes, how to queue it, how to halve it if too large. */
+export interface Work {
+  readonly bytes: number;
+  readonly queue: () => void;
+  /** The same work in smaller pieces, for when Excel refuses even this piece alone. */
+  readonly split?: () => Work[];
+}
+
+interface Item extends Work {
+  readonly tag: string;
+}
+
 /**
  * Queues writes and syncs only when the next one would push the request over the byte budget, so
- * the number of syncs follows the bytes written, never the number of rows.
+ * the number of syncs follows the bytes written, never the number of rows. When Excel still finds
+ * a request too large, its work is queued again in halves (each piece of work queues fresh
+ * proxies, so it can be queued twice), a piece that is too large alone is split, and the smaller
+ * limit is kept for the rest.
  */
 export class RequestBudget {
+  private items: Item[] = [];
   private used = 0;
   private syncs = 0;
+  private limit: number;
 
   constructor(
     private readonly ctx: Syncable,
-    private readonly limit: number = LIMITS.requestBytes,
+    limit: number = LIMITS.requestBytes,
     /** Queued once at the start of every request, e.g. suspending recalculation. */
     private readonly onNewRequest?: () => void,
-  ) {}
+    private readonly log: WriteLog = new WriteLog(),
+  ) {
+    this.limit = limit;
+  }
 
-  /** Queues one piece of work of `bytes` estimated request size; returns what `queue` returns. */
-  async add<T>(bytes: number, queue: () => T): Promise<T> {
-    if (this.used > 0 && this.used + bytes > this.limit) await this.flush();
-    if (this.used === 0) this.onNewRequest?.();
-    const out = queue();
-    this.used += bytes;
-    return out;
+  /** Queues one piece of work of `bytes` estimated request size, tagged with what it does. */
+  async add(bytes: number, queue: () => void, tag = '', split?: () => Work[]): Promise<void> {
+    await this.addWork(split ? { bytes, queue, split } : { bytes, queue }, tag);
+  }
+
+  /** Queues a piece of work built by a function that can also halve it (see Work). */
+  async addWork(work: Work, tag = ''): Promise<void> {
+    if (this.items.length > 0 && this.used + work.bytes > this.limit) await this.flush();
+    if (this.items.length === 0) this.onNewRequest?.();
+    work.queue();
+    this.items.push({ ...work, tag });
+    this.used += work.bytes;
   }
 
   /** Sends whatever is queued. */
   async flush(): Promise<void> {
-    if (this.used === 0) return;
+    if (this.items.length === 0) return;
+    const items = this.items;
+    const bytes = this.used;
+    this.items = [];
     this.used = 0;
+    await this.send(items, bytes);
+  }
+
+  private async send(items: readonly Item[], bytes: number): Promise<void> {
     this.syncs++;
-    await this.ctx.sync();
+    try {
+      await this.ctx.sync();
+    } catch (e) {
+      const pieces =
+        items.length > 1
+          ? items
+          : (items[0]?.split?.().map((w) => ({ ...w, tag: (items[0] as Item).tag })) ?? []);
+      if (!isRequestTooLarge(e) || pieces.length < 2) {
+        this.log.failed = new Set(items.map((i) => i.tag));
+        throw e;
+      }
+      this.limit = Math.max(1, Math.floor(bytes / 2));
+      let group: Item[] = [];
+      let used = 0;
+      const resend = async (): Promise<void> => {
+        this.onNewRequest?.();
+        for (const item of group) item.queue();
+        const sent = group;
+        const sentBytes = used;
+        group = [];
+        used = 0;
+        await this.send(sent, sentBytes);
+      };
+      for (const item of pieces) {
+        if (group.length > 0 && used + item.bytes > this.limit) await resend();
+        group.push(item);
+        used += item.bytes;
+      }
+      if (group.length > 0) await resend();
+      return;
+    }
+    for (const item of items) this.log.done.add(item.tag);
   }
 
   /** Syncs sent so far by this budget. */

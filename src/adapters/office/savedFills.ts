@@ -14,21 +14,8 @@ export interface SavedArea {
   readonly cells: Int32Array;
 }
 
-/**
- * What one sheet's paint left behind, so it can be undone exactly: the user's fills under every
- * cell we may paint, and where our status column is. Rows and columns are 1-based Excel ones.
- */
-export interface PaintState {
-  readonly statusColumn: number;
-  readonly headerTop: number;
-  readonly headerBottom: number;
-  /** True when we merged the status header over headerTop..headerBottom. */
-  readonly headerMerged: boolean;
-  /** Rows of the status column's body, over every run so far (the table may have grown). */
-  readonly bodyTop: number;
-  readonly bodyBottom: number;
-  /** True when we formatted the status column as text (a label starts with = + - @). */
-  readonly textFormat: boolean;
+/** The user's own fills under every cell a paint may cover, as indices into a palette. */
+export interface SavedFills {
   readonly palette: readonly FillKey[];
   readonly areas: readonly SavedArea[];
 }
@@ -77,22 +64,12 @@ export class Palette {
   }
 }
 
-interface StoredArea {
+/** A saved area as stored: its rectangle and its cells run-length encoded. */
+export interface StoredArea {
   /** [top, left, bottom, right] */
   readonly r: [number, number, number, number];
   /** Run-length pairs [paletteIndex, count, paletteIndex, count, …] over the cells row by row. */
   readonly f: number[];
-}
-
-interface StoredState {
-  readonly v: 1;
-  readonly col: number;
-  readonly head: [number, number];
-  readonly merged: boolean;
-  readonly body: [number, number];
-  readonly text: boolean;
-  readonly palette: FillKey[];
-  readonly areas: StoredArea[];
 }
 
 function runLength(cells: Int32Array): number[] {
@@ -108,53 +85,29 @@ function runLength(cells: Int32Array): number[] {
   return out;
 }
 
-/** Serialises a sheet's state compactly: user fills are mostly long runs of the same fill. */
-export function encodeState(s: PaintState): string {
-  const stored: StoredState = {
-    v: 1,
-    col: s.statusColumn,
-    head: [s.headerTop, s.headerBottom],
-    merged: s.headerMerged,
-    body: [s.bodyTop, s.bodyBottom],
-    text: s.textFormat,
-    palette: [...s.palette],
-    areas: s.areas.map((a) => ({
-      r: [a.rect.top, a.rect.left, a.rect.bottom, a.rect.right],
-      f: runLength(a.cells),
-    })),
-  };
-  return JSON.stringify(stored);
+/** Saved areas compactly: user fills are mostly long runs of the same fill. */
+export function encodeAreas(areas: readonly SavedArea[]): StoredArea[] {
+  return areas.map((a) => ({
+    r: [a.rect.top, a.rect.left, a.rect.bottom, a.rect.right],
+    f: runLength(a.cells),
+  }));
 }
 
-const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
+export const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
 
 /**
- * Reads a state written by encodeState; null when the text is not one (hand-edited, or from a
- * version we do not know), so the caller treats the sheet as never painted rather than crash.
+ * Reads areas written by encodeAreas against a palette of `paletteSize` keys; null when they are
+ * not (hand-edited, truncated), so the caller treats the record as unreadable rather than guess.
  */
-export function decodeState(text: string): PaintState | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const s = raw as Partial<StoredState>;
-  if (s.v !== 1 || !isInt(s.col) || !Array.isArray(s.palette) || !Array.isArray(s.areas)) {
-    return null;
-  }
-  if (!Array.isArray(s.head) || !Array.isArray(s.body)) return null;
-  const [headerTop, headerBottom] = s.head;
-  const [bodyTop, bodyBottom] = s.body;
-  if (![headerTop, headerBottom, bodyTop, bodyBottom].every(isInt)) return null;
-  if (!s.palette.every((k) => typeof k === 'string')) return null;
+export function decodeAreas(raw: unknown, paletteSize: number): SavedArea[] | null {
+  if (!Array.isArray(raw)) return null;
   const areas: SavedArea[] = [];
-  for (const a of s.areas) {
+  for (const a of raw as Partial<StoredArea>[]) {
     if (!Array.isArray(a?.r) || a.r.length !== 4 || !a.r.every(isInt) || !Array.isArray(a.f)) {
       return null;
     }
     const [top, left, bottom, right] = a.r;
+    if (top < 1 || left < 1 || bottom < top || right < left) return null;
     const rect: Rect = { top, left, bottom, right };
     const n = rectCells(rect);
     const cells = new Int32Array(n);
@@ -162,30 +115,18 @@ export function decodeState(text: string): PaintState | null {
     for (let i = 0; i + 1 < a.f.length; i += 2) {
       const v = a.f[i];
       const count = a.f[i + 1];
-      if (!isInt(v) || !isInt(count) || v < 0 || v >= s.palette.length || at + count > n) {
-        return null;
-      }
+      if (!isInt(v) || !isInt(count) || v < 0 || v >= paletteSize || at + count > n) return null;
       cells.fill(v, at, at + count);
       at += count;
     }
     if (at !== n) return null;
     areas.push({ rect, cells });
   }
-  return {
-    statusColumn: s.col,
-    headerTop: headerTop as number,
-    headerBottom: headerBottom as number,
-    headerMerged: s.merged === true,
-    bodyTop: bodyTop as number,
-    bodyBottom: bodyBottom as number,
-    textFormat: s.text === true,
-    palette: s.palette,
-    areas,
-  };
+  return areas;
 }
 
 /** The saved fill key of cell (row, col), or undefined when no saved area covers it. */
-export function savedFillAt(state: PaintState, row: number, col: number): FillKey | undefined {
+export function savedFillAt(state: SavedFills, row: number, col: number): FillKey | undefined {
   for (const a of state.areas) {
     const { top, left, bottom, right } = a.rect;
     if (row < top || row > bottom || col < left || col > right) continue;
@@ -201,7 +142,7 @@ export function savedFillAt(state: PaintState, row: number, col: number): FillKe
  * addresses few when the user's fills are tidy (banded rows, coloured columns, none at all).
  */
 export function fillRects(
-  state: PaintState,
+  state: SavedFills,
   /** Which columns of `row` to take, as inclusive [from, to] pairs; empty for none. */
   cols: (row: number, area: Rect) => readonly (readonly [number, number])[],
 ): Map<FillKey, Rect[]> {

@@ -1,36 +1,59 @@
 import { columnLetters } from '../../core/grid';
 import { STATE_SHEET } from '../../core/ownSheets';
 import { parseRangeAddress } from './addresses';
+import { decodeState, encodeState, isPhase, type PaintState, type Phase } from './paintState';
 import { estimateBytes, LIMITS, type RequestBudget } from './requestBudget';
-import { decodeState, encodeState, type PaintState } from './savedFills';
 
 /**
  * The very hidden sheet "_tricolor", laid out as the xlsx adapter lays it out so the two never
  * damage each other's records: row 1 holds a note (A1) and the format version (B1); every later
- * row is one record, its key in column A and its JSON split over columns B, C, … Rows with keys we
+ * row is one record, its key in column A and its text split over columns B, C, … Rows with keys we
  * do not know are never touched.
+ *
+ * Our record's text is one phase letter (see Phase) followed by the JSON of a PaintState. We write
+ * the letter alone in column B, so a paint or a clear moves to its next phase by writing one cell;
+ * the xlsx adapter, which rewrites the sheet joining and re-splitting each record's text, keeps it.
+ *
+ * Records are never rewritten in place. A new one goes below every used row, its key last, so a
+ * request that stops part way leaves either the whole record or a row with no key (which nobody
+ * reads); older records of the sheet are removed only once the run that replaces them is done. The
+ * newest record is therefore the lowest one, which is also the one the xlsx adapter keeps when it
+ * finds a key twice.
  */
 const NOTE = '三色督办 Tricolor: saved fills and settings. Do not edit. 请勿修改。';
 const FORMAT_VERSION = 1;
 /** Our records are keyed apart from the xlsx adapter's ("paint:…"): the two formats differ. */
 const KEY_PREFIX = 'office:paint:';
-/** JSON parts written per request, so one record never makes one huge request. */
-const PARTS_PER_WRITE = 20;
+/** Column of a record's first text part: its phase letter when we wrote it. */
+const FIRST_COLUMN = 2;
 
 export function stateKey(sheet: string): string {
   return KEY_PREFIX + sheet;
 }
 
-/** Our records found on the hidden sheet, decoded, and where new records may go. */
+/** One readable record of a painted sheet. */
+export interface SheetRecord {
+  readonly row: number;
+  readonly phase: Phase;
+  readonly state: PaintState;
+  /** Column B as stored: the phase letter, and the start of the JSON if the xlsx adapter joined them. */
+  readonly first: string;
+}
+
+export interface SheetRecords {
+  /** The newest readable record, or null when none is readable. */
+  readonly current: SheetRecord | null;
+  /** Every row keyed for the sheet, readable or not. */
+  readonly rows: readonly number[];
+}
+
 export interface StateStore {
-  /** Excel row of each painted sheet's record. */
-  readonly rowBySheet: ReadonlyMap<string, number>;
-  readonly states: ReadonlyMap<string, PaintState>;
+  readonly sheets: ReadonlyMap<string, SheetRecords>;
   /** The last used row of the hidden sheet (0 when empty): new records go below it. */
   readonly lastRow: number;
 }
 
-export const EMPTY_STORE: StateStore = { rowBySheet: new Map(), states: new Map(), lastRow: 0 };
+export const EMPTY_STORE: StateStore = { sheets: new Map(), lastRow: 0 };
 
 /** Queues the read of the hidden sheet; call parseStore after the sync. */
 export function queueStoreRead(stateSheet: Excel.Worksheet): Excel.Range {
@@ -44,79 +67,137 @@ export function parseStore(used: Excel.Range): StateStore {
   const rect = parseRangeAddress(used.address);
   // Keys are in column A: with nothing in A there are no records, ours or anyone's.
   if (!rect || rect.left !== 1) return { ...EMPTY_STORE, lastRow: rect?.bottom ?? 0 };
-  const rowBySheet = new Map<string, number>();
-  const states = new Map<string, PaintState>();
+  const rows = new Map<string, number[]>();
+  const current = new Map<string, SheetRecord>();
   used.values.forEach((row, i) => {
     const excelRow = rect.top + i;
     const key = row[0];
     if (excelRow === 1 || typeof key !== 'string' || !key.startsWith(KEY_PREFIX)) return;
     const sheet = key.slice(KEY_PREFIX.length);
-    let json = '';
+    rows.set(sheet, [...(rows.get(sheet) ?? []), excelRow]);
+    let text = '';
     for (let c = 1; c < row.length; c++) {
       const part: unknown = row[c];
-      if (typeof part === 'string') json += part;
+      if (typeof part === 'string') text += part;
     }
-    rowBySheet.set(sheet, excelRow);
-    const state = decodeState(json);
-    if (state) states.set(sheet, state);
+    const phase = text.charAt(0);
+    const state = isPhase(phase) ? decodeState(text.slice(1)) : null;
+    const firstPart: unknown = row[FIRST_COLUMN - 1];
+    if (state && isPhase(phase) && typeof firstPart === 'string') {
+      current.set(sheet, { row: excelRow, phase, state, first: firstPart });
+    }
   });
-  return { rowBySheet, states, lastRow: rect.bottom };
+  const sheets = new Map<string, SheetRecords>();
+  for (const [sheet, list] of rows) {
+    sheets.set(sheet, { current: current.get(sheet) ?? null, rows: list });
+  }
+  return { sheets, lastRow: rect.bottom };
 }
 
-function chunks(text: string, size: number): string[] {
+/** Splits text into chunks of at most `size` characters, never between a surrogate pair's halves. */
+export function chunkText(text: string, size: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  let i = 0;
+  while (i < text.length) {
+    let end = Math.min(i + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    out.push(text.slice(i, end));
+    i = end;
+  }
   return out;
 }
 
-/**
- * Queues writing one sheet's state (or removing it, when `state` is null): its old row is cleared
- * and rewritten, or a new row is appended. Creates the hidden sheet when `stateSheet` is null.
- */
-export async function queueStateWrite(
+/** The hidden sheet, looked up afresh inside each piece of work (see RequestBudget). */
+function hidden(ctx: Excel.RequestContext): Excel.Worksheet {
+  return ctx.workbook.worksheets.getItem(STATE_SHEET);
+}
+
+/** Writes one text cell of the hidden sheet, formatted as text so nothing in it becomes a formula. */
+async function queueText(
   ctx: Excel.RequestContext,
   budget: RequestBudget,
-  stateSheet: Excel.Worksheet | null,
-  store: StateStore,
-  sheet: string,
-  state: PaintState | null,
+  address: string,
+  text: string,
+  tag: string,
 ): Promise<void> {
-  const oldRow = store.rowBySheet.get(sheet);
-  if (state === null && oldRow === undefined) return;
-  let lastRow = store.lastRow;
-  let ws = stateSheet;
-  if (ws === null) {
-    ws = await budget.add(estimateBytes([NOTE, FORMAT_VERSION], 6), () => {
-      const added = ctx.workbook.worksheets.add(STATE_SHEET);
-      // Very hidden: it cannot be unhidden from the sheet tabs and edited by accident.
-      added.visibility = 'VeryHidden';
-      const head = added.getRange('A1:B1');
-      head.numberFormat = [['@', 'General']];
-      head.values = [[NOTE, FORMAT_VERSION]];
-      return added;
-    });
-    lastRow = 1;
-  }
-  const target = ws;
-  // Row 1 is the note and version (the xlsx adapter skips it), even on a sheet emptied by hand.
-  const row = oldRow ?? Math.max(2, lastRow + 1);
-  if (oldRow !== undefined) {
-    await budget.add(estimateBytes(null, 2), () => {
-      target.getRange(`${row}:${row}`).clear('Contents');
-    });
-  }
-  if (state === null) return;
+  await budget.add(
+    estimateBytes([address, text], 3),
+    () => {
+      const range = hidden(ctx).getRange(address);
+      range.numberFormat = [['@']];
+      range.values = [[text]];
+    },
+    tag,
+  );
+}
 
-  const parts = [stateKey(sheet), ...chunks(encodeState(state), LIMITS.stateChunkChars)];
-  for (let from = 0; from < parts.length; from += PARTS_PER_WRITE) {
-    const values = [parts.slice(from, from + PARTS_PER_WRITE)];
-    const width = (values[0] as string[]).length;
-    const address = `${columnLetters(from + 1)}${row}:${columnLetters(from + width)}${row}`;
-    await budget.add(estimateBytes(values, 3), () => {
-      const range = target.getRange(address);
-      // Text first, so a key or a JSON part starting with "=" or "-" is never read as a formula.
-      range.numberFormat = [new Array<string>(width).fill('@')];
-      range.values = values;
-    });
+/**
+ * Queues writing a new record in `row` (below every used row): the hidden sheet first when
+ * `create`, then the JSON parts, the phase letter and, last, the key.
+ */
+export async function queueRecordWrite(
+  ctx: Excel.RequestContext,
+  budget: RequestBudget,
+  create: boolean,
+  row: number,
+  sheet: string,
+  phase: Phase,
+  state: PaintState,
+  tag: string,
+): Promise<void> {
+  if (create) {
+    await budget.add(
+      estimateBytes([NOTE, FORMAT_VERSION], 6),
+      () => {
+        const added = ctx.workbook.worksheets.add(STATE_SHEET);
+        // Very hidden: it cannot be unhidden from the sheet tabs and edited by accident.
+        added.visibility = 'VeryHidden';
+        const head = added.getRange('A1:B1');
+        head.numberFormat = [['@', 'General']];
+        head.values = [[NOTE, FORMAT_VERSION]];
+      },
+      tag,
+    );
   }
+  const parts = chunkText(encodeState(state), LIMITS.stateChunkChars);
+  for (const [i, part] of parts.entries()) {
+    await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN + 1 + i)}${row}`, part, tag);
+  }
+  await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN)}${row}`, phase, tag);
+  await queueText(ctx, budget, `A${row}`, stateKey(sheet), tag);
+}
+
+/** Queues moving a record to another phase: column B becomes `first` (the letter, then the rest). */
+export async function queuePhase(
+  ctx: Excel.RequestContext,
+  budget: RequestBudget,
+  row: number,
+  first: string,
+  tag: string,
+): Promise<void> {
+  await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN)}${row}`, first, tag);
+}
+
+/** Queues emptying whole record rows. */
+export async function queueDropRows(
+  ctx: Excel.RequestContext,
+  budget: RequestBudget,
+  rows: readonly number[],
+  tag: string,
+): Promise<void> {
+  for (const row of rows) {
+    await budget.add(
+      estimateBytes(null, 2),
+      () => hidden(ctx).getRange(`${row}:${row}`).clear('Contents'),
+      tag,
+    );
+  }
+}
+
+/** Queues removing a hidden sheet this run created (Excel deletes no very hidden sheet). */
+export function queueRemoveStateSheet(ctx: Excel.RequestContext): void {
+  const ws = hidden(ctx);
+  ws.visibility = 'Hidden';
+  ws.delete();
 }

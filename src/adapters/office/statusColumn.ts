@@ -1,17 +1,32 @@
 import { columnLetters } from '../../core/grid';
 import type { PaintPlan } from '../../core/paintPlan';
-import { estimateBytes, LIMITS, type RequestBudget } from './requestBudget';
+import { footprintOf, lastBodyRow, LETTERS, type Footprint, type StatusWrite } from './paintState';
+import { estimateBytes, LIMITS, type RequestBudget, type Work } from './requestBudget';
 
 /**
- * What a data row's status cell holds while the column is being written. A label costs 10–17
- * bytes a row in UTF-8 ("严重滞后" is 12 on its own), a one-letter code 6; five replaceAll calls then
- * turn the codes into labels inside Excel. At 100,000 rows that is ~0.6 MB sent instead of ~1.2 MB.
+ * The status column is written with one-letter codes while it is being filled: a label costs
+ * 10–17 bytes a row in UTF-8 ("严重滞后" is 12 on its own), a letter 6; five replaceAll calls then
+ * turn the letters into labels inside Excel. At 100,000 rows that is ~0.6 MB sent instead of ~1.2 MB.
  */
-const CODES = ['', 'a', 'b', 'c', 'd', 'e'] as const;
 
 /** A value Excel would read as a formula when written into a cell formatted General. */
 export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text);
+}
+
+/**
+ * True for text Excel would not keep as written in a General cell: a formula, an error value
+ * ("#N/A"), a leading apostrophe, TRUE/FALSE, or anything with a digit (a number, a date, a
+ * percentage). Such text is written into cells formatted "@", so what is read back is what was
+ * written, which the check before a clear relies on.
+ */
+export function changedByExcel(text: string): boolean {
+  return (
+    looksLikeFormula(text) ||
+    /^[#']/.test(text) ||
+    /\d/.test(text) ||
+    /^\s*(true|false)\s*$/i.test(text)
+  );
 }
 
 /** Where the status column goes, in 1-based Excel rows and columns. */
@@ -34,9 +49,37 @@ export function statusGeometry(plan: PaintPlan): StatusGeometry {
   };
 }
 
-/** True when some text we write must be protected from being read as a formula. */
+/** True when some text we write must be kept from Excel's conversions. */
 export function needsTextFormat(plan: PaintPlan): boolean {
-  return [plan.header, ...plan.labels].some(looksLikeFormula);
+  return [plan.header, ...plan.labels].some(changedByExcel);
+}
+
+/** What a plan writes into its status column. */
+export function statusWriteOf(plan: PaintPlan): StatusWrite {
+  const g = statusGeometry(plan);
+  const labels = Array.from({ length: LETTERS.length }, (_, i) =>
+    i === 0 ? '' : (plan.labels[i] ?? ''),
+  );
+  // Letters only work when no label is itself a letter (a user could name a status "a").
+  const letters = !labels.some((l, i) => i > 0 && (LETTERS as readonly string[]).includes(l));
+  const parts: string[] = [];
+  for (let i = 0; i < plan.codes.length; i += 8_192) {
+    parts.push(
+      String.fromCharCode(...Array.from(plan.codes.subarray(i, i + 8_192), (c) => 48 + c)),
+    );
+  }
+  return {
+    column: g.column,
+    headerTop: g.headerTop,
+    headerBottom: g.headerBottom,
+    merged: g.headerBottom > g.headerTop,
+    textFormat: needsTextFormat(plan),
+    header: plan.header,
+    firstRow: g.bodyTop,
+    codes: parts.join(''),
+    labels,
+    letters,
+  };
 }
 
 /**
@@ -46,73 +89,139 @@ export function needsTextFormat(plan: PaintPlan): boolean {
 export async function queueStatusColumn(
   ws: Excel.Worksheet,
   budget: RequestBudget,
-  plan: PaintPlan,
-  textFormat: boolean,
+  w: StatusWrite,
+  tag: string,
 ): Promise<void> {
-  const g = statusGeometry(plan);
-  const col = columnLetters(g.column);
-  const headerRows = g.headerBottom - g.headerTop + 1;
-  await budget.add(estimateBytes(plan.header, 4), () => {
-    const header = ws.getRange(`${col}${g.headerTop}:${col}${g.headerBottom}`);
-    if (textFormat) header.numberFormat = Array.from({ length: headerRows }, () => ['@']);
-    ws.getRange(`${col}${g.headerTop}`).values = [[plan.header]];
-    if (headerRows > 1) header.merge(false);
-  });
-
-  // Codes only work when no label is itself a code (a user could name a status "a").
-  const useCodes = !plan.labels.some((l, i) => i > 0 && (CODES as readonly string[]).includes(l));
-  const text = useCodes ? CODES : plan.labels;
-  for (let start = 0; start < plan.codes.length; start += LIMITS.blockRows) {
-    const end = Math.min(plan.codes.length, start + LIMITS.blockRows);
-    const values: string[][] = [];
-    for (let i = start; i < end; i++) values.push([text[plan.codes[i] as number] ?? '']);
-    const top = g.bodyTop + start;
-    const bottom = g.bodyTop + end - 1;
-    const ops = textFormat ? 3 : 2;
-    await budget.add(estimateBytes(values, ops) * (textFormat ? 2 : 1), () => {
-      const range = ws.getRange(`${col}${top}:${col}${bottom}`);
-      if (textFormat) range.numberFormat = values.map(() => ['@']);
-      range.values = values;
-    });
+  const col = columnLetters(w.column);
+  const headerRows = w.headerBottom - w.headerTop + 1;
+  await budget.add(
+    estimateBytes(w.header, 4),
+    () => {
+      const header = ws.getRange(`${col}${w.headerTop}:${col}${w.headerBottom}`);
+      if (w.textFormat) header.numberFormat = Array.from({ length: headerRows }, () => ['@']);
+      ws.getRange(`${col}${w.headerTop}`).values = [[w.header]];
+      if (w.merged) header.merge(false);
+    },
+    tag,
+  );
+  // Rows between the header and the body, if a plan has any, hold nothing of ours.
+  if (w.firstRow > w.headerBottom + 1) {
+    const gap = `${col}${w.headerBottom + 1}:${col}${w.firstRow - 1}`;
+    await budget.add(estimateBytes(gap, 2), () => ws.getRange(gap).clear('Contents'), tag);
   }
-  if (!useCodes || plan.codes.length === 0) return;
 
-  const present = new Set(plan.codes);
-  const body = `${col}${g.bodyTop}:${col}${g.bodyBottom}`;
-  for (let code = 1; code < CODES.length; code++) {
-    const label = plan.labels[code];
-    if (!present.has(code) || label === undefined) continue;
-    await budget.add(estimateBytes([body, label], 2), () => {
-      ws.getRange(body).replaceAll(CODES[code] as string, label, {
-        completeMatch: true,
-        matchCase: true,
-      });
-    });
+  const n = w.codes.length;
+  for (let start = 0; start < n; start += LIMITS.blockRows) {
+    await budget.addWork(bodyBlock(ws, w, start, Math.min(n, start + LIMITS.blockRows)), tag);
+  }
+  if (!w.letters || n === 0) return;
+
+  const body = `${col}${w.firstRow}:${col}${lastBodyRow(w)}`;
+  for (let code = 1; code < LETTERS.length; code++) {
+    const label = w.labels[code];
+    if (!w.codes.includes(String(code)) || label === undefined) continue;
+    await budget.add(
+      estimateBytes([body, label], 2),
+      () => {
+        ws.getRange(body).replaceAll(LETTERS[code] as string, label, {
+          completeMatch: true,
+          matchCase: true,
+        });
+      },
+      tag,
+    );
   }
 }
 
-/** Queues removing the status column's contents (and our merge and text format). */
-export async function queueClearStatusColumn(
+/** Writing body rows start..end-1 of `w`: letters or labels, "@" first when text-formatted. */
+function bodyBlock(ws: Excel.Worksheet, w: StatusWrite, start: number, end: number): Work {
+  const col = columnLetters(w.column);
+  const text: readonly string[] = w.letters ? LETTERS : w.labels;
+  const values: string[][] = [];
+  for (let i = start; i < end; i++) values.push([text[w.codes.charCodeAt(i) - 48] ?? '']);
+  const top = w.firstRow + start;
+  const bottom = w.firstRow + end - 1;
+  const ops = w.textFormat ? 3 : 2;
+  const work: Work = {
+    bytes: estimateBytes(values, ops) * (w.textFormat ? 2 : 1),
+    queue: () => {
+      const range = ws.getRange(`${col}${top}:${col}${bottom}`);
+      if (w.textFormat) range.numberFormat = values.map(() => ['@']);
+      range.values = values;
+    },
+  };
+  if (end - start < 2) return work;
+  const mid = Math.floor((start + end) / 2);
+  return { ...work, split: () => [bodyBlock(ws, w, start, mid), bodyBlock(ws, w, mid, end)] };
+}
+
+/** Setting rows top..bottom of column `col` back to General. */
+function generalBlock(ws: Excel.Worksheet, col: string, top: number, bottom: number): Work {
+  const formats = Array.from({ length: bottom - top + 1 }, () => ['General']);
+  const work: Work = {
+    bytes: estimateBytes(formats, 2),
+    queue: () => {
+      ws.getRange(`${col}${top}:${col}${bottom}`).numberFormat = formats;
+    },
+  };
+  if (bottom <= top) return work;
+  const mid = Math.floor((top + bottom) / 2);
+  return {
+    ...work,
+    split: () => [generalBlock(ws, col, top, mid), generalBlock(ws, col, mid + 1, bottom)],
+  };
+}
+
+/** Inclusive row runs of `f` that `keep` (in the same column) does not cover. */
+function rowsOutside(f: Footprint, keep: Footprint | null): [number, number][] {
+  if (!keep || keep.column !== f.column) return [[f.top, f.bottom]];
+  const out: [number, number][] = [];
+  if (f.top < keep.top) out.push([f.top, Math.min(f.bottom, keep.top - 1)]);
+  if (f.bottom > keep.bottom) out.push([Math.max(f.top, keep.bottom + 1), f.bottom]);
+  return out;
+}
+
+/**
+ * Queues undoing what earlier writes left where `keep` (the write about to be made, or null when
+ * clearing) does not write: their contents emptied, their header merges undone, their cells back
+ * to General, which the column had (the plan only puts the status column in an empty one).
+ */
+export async function queueUndo(
   ws: Excel.Worksheet,
   budget: RequestBudget,
-  g: StatusGeometry,
-  headerMerged: boolean,
-  textFormat: boolean,
+  footprints: readonly Footprint[],
+  keep: StatusWrite | null,
+  tag: string,
 ): Promise<void> {
-  const col = columnLetters(g.column);
-  const top = Math.min(g.headerTop, g.bodyTop);
-  const bottom = Math.max(g.headerBottom, g.bodyBottom);
-  await budget.add(estimateBytes(null, 3), () => {
-    if (headerMerged) ws.getRange(`${col}${g.headerTop}:${col}${g.headerBottom}`).unmerge();
-    ws.getRange(`${col}${top}:${col}${bottom}`).clear('Contents');
-  });
-  if (!textFormat) return;
-  // Back to General, which the column had: the plan only puts the status column in an empty one.
-  for (let start = top; start <= bottom; start += LIMITS.blockRows) {
-    const end = Math.min(bottom, start + LIMITS.blockRows - 1);
-    const formats = Array.from({ length: end - start + 1 }, () => ['General']);
-    await budget.add(estimateBytes(formats, 2), () => {
-      ws.getRange(`${col}${start}:${col}${end}`).numberFormat = formats;
-    });
+  const kept = keep ? footprintOf(keep) : null;
+  for (const f of footprints) {
+    const col = columnLetters(f.column);
+    const m = f.merge;
+    const sameMerge =
+      kept !== null &&
+      kept.column === f.column &&
+      kept.merge !== null &&
+      m !== null &&
+      kept.merge.top === m.top &&
+      kept.merge.bottom === m.bottom;
+    if (m && !sameMerge) {
+      await budget.add(
+        estimateBytes(null, 2),
+        () => ws.getRange(`${col}${m.top}:${col}${m.bottom}`).unmerge(),
+        tag,
+      );
+    }
+    for (const [top, bottom] of rowsOutside(f, kept)) {
+      await budget.add(
+        estimateBytes(null, 2),
+        () => ws.getRange(`${col}${top}:${col}${bottom}`).clear('Contents'),
+        tag,
+      );
+      if (!f.textFormat) continue;
+      for (let start = top; start <= bottom; start += LIMITS.blockRows) {
+        const end = Math.min(bottom, start + LIMITS.blockRows - 1);
+        await budget.addWork(generalBlock(ws, col, start, end), tag);
+      }
+    }
   }
 }

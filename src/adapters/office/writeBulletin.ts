@@ -61,9 +61,16 @@ function applyStyle(format: Excel.RangeFormat, style: BulletinStyle): void {
   }
 }
 
+/**
+ * A sheet looked up by name inside each piece of queued work, never a proxy kept from an earlier
+ * request: work the request budget queues again after Excel refused a request must not refer to
+ * objects that request was to create.
+ */
+type SheetRef = () => Excel.Worksheet;
+
 /** Values and number formats, a block of rows at a time. Text is formatted "@" before it lands. */
 async function queueCells(
-  ws: Excel.Worksheet,
+  ws: SheetRef,
   budget: RequestBudget,
   sheet: BulletinSheet,
 ): Promise<void> {
@@ -99,7 +106,7 @@ async function queueCells(
     }
     const address = rectAddress({ top: top + 1, bottom: bottom + 1, left: 1, right: cols });
     await budget.add(estimateBytes([values, formats], 3), () => {
-      const range = ws.getRange(address);
+      const range = ws().getRange(address);
       range.numberFormat = formats;
       range.values = values;
     });
@@ -107,7 +114,7 @@ async function queueCells(
 }
 
 async function queueStyles(
-  ws: Excel.Worksheet,
+  ws: SheetRef,
   budget: RequestBudget,
   sheet: BulletinSheet,
 ): Promise<void> {
@@ -124,7 +131,7 @@ async function queueStyles(
     const addresses = cellsToRects(cells).map(rectAddress);
     for (const chunk of chunkAddresses(addresses, LIMITS.addressChars)) {
       await budget.add(estimateBytes(chunk, 12), () =>
-        applyStyle(ws.getRanges(chunk).format, style),
+        applyStyle(ws().getRanges(chunk).format, style),
       );
     }
   }
@@ -192,7 +199,7 @@ export async function writeBulletin(
     (tracked.isNullObject ? [] : readNames(tracked.value)).map((n) => n.toLowerCase()),
   );
   const budget = new RequestBudget(ctx);
-  const written: { ws: Excel.Worksheet; sheet: BulletinSheet }[] = [];
+  const written: { ws: SheetRef; sheet: BulletinSheet }[] = [];
   const names: string[] = [];
   for (const sheet of book.sheets) {
     let name = sheet.name;
@@ -204,25 +211,31 @@ export async function writeBulletin(
     }
     taken.add(name.toLowerCase());
     names.push(name);
-    const target = await budget.add(estimateBytes(name, 1), () => worksheets.add(name));
+    const added = name;
+    const target: SheetRef = () => ctx.workbook.worksheets.getItem(added);
+    await budget.add(estimateBytes(name, 1), () => {
+      worksheets.add(added);
+    });
     written.push({ ws: target, sheet });
     await queueCells(target, budget, sheet);
     await queueStyles(target, budget, sheet);
     for (const m of sheet.merges) {
       await budget.add(estimateBytes(null, 2), () => {
-        target.getRange(rectAddress(toRect(m))).merge(false);
+        target()
+          .getRange(rectAddress(toRect(m)))
+          .merge(false);
       });
     }
     for (const [i, width] of sheet.columnWidths.entries()) {
       await budget.add(estimateBytes(null, 3), () => {
-        target.getRange(columnAddress(i + 1)).format.columnWidth = columnWidthPoints(width);
+        target().getRange(columnAddress(i + 1)).format.columnWidth = columnWidthPoints(width);
       });
     }
     if (sheet.chart) {
       const chart = sheet.chart;
       const cols = sheet.cells.reduce((m, c) => Math.max(m, c.col + 1), 0);
       await budget.add(estimateBytes(chart, 16 + 6 * chart.series.length), () =>
-        queueChart(target, chart, cols),
+        queueChart(target(), chart, cols),
       );
     }
   }
@@ -239,12 +252,12 @@ export async function writeBulletin(
 
   // Print setup last and on its own, so a host that refuses one zoom option cannot lose the
   // bulletin itself; it is retried with the plainer "one page wide" zoom.
-  for (const { ws, sheet } of written) queuePageLayout(ws, sheet, false);
+  for (const { ws, sheet } of written) queuePageLayout(ws(), sheet, false);
   try {
     await ctx.sync();
   } catch (e) {
     if (!isOfficeError(e) || e.code !== 'InvalidArgument') throw e;
-    for (const { ws, sheet } of written) queuePageLayout(ws, sheet, true);
+    for (const { ws, sheet } of written) queuePageLayout(ws(), sheet, true);
     await ctx.sync();
   }
   return { sheets: names };

@@ -1,5 +1,6 @@
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
+import { columnLetters } from '../../../src/core/grid';
 import { PortError } from '../../../src/port/WorkbookPort';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 import { addPlanTable, colorOf, truncatePlan } from './planTable';
@@ -28,11 +29,37 @@ describe('applyPaint at scale', () => {
     const large = await paintTable(100_000);
 
     expect(large.excel.stats.syncs).toBe(small.excel.stats.syncs);
+    // Open, read records and fills, read fills cell by cell, status column (with the record), fills.
+    expect(small.excel.stats.syncs).toBe(5);
     expect(small.excel.largestRequest).toBeLessThan(MB);
     expect(large.excel.largestRequest).toBeLessThan(MB);
     // Responses too stay far from Excel on the web's 5 MB.
     expect(large.excel.largestResponse).toBeLessThan(2.5 * MB);
   }, 120_000);
+
+  it('paints again, paints a shorter table and clears in as many syncs at 100,000 rows as at 10,000', async () => {
+    const counts = async (rows: number) => {
+      const { excel, plan } = await paintTable(rows);
+      const wb = port(excel);
+      const syncs = async (f: () => Promise<unknown>): Promise<number> => {
+        excel.resetStats();
+        await f();
+        return excel.stats.syncs;
+      };
+      return {
+        again: await syncs(() => wb.applyPaint(plan)),
+        shorter: await syncs(() => wb.applyPaint(truncatePlan(plan, plan.codes.length - 100))),
+        clear: await syncs(() => wb.clearPaint(plan.sheet)),
+        largestResponse: excel.largestResponse,
+      };
+    };
+    const small = await counts(10_000);
+    const large = await counts(100_000);
+    // Each also reads the status column once, to check it still holds what was written.
+    expect({ ...large, largestResponse: 0 }).toEqual({ ...small, largestResponse: 0 });
+    expect(small).toMatchObject({ again: 5, shorter: 5, clear: 5 });
+    expect(large.largestResponse).toBeLessThan(2.5 * MB);
+  }, 180_000);
 
   it('creates proxies per address chunk and row block, far fewer than rows', async () => {
     const small = await paintTable(10_000);
@@ -235,6 +262,34 @@ describe('applyPaint run twice and clearPaint', () => {
     expect(state.value('B3')).toBe('{"lastAsOf":"2023-06-30"}');
     expect(state.value('A4')).toBeNull();
   });
+
+  it('still finds, moves on and clears its record after the xlsx adapter rewrote the hidden sheet, the phase letter joined to the JSON', async () => {
+    const excel = new RecordingExcel();
+    // Long enough that the record takes more than one 30,000-character cell.
+    const { sheet, plan } = addPlanTable(excel, { rows: 65_000 });
+    sheet.setFill('A5:J5', '#FFFF00');
+    const before = sheet.snapshot();
+    const wb = port(excel);
+    await wb.applyPaint(plan);
+    const state = excel.sheet('_tricolor');
+    const parts: string[] = [];
+    for (let c = 2; state.value(`${columnLetters(c)}2`) !== null; c++) {
+      parts.push(String(state.value(`${columnLetters(c)}2`)));
+    }
+    expect(parts.length).toBeGreaterThan(2);
+    expect(parts[0]).toBe('D');
+    // What src/adapters/xlsx/stateSheet.ts does when it saves: the text joined, split again from B.
+    const text = parts.join('');
+    state.setValues('B2', [parts.map(() => null)]);
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += 30_000) chunks.push(text.slice(i, i + 30_000));
+    state.setValues('B2', [chunks]);
+
+    await wb.applyPaint(plan);
+    expect(String(state.value('B2'))).toMatch(/^D\{/);
+    await wb.clearPaint(plan.sheet);
+    expect(sheet.snapshot()).toEqual(before);
+  }, 60_000);
 
   it('never puts its record in the note row of a hidden sheet someone emptied', async () => {
     const excel = new RecordingExcel();

@@ -1,6 +1,7 @@
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
 import { MINIMUM_CAPABILITIES, type Capabilities } from '../../../src/adapters/office/capabilities';
 import { parseAreasAddress, toCellValue } from '../../../src/adapters/office/readSheet';
+import { formatIsoDay, serialToDay } from '../../../src/core/dates';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 
 const ALL: Capabilities = { delayForCellEdit: true, mergedAreas: true, mergeUndoGroup: true };
@@ -51,6 +52,7 @@ describe('readSheet', () => {
       ],
       merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
       hiddenRows: [3],
+      date1904: false,
     });
   });
 
@@ -71,6 +73,7 @@ describe('readSheet', () => {
       values: [],
       merges: [],
       origin: { row: 1, col: 1 },
+      date1904: false,
     });
   });
 
@@ -166,5 +169,36 @@ describe('parseAreasAddress', () => {
     ]);
     expect(parseAreasAddress('Sheet1!C3:C9')).toEqual([{ top: 3, left: 3, bottom: 9, right: 3 }]);
     expect(parseAreasAddress('A1,B2:C3')).toHaveLength(2);
+  });
+});
+
+describe('readSheet and the workbook’s date system', () => {
+  it('says the workbook counts dates from 1904 when DATE(1904,1,1) gives 0, asked in the first sync', async () => {
+    const excel = new RecordingExcel();
+    excel.date1904 = true;
+    excel.addSheet('表', [['完成时限'], [43646]]).setNumberFormat('A2', 'yyyy/m/d');
+    const grid = await port(excel).readSheet('表');
+    expect(grid.date1904).toBe(true);
+    // One sync for the used range and the date system, one for the block: none more.
+    expect(excel.stats.syncs).toBe(2);
+    // So the engine reads serial 43646 as the day Excel shows there: 2023-07-01, not 2019-06-30.
+    expect(formatIsoDay(serialToDay(43646, grid.date1904))).toBe('2023-07-01');
+  });
+
+  it('says the workbook counts dates from 1900 when DATE(1904,1,1) gives 1462', async () => {
+    const excel = new RecordingExcel();
+    excel.addSheet('表', [['完成时限'], [43646]]);
+    const grid = await port(excel).readSheet('表');
+    expect(grid.date1904).toBe(false);
+    expect(excel.stats.syncs).toBe(2);
+    expect(formatIsoDay(serialToDay(43646, grid.date1904))).toBe('2019-06-30');
+  });
+
+  it('tells the date system of an empty sheet too', async () => {
+    const excel = new RecordingExcel();
+    excel.date1904 = true;
+    excel.addSheet('空表');
+    await expect(port(excel).readSheet('空表')).resolves.toMatchObject({ date1904: true });
+    expect(excel.stats.syncs).toBe(1);
   });
 });
