@@ -3,25 +3,32 @@ import { buildPaintPlan } from './buildPaintPlan';
 import { classifyRow, nodeLagStatus, reportedStatusOf, type ClassifyContext } from './classify';
 import { countBy, countStatuses } from './counts';
 import { fromDayNumber } from './dates';
-import { detectTable } from './detectTable';
+import { detectTableSteps } from './detectTable';
 import type { SheetGrid } from './grid';
 import { a1 } from './grid';
 import type { Issue } from './issue';
 import { buildMergeIndex } from './mergeIndex';
 import { makeIssue } from './messages';
 import { isOwnSheet } from './ownSheets';
-import { readRows } from './readRows';
+import { readRowsSteps } from './readRows';
+import { runSteps, STEP_ROWS, type Steps } from './steps';
 import type { RowStatus } from './status';
 
+export type SheetOutcome =
+  | { kind: 'table'; analysis: SheetAnalysis }
+  | { kind: 'skipped'; skipped: SkippedSheet };
+
 /** Detects, reads, classifies and plans the paint of one sheet; a sheet without a table is skipped. */
-export function analyzeSheet(
-  grid: SheetGrid,
-  opts: AnalyzeOptions,
-): { kind: 'table'; analysis: SheetAnalysis } | { kind: 'skipped'; skipped: SkippedSheet } {
+export function analyzeSheet(grid: SheetGrid, opts: AnalyzeOptions): SheetOutcome {
+  return runSteps(analyzeSheetSteps(grid, opts));
+}
+
+/** analyzeSheet as steps (see steps.ts), for front ends that must not block their thread. */
+export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps<SheetOutcome> {
   const { lang, rules, asOf } = opts;
   const overrides = opts.overrides?.[grid.name];
   const merges = buildMergeIndex(grid);
-  const detected = detectTable(
+  const detected = yield* detectTableSteps(
     grid,
     { lang, statusHeader: rules.statusHeader, ...(overrides ? { overrides } : {}) },
     merges,
@@ -35,13 +42,14 @@ export function analyzeSheet(
   if (layout.titleYear === null) {
     issues.push(makeIssue(lang, 'plan_year_assumed', grid.name, '', { year: planYear }));
   }
-  const read = readRows(grid, layout, merges, { asOf, planYear, lang });
+  const read = yield* readRowsSteps(grid, layout, merges, { asOf, planYear, lang });
   issues.push(...read.issues);
 
   const ctx: ClassifyContext = { asOf, rules, planYear };
   const statuses: RowStatus[] = new Array<RowStatus>(read.rows.length);
   const reportedCol = layout.fields.reportedStatus;
   for (let i = 0; i < read.rows.length; i++) {
+    if ((i & (STEP_ROWS - 1)) === STEP_ROWS - 1) yield;
     const row = read.rows[i]!;
     const s = classifyRow(row, ctx);
     statuses[i] = s;

@@ -10,6 +10,7 @@ import { yearInTitle } from './parseDeadline';
 import { DEFAULT_STATUS_HEADER } from './rules';
 import type { ColumnInfo, RowKind, TableLayout } from './tableLayout';
 import { captionColumns, classifyRowKind } from './rowKind';
+import { runSteps, STEP_ROWS, type Steps } from './steps';
 
 /** How far down a sheet a header is looked for: titles and notes above it are a few rows at most. */
 const HEADER_SCAN_ROWS = 40;
@@ -160,6 +161,15 @@ export function detectTable(
   opts: DetectOptions,
   merges: MergeIndex = buildMergeIndex(grid),
 ): DetectResult {
+  return runSteps(detectTableSteps(grid, opts, merges));
+}
+
+/** detectTable as steps, yielding every STEP_ROWS rows of the body. */
+export function* detectTableSteps(
+  grid: SheetGrid,
+  opts: DetectOptions,
+  merges: MergeIndex = buildMergeIndex(grid),
+): Steps<DetectResult> {
   const { lang } = opts;
   const issues: Issue[] = [];
   const width = gridWidth(grid);
@@ -255,6 +265,7 @@ export function detectTable(
   let lastRow = bottom;
   const rowCtx = { grid, merges, left, right, fields, statusColumn, captionCols: captionColumns(left, right, fields) };
   for (let r = bottom + 1; r < grid.values.length; r++) {
+    if ((r & (STEP_ROWS - 1)) === 0) yield;
     const kind = classifyRowKind(rowCtx, r);
     if (kind.kind === 'header') break;
     kinds.push(kind.kind);

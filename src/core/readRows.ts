@@ -10,6 +10,7 @@ import { makeIssue } from './messages';
 import { parseDay, parseDeadline, type DateContext } from './parseDeadline';
 import { parseNumber, parsePercent } from './parseNumber';
 import type { Deadline, DoneBy, PlanRow } from './planRow';
+import { runSteps, STEP_ROWS, type Steps } from './steps';
 import type { TableLayout } from './tableLayout';
 
 export interface ReadRowsOptions {
@@ -139,6 +140,16 @@ export function readRows(
   merges: MergeIndex,
   opts: ReadRowsOptions,
 ): { rows: PlanRow[]; issues: Issue[] } {
+  return runSteps(readRowsSteps(grid, layout, merges, opts));
+}
+
+/** readRows as steps, yielding every STEP_ROWS data rows. */
+export function* readRowsSteps(
+  grid: SheetGrid,
+  layout: TableLayout,
+  merges: MergeIndex,
+  opts: ReadRowsOptions,
+): Steps<{ rows: PlanRow[]; issues: Issue[] }> {
   const { lang, asOf } = opts;
   const sheet = grid.name;
   const ctx: DateContext = { planYear: opts.planYear, date1904: grid.date1904 === true };
@@ -158,6 +169,7 @@ export function readRows(
   let category: string | null = null;
 
   for (let i = 0; i < layout.dataRows.length; i++) {
+    if ((i & (STEP_ROWS - 1)) === STEP_ROWS - 1) yield;
     const r = layout.dataRows[i] as number;
     read.r = r;
     while (sectionIndex < layout.sections.length && (layout.sections[sectionIndex]?.row ?? Infinity) < r) {

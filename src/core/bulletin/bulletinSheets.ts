@@ -214,13 +214,24 @@ function fitWidths(
   const merged = (row: number, col: number) =>
     out.merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
   const widths = [...designed];
+  // A long lagging list repeats its units, deadlines and statuses: measure each text once.
+  const measured = new Map<string, number>();
+  const widthOf = (value: string | number | null, numFmt: string | undefined): number => {
+    const key = `${numFmt ?? ''}\u0000${String(value)}`;
+    let w = measured.get(key);
+    if (w === undefined) {
+      w = displayWidth(shownText(value, numFmt));
+      measured.set(key, w);
+    }
+    return w;
+  };
   for (const c of out.cells) {
     const w = widths[c.col];
     const style = c.style === undefined ? undefined : styles[c.style];
     // Only table cells (bordered) are fitted: headings and the subtitle spill into empty neighbours.
     if (w === undefined || w >= MAX_FITTED_WIDTH || !style?.border || merged(c.row, c.col))
       continue;
-    const need = displayWidth(shownText(c.value, style?.numFmt)) + CELL_PADDING;
+    const need = widthOf(c.value, style?.numFmt) + CELL_PADDING;
     widths[c.col] = Math.max(w, Math.min(MAX_FITTED_WIDTH, need));
   }
   return widths;
