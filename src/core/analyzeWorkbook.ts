@@ -91,14 +91,17 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
   };
 }
 
+/** The sheets an analysis reads: those asked for (all by default), never the add-in's own. */
+export function sheetsToAnalyze(grids: readonly SheetGrid[], opts: AnalyzeOptions): SheetGrid[] {
+  const wanted = opts.sheets && opts.sheets.length > 0 ? new Set(opts.sheets) : null;
+  return grids.filter((g) => !isOwnSheet(g.name) && (!wanted || wanted.has(g.name)));
+}
+
 /** Runs the engine over a workbook's sheets (sheets the add-in made itself are left out). */
 export function analyzeWorkbook(grids: readonly SheetGrid[], opts: AnalyzeOptions): WorkbookAnalysis {
   const sheets: SheetAnalysis[] = [];
   const skipped: SkippedSheet[] = [];
-  const wanted = opts.sheets && opts.sheets.length > 0 ? new Set(opts.sheets) : null;
-  for (const grid of grids) {
-    if (isOwnSheet(grid.name)) continue;
-    if (wanted && !wanted.has(grid.name)) continue;
+  for (const grid of sheetsToAnalyze(grids, opts)) {
     const result = analyzeSheet(grid, opts);
     if (result.kind === 'table') sheets.push(result.analysis);
     else skipped.push(result.skipped);

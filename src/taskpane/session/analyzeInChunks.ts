@@ -4,14 +4,18 @@ import type {
   SkippedSheet,
   WorkbookAnalysis,
 } from '../../core/analysis';
-import { analyzeWorkbook } from '../../core/analyzeWorkbook';
+import { analyzeSheetSteps, sheetsToAnalyze } from '../../core/analyzeWorkbook';
 import type { SheetGrid } from '../../core/grid';
 import type { Progress } from '../../port/WorkbookPort';
 import { yieldToEventLoop } from '../lib/yieldToEventLoop';
 
+/** Longest stretch of engine work between two yields: well under the 200 ms a long task may take. */
+const SLICE_MS = 40;
+
 /**
- * Runs the engine one sheet at a time, yielding between sheets so a workbook of many sheets never
- * holds the page for the whole analysis.
+ * Runs the engine one sheet at a time and, inside a sheet, in its steps (a few thousand rows
+ * each), handing the thread back whenever a slice of SLICE_MS is used up, so neither many sheets
+ * nor one sheet of 100,000 rows holds the page.
  */
 export async function analyzeInChunks(
   grids: readonly SheetGrid[],
@@ -20,14 +24,24 @@ export async function analyzeInChunks(
 ): Promise<WorkbookAnalysis> {
   const sheets: SheetAnalysis[] = [];
   const skipped: SkippedSheet[] = [];
-  for (let i = 0; i < grids.length; i++) {
-    onProgress?.(i, grids.length);
+  const wanted = sheetsToAnalyze(grids, opts);
+  for (let i = 0; i < wanted.length; i++) {
+    onProgress?.(i, wanted.length);
     await yieldToEventLoop();
-    const one = analyzeWorkbook([grids[i] as SheetGrid], opts);
-    sheets.push(...one.sheets);
-    skipped.push(...one.skipped);
+    const steps = analyzeSheetSteps(wanted[i] as SheetGrid, opts);
+    let sliceStart = performance.now();
+    let next = steps.next();
+    while (next.done !== true) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+      next = steps.next();
+    }
+    if (next.value.kind === 'table') sheets.push(next.value.analysis);
+    else skipped.push(next.value.skipped);
   }
-  onProgress?.(grids.length, grids.length);
+  onProgress?.(wanted.length, wanted.length);
   return { asOf: opts.asOf, rules: opts.rules, sheets, skipped };
 }
 
