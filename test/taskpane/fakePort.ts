@@ -1,4 +1,4 @@
-import type { SheetGrid } from '../../src/core/grid';
+import type { CellValue, SheetGrid } from '../../src/core/grid';
 import type { PaintPlan } from '../../src/core/paintPlan';
 import type {
   ApplyReport,
@@ -8,7 +8,7 @@ import type {
   WorkbookPort,
   WorkbookSettings,
 } from '../../src/port/WorkbookPort';
-import type { BulletinBook } from '../../src/core/bulletinBook';
+import type { BulletinBook, BulletinSheet } from '../../src/core/bulletinBook';
 import { gridOf } from '../support/gridOf';
 
 /**
@@ -44,6 +44,20 @@ export interface FakePortOptions {
   readonly canSelect?: boolean;
   /** Makes applyPaint fail with this error. */
   readonly paintError?: Error;
+  /** Adds activateSheet, as the Office adapter may. */
+  readonly canActivate?: boolean;
+}
+
+/** A bulletin sheet as a file would hold it: its cells at their places, its merges. */
+export function gridOfBulletinSheet(sheet: BulletinSheet): SheetGrid {
+  const values: CellValue[][] = [];
+  for (const c of sheet.cells) {
+    const row = (values[c.row] ??= []);
+    while (row.length < c.col) row.push(null);
+    row[c.col] = c.value;
+  }
+  for (let r = 0; r < values.length; r++) values[r] ??= [];
+  return { name: sheet.name, values, merges: [...sheet.merges], origin: { row: 1, col: 1 } };
 }
 
 /** An in-memory WorkbookPort that records what the pane asked of it. */
@@ -56,6 +70,8 @@ export class FakePort implements WorkbookPort {
   readonly cleared: string[] = [];
   readonly savedSettings: WorkbookSettings[] = [];
   readonly selected: { sheet: string; address: string }[] = [];
+  readonly bulletins: BulletinBook[] = [];
+  readonly activated: string[] = [];
   private readonly paintError: Error | undefined;
 
   constructor(options: FakePortOptions = {}) {
@@ -68,6 +84,13 @@ export class FakePort implements WorkbookPort {
         async (sheet: string, address: string) => {
           this.selected.push({ sheet, address });
         };
+    }
+    if (options.canActivate) {
+      (this as unknown as { activateSheet: (s: string) => Promise<void> }).activateSheet = async (
+        sheet: string,
+      ) => {
+        this.activated.push(sheet);
+      };
     }
   }
 
@@ -95,7 +118,14 @@ export class FakePort implements WorkbookPort {
     return { sheet, fillsRestored: 0, statusColumnRemoved: true };
   }
 
+  /** Adds the bulletin's sheets (replacing those of the same name), as the adapters do. */
   async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    this.bulletins.push(book);
+    const names = new Set(book.sheets.map((s) => s.name));
+    this.grids = [
+      ...this.grids.filter((g) => !names.has(g.name)),
+      ...book.sheets.map(gridOfBulletinSheet),
+    ];
     return { sheets: book.sheets.map((s) => s.name) };
   }
 

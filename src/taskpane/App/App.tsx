@@ -131,6 +131,12 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
   const drop = useFileDrop((f) => void file.openFile(f), fileMode);
   const [stepId, setStepId] = useState(steps[0]?.id ?? '');
   const step = steps.find((s) => s.id === stepId) ?? steps[0];
+  // The bulletin sheets written in this session are shown after the plan tables.
+  const viewed = useMemo(
+    () =>
+      session.bulletinGrids.length ? [...session.grids, ...session.bulletinGrids] : session.grids,
+    [session.grids, session.bulletinGrids],
+  );
   const loading =
     session.state === 'loading' ||
     file.opening ||
@@ -207,7 +213,7 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
       </div>
       {fileMode && (
         <div className={styles.sheet}>
-          <SheetViewer grids={session.grids} painted={session.painted} focus={session.focus} />
+          <SheetViewer grids={viewed} painted={session.painted} focus={session.focus} />
         </div>
       )}
       {drop.dragging && <div className={styles.drop}>{t.file.dropHere}</div>}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { BulletinStep } from '../components/BulletinStep/BulletinStep';
 import { CheckStep } from '../components/CheckStep/CheckStep';
 import { DetectStep } from '../components/DetectStep/DetectStep';
 import { PaintStep } from '../components/PaintStep/PaintStep';
@@ -65,4 +66,22 @@ const paint: StepDef = {
   ),
 };
 
-export const STEPS: readonly StepDef[] = [detect, check, paint];
+const bulletin: StepDef = {
+  id: 'bulletin',
+  label: (t) => t.steps.bulletin,
+  render: ({ session, form }) => (
+    <BulletinStep
+      form={form}
+      busy={session.busy}
+      progress={session.progress}
+      result={session.lastBulletin}
+      canRun={(session.analysis?.sheets.length ?? 0) > 0}
+      onRun={() => {
+        const r = form.resolved;
+        if (r.ok) void session.bulletin({ asOf: r.asOf, rules: r.rules });
+      }}
+    />
+  ),
+};
+
+export const STEPS: readonly StepDef[] = [detect, check, paint, bulletin];

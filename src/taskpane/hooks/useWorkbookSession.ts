@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ColumnOverrides, WorkbookAnalysis } from '../../core/analysis';
+import { buildBulletin } from '../../core/bulletin/buildBulletin';
+import { summarizeBulletin, type BulletinSummary } from '../../core/bulletin/summarize';
 import { parseIsoDay, formatIsoDay, type DayNumber } from '../../core/dates';
 import type { FieldKey } from '../../core/fields';
 import type { SheetGrid } from '../../core/grid';
@@ -13,9 +15,9 @@ import type { Strings } from '../i18n/strings';
 import { describeError } from '../lib/describeError';
 import { yieldToEventLoop } from '../lib/yieldToEventLoop';
 import { analyzeInChunks, replaceSheets } from '../session/analyzeInChunks';
-import { canSelectCells } from '../session/ports';
+import { canActivateSheets, canSelectCells } from '../session/ports';
 
-export type Phase = 'read' | 'analyze' | 'paint' | 'clear';
+export type Phase = 'read' | 'analyze' | 'paint' | 'clear' | 'bulletin';
 
 export interface WorkProgress {
   readonly phase: Phase;
@@ -50,6 +52,22 @@ export interface CellFocus {
   readonly seq: number;
 }
 
+/** What the last bulletin run wrote, and the figures it reports. */
+export interface BulletinResult {
+  readonly asOf: DayNumber;
+  /** The sheets written, as the workbook named them (a user's sheet of the same name is kept). */
+  readonly sheets: readonly string[];
+  /** The draft paragraph. */
+  readonly text: string;
+  readonly summary: BulletinSummary;
+  readonly rules: RuleSet;
+}
+
+export interface BulletinRequest {
+  readonly asOf: DayNumber;
+  readonly rules: RuleSet;
+}
+
 export interface PaintRequest {
   readonly asOf: DayNumber;
   readonly rules: RuleSet;
@@ -66,6 +84,9 @@ export interface SessionView {
   /** The plan each sheet was last painted with, until it is cleared. */
   readonly painted: Readonly<Record<string, PaintPlan>>;
   readonly lastPaint: PaintResult | null;
+  readonly lastBulletin: BulletinResult | null;
+  /** File mode: the bulletin sheets written in this session, read back to be shown as grids. */
+  readonly bulletinGrids: readonly SheetGrid[];
   readonly progress: WorkProgress | null;
   readonly busy: boolean;
   readonly notice: Notice | null;
@@ -78,6 +99,8 @@ export interface Session extends SessionView {
   resetOverrides(sheet: string): Promise<void>;
   paint(request: PaintRequest): Promise<void>;
   clear(): Promise<void>;
+  /** Builds the bulletin at the report date from the analysis and adds its sheets to the workbook. */
+  bulletin(request: BulletinRequest): Promise<void>;
   selectIssue(target: { readonly sheet: string; readonly cell: string }): Promise<void>;
   dismissNotice(): void;
   reload(): Promise<void>;
@@ -91,6 +114,8 @@ const EMPTY: SessionView = {
   overrides: {},
   painted: {},
   lastPaint: null,
+  lastBulletin: null,
+  bulletinGrids: [],
   progress: null,
   busy: false,
   notice: null,
@@ -380,6 +405,77 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     [commit, exclusive, port],
   );
 
+  const bulletin = useCallback(
+    (request: BulletinRequest) =>
+      exclusive(async (gen) => {
+        const p = port;
+        if (p === null) return;
+        let { analysis } = latest.current;
+        const sameRun =
+          run.current.asOf === request.asOf &&
+          JSON.stringify(run.current.rules) === JSON.stringify(request.rules);
+        // Inside Excel the sheets may have changed since they were read; elsewhere the analysis
+        // is reused when it was made at this report date with these rules.
+        if (p.kind === 'office' || analysis === null || !sameRun) {
+          let { grids, sheets } = latest.current;
+          if (p.kind === 'office') {
+            const read = await readGrids(p, gen);
+            if (read === null) return;
+            ({ grids, sheets } = read);
+          }
+          run.current = { asOf: request.asOf, rules: request.rules };
+          analysis = await analyze(grids, latest.current.overrides);
+          if (gen !== generation.current) return;
+          commit({ analysis, grids, sheets });
+        }
+        if (analysis.sheets.length === 0) {
+          commit({ notice: { intent: 'warning', text: (t) => t.bulletin.noTable } });
+          return;
+        }
+        commit({ progress: { phase: 'bulletin', value: 0 } });
+        await yieldToEventLoop();
+        const lang = optionsRef.current.lang;
+        const book = buildBulletin(analysis.sheets, request.asOf, { lang, rules: request.rules });
+        const summary = summarizeBulletin(analysis.sheets, request.asOf, lang);
+        commit({ progress: { phase: 'bulletin', value: 0.5 } });
+        const written = await p.writeBulletin(book);
+        if (gen !== generation.current) return;
+        // File mode shows the new sheets beside the plan tables, read back as the file holds them.
+        let bulletinGrids = latest.current.bulletinGrids;
+        if (p.kind === 'xlsx') {
+          const fresh: SheetGrid[] = [];
+          for (const name of written.sheets) fresh.push(await p.readSheet(name));
+          if (gen !== generation.current) return;
+          const names = new Set(fresh.map((g) => g.name));
+          bulletinGrids = [...bulletinGrids.filter((g) => !names.has(g.name)), ...fresh];
+        }
+        const first = written.sheets[0];
+        commit({
+          bulletinGrids,
+          lastBulletin: {
+            asOf: request.asOf,
+            sheets: written.sheets,
+            text: book.text,
+            summary,
+            rules: request.rules,
+          },
+          progress: { phase: 'bulletin', value: 1 },
+          ...(first === undefined
+            ? {}
+            : { focus: { sheet: first, cell: '', seq: ++focusSeq.current } }),
+        });
+        // Excel shows the summary sheet when its adapter can switch sheets.
+        if (first !== undefined && canActivateSheets(p)) {
+          try {
+            await p.activateSheet(first);
+          } catch {
+            commit({ notice: { intent: 'warning', text: (t) => t.bulletin.notShown(first) } });
+          }
+        }
+      }),
+    [analyze, commit, exclusive, port, readGrids],
+  );
+
   const selectIssue = useCallback(
     async (target: { readonly sheet: string; readonly cell: string }) => {
       commit({ focus: { ...target, seq: ++focusSeq.current } });
@@ -399,5 +495,15 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     if (port !== null && !busy.current) await load(port);
   }, [load, port]);
 
-  return { ...view, setOverride, resetOverrides, paint, clear, selectIssue, dismissNotice, reload };
+  return {
+    ...view,
+    setOverride,
+    resetOverrides,
+    paint,
+    clear,
+    bulletin,
+    selectIssue,
+    dismissNotice,
+    reload,
+  };
 }

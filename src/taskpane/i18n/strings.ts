@@ -11,13 +11,19 @@ export interface Strings {
   readonly otherLanguageName: string;
   readonly loading: string;
   readonly reload: string;
-  readonly steps: { readonly detect: string; readonly check: string; readonly paint: string };
+  readonly steps: {
+    readonly detect: string;
+    readonly check: string;
+    readonly paint: string;
+    readonly bulletin: string;
+  };
   readonly stepsLabel: string;
   readonly progress: {
     readonly read: string;
     readonly analyze: string;
     readonly paint: string;
     readonly clear: string;
+    readonly bulletin: string;
   };
   readonly file: {
     readonly choose: string;
@@ -83,6 +89,34 @@ export interface Strings {
     readonly invalidRules: string;
     readonly noTable: string;
   };
+  readonly bulletin: {
+    readonly intro: string;
+    readonly rulesFrom: string;
+    readonly run: string;
+    readonly running: string;
+    readonly result: (asOf: string) => string;
+    readonly written: (sheets: string) => string;
+    readonly draft: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly selected: string;
+    readonly figures: string;
+    readonly totals: (n: number) => string;
+    readonly investment: string;
+    readonly investmentLine: (done: string, plan: string) => string;
+    readonly rate: string;
+    readonly expected: string;
+    readonly gap: (points: string, behind: boolean) => string;
+    readonly starts: string;
+    readonly startsLine: (started: number, planned: number) => string;
+    readonly behindUnits: string;
+    readonly noneBehind: string;
+    readonly unitCount: (label: string, n: number) => string;
+    readonly separator: string;
+    readonly unitLine: (unit: string, counts: string) => string;
+    readonly noTable: string;
+    readonly notShown: (sheet: string) => string;
+  };
   readonly fields: Readonly<Record<FieldKey, string>>;
   readonly issueCodes: Readonly<Record<IssueCode, string>>;
   readonly presets: Readonly<Record<PresetId, string>>;
@@ -99,13 +133,14 @@ const zh: Strings = {
   otherLanguageName: 'English',
   loading: '正在读取工作簿…',
   reload: '重新读取工作簿',
-  steps: { detect: '识别', check: '检查', paint: '标注' },
+  steps: { detect: '识别', check: '检查', paint: '标注', bulletin: '通报' },
   stepsLabel: '步骤',
   progress: {
     read: '正在读取工作表',
     analyze: '正在分析',
     paint: '正在标注',
     clear: '正在清除标注',
+    bulletin: '正在生成通报',
   },
   file: {
     choose: '打开文件',
@@ -172,6 +207,35 @@ const zh: Strings = {
     cleared: '已清除标注,恢复了原有的填充色。',
     invalidRules: '规则设置有误:',
     noTable: '没有可标注的计划表。',
+  },
+  bulletin: {
+    intro: '按截至日期生成通报:在工作簿中新增“通报”和“滞后清单”两张工作表,并给出通报文字草稿。',
+    rulesFrom: '判定规则与“标注”步骤相同。',
+    run: '生成通报',
+    running: '正在生成…',
+    result: (asOf) => `截至 ${asOf} 的通报`,
+    written: (sheets) => `已新增工作表:${sheets}`,
+    draft: '通报文字(草稿)',
+    copy: '复制',
+    copied: '已复制到剪贴板。',
+    selected: '已选中全文,请按 Ctrl+C 复制。',
+    figures: '主要数据',
+    totals: (n) => `纳入调度 ${n} 项`,
+    investment: '投资完成情况',
+    investmentLine: (done, plan) => `已完成 ${done} / 年度计划 ${plan}`,
+    rate: '完成率',
+    expected: '序时进度',
+    gap: (points, behind) =>
+      behind ? `落后序时进度 ${points} 个百分点` : `超过序时进度 ${points} 个百分点`,
+    starts: '开工率',
+    startsLine: (started, planned) => `新开工项目 ${planned} 个,已开工 ${started} 个`,
+    behindUnits: '滞后较多的单位',
+    noneBehind: '没有滞后事项。',
+    unitCount: (label, n) => `${label}${n}项`,
+    separator: '、',
+    unitLine: (unit, counts) => `${unit}:${counts}`,
+    noTable: '没有可生成通报的计划表。',
+    notShown: (sheet) => `通报已写入工作表“${sheet}”,但未能切换到该工作表。`,
   },
   fields: {
     seq: '序号',
@@ -242,13 +306,14 @@ const en: Strings = {
   otherLanguageName: '中文',
   loading: 'Reading the workbook…',
   reload: 'Read the workbook again',
-  steps: { detect: 'Detect', check: 'Check', paint: 'Colour' },
+  steps: { detect: 'Detect', check: 'Check', paint: 'Colour', bulletin: 'Bulletin' },
   stepsLabel: 'Steps',
   progress: {
     read: 'Reading sheets',
     analyze: 'Analysing',
     paint: 'Colouring',
     clear: 'Clearing the chart',
+    bulletin: 'Writing the bulletin',
   },
   file: {
     choose: 'Open file',
@@ -316,6 +381,36 @@ const en: Strings = {
     cleared: "Chart cleared; the sheet's own fills are back.",
     invalidRules: 'The rule settings are not valid:',
     noTable: 'There is no plan table to colour.',
+  },
+  bulletin: {
+    intro:
+      'Writes the bulletin for the report date: a summary sheet and a list of what is behind are added to the workbook, with a draft paragraph.',
+    rulesFrom: 'It uses the rules set in the Colour step.',
+    run: 'Write bulletin',
+    running: 'Writing…',
+    result: (asOf) => `Bulletin as of ${asOf}`,
+    written: (sheets) => `Sheets added: ${sheets}`,
+    draft: 'Draft text',
+    copy: 'Copy',
+    copied: 'Copied to the clipboard.',
+    selected: 'The text is selected: press Ctrl+C to copy it.',
+    figures: 'Key figures',
+    totals: (n) => `${n} items tracked`,
+    investment: 'Investment',
+    investmentLine: (done, plan) => `${done} done of ${plan} planned`,
+    rate: 'Done',
+    expected: 'Time elapsed',
+    gap: (points, behind) =>
+      behind ? `${points} points behind schedule` : `${points} points ahead of schedule`,
+    starts: 'Start rate',
+    startsLine: (started, planned) => `${started} of ${planned} new projects started`,
+    behindUnits: 'Units furthest behind',
+    noneBehind: 'Nothing is behind.',
+    unitCount: (label, n) => `${label} ${n}`,
+    separator: ', ',
+    unitLine: (unit, counts) => `${unit}: ${counts}`,
+    noTable: 'There is no plan table to write a bulletin for.',
+    notShown: (sheet) => `The bulletin is on sheet "${sheet}", but Excel could not switch to it.`,
   },
   fields: {
     seq: 'No.',

@@ -17,3 +17,12 @@ export interface CellSelectingPort extends WorkbookPort {
 export function canSelectCells(port: WorkbookPort): port is CellSelectingPort {
   return typeof (port as Partial<CellSelectingPort>).selectCell === 'function';
 }
+
+/** A port that can show a sheet in Excel (bring it to the front); a file has no front sheet. */
+export interface SheetActivatingPort extends WorkbookPort {
+  activateSheet(sheet: string): Promise<void>;
+}
+
+export function canActivateSheets(port: WorkbookPort): port is SheetActivatingPort {
+  return typeof (port as Partial<SheetActivatingPort>).activateSheet === 'function';
+}
