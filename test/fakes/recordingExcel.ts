@@ -29,6 +29,11 @@
  * - While the user edits a cell (`startCellEdit()` until `endCellEdit()`), a sync fails with
  *   InvalidOperationInCellEditMode, or, in a run made with `runWith({ delayForCellEdit: true })`,
  *   waits until editing ends.
+ * - Worksheet.activate() makes the sheet the one Excel shows (`excel.activeSheet`); Range.select()
+ *   sets the selection of the range's own sheet (each sheet keeps its own, `sheet.selection`, "A1"
+ *   to begin with). The fake's select does not switch sheets, so a test sees whether the adapter
+ *   activated the sheet itself; what the user sees selected is `excel.selection`, the active
+ *   sheet's. Neither is a write (stats.writes): they change what is shown, not the workbook.
  *
  * WHAT IT RECORDS (`excel.stats`, cleared by `resetStats()`):
  * - `syncs`: context.sync() calls; `runs`: Excel.run calls;
@@ -45,6 +50,8 @@
  * HELPERS FOR TESTS:
  * - `excel.addSheet(name, rows, topLeft?)`, `excel.sheet(name)`, `excel.sheets`, `excel.settings`
  *   (a Map), `excel.calculationMode`, `excel.largestRequest`, `excel.largestResponse`;
+ * - `excel.activeSheet` (the first sheet until one is activated), `excel.activate(name)` as the
+ *   user clicking a sheet tab, `excel.selection` ({ sheet, address } the user sees selected);
  * - `excel.runWith(options)`: Excel.run with options (`excel.run` is runWith({}));
  * - on a FakeSheet (A1 addresses): `value`, `formula`, `numberFormat`, `fillOf` ("#RRGGBB" or
  *   null), `style`, `setValues`, `setFill`, `setNumberFormat`, `merge`; `contents()` and
@@ -234,6 +241,8 @@ export class FakeSheet {
     printTitleRows?: string;
   } = {};
   readonly charts: FakeChart[] = [];
+  /** The sheet's own selection, as Excel keeps one per sheet ("B5", "B5:C9"). */
+  selection = 'A1';
 
   constructor(public name: string) {}
 
@@ -919,6 +928,13 @@ class WorksheetProxy extends FakeProxy<FakeSheet> {
     });
   }
 
+  /** Worksheet.activate(): Excel shows this sheet. */
+  activate(): void {
+    this.queueCall('activate', [], () => {
+      this._ctx.excel.activeSheet = this.target();
+    });
+  }
+
   delete(): void {
     this.queueCall('delete', [], () => {
       const s = this.target();
@@ -1182,6 +1198,14 @@ class RangeProxy extends FakeProxy<RangeTarget> {
         );
       }
       return hits.length === 0 ? null : { sheet: t.sheet, rects: hits };
+    });
+  }
+
+  /** Range.select(): the selection of the range's sheet; the sheet shown stays as it was. */
+  select(): void {
+    this.queueCall('select', [], () => {
+      const t = this.target();
+      t.sheet.selection = t.rects.map(a1Of).join(',');
     });
   }
 
@@ -1762,6 +1786,7 @@ export class RecordingExcel {
   rejectZoom: ((zoom: unknown) => boolean) | undefined;
   /** The workbook's date system: DATE() counts from 1904-01-01 when true, else from 1900. */
   date1904 = false;
+  private active: FakeSheet | undefined;
   private readonly faults = new Map<number, { error: FakeOfficeError; applied: number }>();
   private readonly hooks = new Map<number, (() => void)[]>();
   private editing: { ended: Promise<void>; end: () => void } | null = null;
@@ -1802,6 +1827,27 @@ export class RecordingExcel {
   removeSheet(s: FakeSheet): void {
     const i = this.sheets.indexOf(s);
     if (i >= 0) this.sheets.splice(i, 1);
+    if (this.active === s) this.active = undefined;
+  }
+
+  /** The sheet Excel shows: the one last activated, else the first. */
+  get activeSheet(): FakeSheet | undefined {
+    return this.active ?? this.sheets[0];
+  }
+
+  set activeSheet(s: FakeSheet | undefined) {
+    this.active = s;
+  }
+
+  /** The user clicks the tab of sheet `name`. */
+  activate(name: string): void {
+    this.active = this.sheet(name);
+  }
+
+  /** What the user sees selected: the active sheet's selection; null in a workbook of no sheets. */
+  get selection(): { readonly sheet: string; readonly address: string } | null {
+    const s = this.activeSheet;
+    return s ? { sheet: s.name, address: s.selection } : null;
   }
 
   protect(name: string): void {

@@ -16,6 +16,7 @@ import { toPortError, type ErrorContext } from './errors';
 import { excelRun, type ExcelRun } from './excelRun';
 import { applyPaint, clearPaint } from './paint';
 import { readSheet } from './readSheet';
+import { activateSheet, selectCell } from './selection';
 import { loadSettings, saveSettings } from './settings';
 import { writeBulletin } from './writeBulletin';
 
@@ -87,5 +88,15 @@ export class OfficeWorkbook implements WorkbookPort {
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
     return this.call({}, (ctx) => saveSettings(ctx, settings));
+  }
+
+  /** Shows `sheet` with `address` selected (an issue's cell), in one request. */
+  selectCell(sheet: string, address: string): Promise<void> {
+    return this.call({ sheet }, (ctx) => selectCell(ctx, sheet, address));
+  }
+
+  /** Shows `sheet` from its top (a bulletin sheet just written), in one request. */
+  activateSheet(sheet: string): Promise<void> {
+    return this.call({ sheet }, (ctx) => activateSheet(ctx, sheet));
   }
 }

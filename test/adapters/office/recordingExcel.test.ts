@@ -104,6 +104,29 @@ describe('the recording Excel fake', () => {
     await expect(write(excel, 'A2', [['y']])).rejects.toMatchObject({ code: 'AccessDenied' });
   });
 
+  it('activates sheets and selects ranges at sync, each sheet keeping its own selection', async () => {
+    const excel = new RecordingExcel();
+    excel.addSheet('表');
+    excel.addSheet('汇总');
+    expect(excel.selection).toEqual({ sheet: '表', address: 'A1' });
+    await excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('汇总');
+      ws.getRange('B2:C3').select();
+      await ctx.sync();
+      // Selecting on a sheet not shown leaves the user where they were.
+      expect(excel.selection).toEqual({ sheet: '表', address: 'A1' });
+      ws.activate();
+      expect(excel.activeSheet?.name).toBe('表');
+      await ctx.sync();
+    });
+    expect(excel.selection).toEqual({ sheet: '汇总', address: 'B2:C3' });
+    expect(excel.stats.writes).toEqual([]);
+    excel.activate('表');
+    expect(excel.selection).toEqual({ sheet: '表', address: 'A1' });
+    excel.removeSheet(excel.sheet('表'));
+    expect(excel.activeSheet?.name).toBe('汇总');
+  });
+
   it('refuses to delete a very hidden sheet, as Excel does', async () => {
     const excel = new RecordingExcel();
     excel.addSheet('表').visibility = 'VeryHidden';
