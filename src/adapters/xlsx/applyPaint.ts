@@ -3,7 +3,7 @@ import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
 import type { ApplyReport, Progress } from '../../port/WorkbookPort';
 import { CellMap, decodeCellMap, rangeRef } from './cellKeys';
-import { FillSetter, fillOf, solidFill, type CellStyle } from './cellStyle';
+import { FillSetter, solidFill, StyleInterner, type CellStyle } from './cellStyle';
 import { findSheet } from './findSheet';
 import { loadPaintState, paintKey, saveValues, ValueList, type PaintState } from './paintState';
 import type { StateStore } from './stateSheet';
@@ -31,6 +31,30 @@ function overlapsAnyMerge(
     (m) =>
       m !== undefined && m.top <= bottom && m.bottom >= top && m.left <= right && m.right >= left,
   );
+}
+
+/**
+ * Indices in a ValueList of what `pick` takes from cell styles, remembered per style object:
+ * ExcelJS gives every cell read with the same style the same object, so a table of 50,000 rows
+ * has a handful of them, and a JSON.stringify per cell would be most of the work.
+ */
+class IdentityIndex {
+  private readonly known = new WeakMap<object, number>();
+
+  constructor(
+    private readonly list: ValueList,
+    private readonly pick: (style: CellStyle | undefined) => unknown,
+  ) {}
+
+  of(style: Partial<CellStyle> | undefined): number {
+    if (style === undefined || style === null) return this.list.add(this.pick(undefined));
+    let i = this.known.get(style);
+    if (i === undefined) {
+      i = this.list.add(this.pick(style));
+      this.known.set(style, i);
+    }
+    return i;
+  }
 }
 
 /** Values written to a merged slave cell land on its master in ExcelJS, so slaves are skipped. */
@@ -71,20 +95,34 @@ export function applyPaint(
   const styles = saved ? decodeCellMap(saved.status.styles.cells) : new CellMap();
   let merge = saved?.status.merge ?? null;
 
-  // Which colour each painted row gets, by Excel row.
-  const rowColour = new Map<number, number>();
-  plan.fills.forEach((f, i) => {
-    for (let j = 0; j + 1 < f.runs.length; j += 2) {
-      for (let r = f.runs[j] as number; r <= (f.runs[j + 1] as number); r++)
-        rowColour.set(r0 + r, i);
+  // Which rows are painted, by Excel row from `low` (the runs lie within the body), and the
+  // painted rows in plan order.
+  let low = firstRow;
+  let high = lastRow;
+  for (const f of plan.fills) {
+    for (const r of f.runs) {
+      low = Math.min(low, r0 + r);
+      high = Math.max(high, r0 + r);
     }
-  });
+  }
+  const isPainted = new Uint8Array(Math.max(0, high - low + 1));
+  const paintedRows: number[] = [];
+  for (const f of plan.fills) {
+    for (let j = 0; j + 1 < f.runs.length; j += 2) {
+      for (let r = r0 + (f.runs[j] as number); r <= r0 + (f.runs[j + 1] as number); r++) {
+        if (isPainted[r - low] === 1) continue;
+        isPainted[r - low] = 1;
+        paintedRows.push(r);
+      }
+    }
+  }
   const painted = (row: number, c: number): boolean =>
-    c >= left && c <= right && rowColour.has(row);
+    c >= left && c <= right && row >= low && row <= high && isPainted[row - low] === 1;
   const inStatus = (row: number, c: number): boolean =>
     c === col && row >= headerTop && row <= lastRow;
 
-  const setter = new FillSetter();
+  const interner = new StyleInterner();
+  const setter = new FillSetter(interner);
   const wantMerge = headerBottom > headerTop ? rangeRef(headerTop, col, headerBottom, col) : null;
   if (merge !== null && merge !== wantMerge) {
     ws.unMergeCells(merge);
@@ -106,26 +144,33 @@ export function applyPaint(
     fills.delete(row, c);
   });
 
-  // Save what the user had, before the first change.
+  // Save what the user had, before the first change. ExcelJS shares style objects among cells,
+  // so each distinct one is looked up once, not stringified per cell.
+  const styleIndex = new IdentityIndex(styleValues, (style) => style);
+  const fillIndex = new IdentityIndex(fillValues, (style) => style?.fill ?? null);
   for (let row = headerTop; row <= lastRow; row++) {
-    if (!styles.has(row, col)) styles.set(row, col, styleValues.add(ws.getCell(row, col).style));
+    if (!styles.has(row, col)) styles.set(row, col, styleIndex.of(ws.getCell(row, col).style));
   }
-  for (const row of rowColour.keys()) {
+  for (const row of paintedRows) {
     const cells = ws.getRow(row);
     for (let c = left; c <= right; c++) {
-      if (!fills.has(row, c)) fills.set(row, c, fillValues.add(fillOf(cells.getCell(c))));
+      if (!fills.has(row, c)) fills.set(row, c, fillIndex.of(cells.getCell(c).style));
     }
   }
 
   // The status column: the header, then one label per row, each styled like its left neighbour.
+  // One style object per distinct neighbour style (see StyleInterner).
   const copiedStyles = new WeakMap<object, CellStyle>();
+  const noStyle: CellStyle = {};
   const neighbourStyle = (row: number): CellStyle => {
     const n = col > 1 ? ws.findCell(row, col - 1) : undefined;
-    const base = (n?.style ?? {}) as CellStyle;
+    const base = (n?.style ?? noStyle) as CellStyle;
     let s = copiedStyles.get(base);
     if (s === undefined) {
-      s = {};
-      for (const key of COPIED) if (base[key] !== undefined) Object.assign(s, { [key]: base[key] });
+      const copy: CellStyle = {};
+      for (const key of COPIED)
+        if (base[key] !== undefined) Object.assign(copy, { [key]: base[key] });
+      s = interner.canonical(copy);
       copiedStyles.set(base, s);
     }
     return s;
@@ -154,7 +199,7 @@ export function applyPaint(
   }
 
   // The fills, one shared fill object per colour.
-  const total = rowColour.size;
+  const total = paintedRows.length;
   let done = 0;
   plan.fills.forEach((f) => {
     const fill = solidFill(f.color);

@@ -25,6 +25,8 @@ export function parseRangeRef(
  * values, or -1 for "none". One small typed array per row, because a 50,000-row table would
  * otherwise mean a Map of 700,000 entries and most of the run spent collecting garbage.
  */
+const MIN_ROW_CELLS = 16;
+
 export class CellMap {
   // Per row, value + 2 per column (index col - 1), so 0 means "not in the map".
   private readonly rows = new Map<number, Int32Array>();
@@ -46,7 +48,9 @@ export class CellMap {
   set(row: number, col: number, value: number): void {
     let cells = this.rows.get(row);
     if (cells === undefined || cells.length < col) {
-      const grown = new Int32Array(Math.max(col, cells ? cells.length * 2 : 0));
+      // Cells are mostly set left to right: start at 16 columns, then double, so that a row of a
+      // table grows its array once or twice rather than once per power of two.
+      const grown = new Int32Array(Math.max(col, cells ? cells.length * 2 : MIN_ROW_CELLS));
       if (cells) grown.set(cells);
       cells = grown;
       this.rows.set(row, cells);
@@ -85,7 +89,11 @@ export class CellMap {
 /** A CellMap stored as rectangles of equal values: a table whose cells had no fill is one rectangle. */
 export type CellGroups = [number, string][];
 
-export function encodeCellMap(map: CellMap): CellGroups {
+/** `mapValue` is applied to each cell's value as it is read, in row-major order. */
+export function encodeCellMap(
+  map: CellMap,
+  mapValue: (value: number) => number = (v) => v,
+): CellGroups {
   interface Rect {
     top: number;
     bottom: number;
@@ -118,7 +126,8 @@ export function encodeCellMap(map: CellMap): CellGroups {
     open = current;
     current = new Map();
   };
-  map.forEach((r, c, value) => {
+  map.forEach((r, c, stored) => {
+    const value = mapValue(stored);
     if (r !== row) {
       if (row !== -1) endRow();
       row = r;

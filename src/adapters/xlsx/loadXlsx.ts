@@ -2,6 +2,7 @@ import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import type { Lang } from '../../core/issue';
 import { PortError } from '../../port/WorkbookPort';
+import { loadWithLinearMerges } from './linearMerges';
 import { failureMessage } from './portMessages';
 import { findUnsupportedParts, type UnsupportedPart } from './unsupportedParts';
 
@@ -56,7 +57,10 @@ export async function loadXlsx(
   const workbook = new Workbook();
   try {
     // ExcelJS types ask for a Buffer, but it hands the bytes to JSZip, which takes any Uint8Array.
-    await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
+    // Merges applied in linear time: ExcelJS's own way is quadratic in their number.
+    await loadWithLinearMerges(workbook, () =>
+      workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]),
+    );
   } catch (e) {
     // Inflate errors mean damaged entries; anything else is XML ExcelJS could not make sense of.
     const detail = describe(e);

@@ -106,7 +106,7 @@ export function saveValues(map: CellMap, list: ValueList): SavedValues {
   const compact = new ValueList();
   // Old index → new index, worked out once per distinct value rather than once per cell.
   const newIndex = new Map<number, number>([[-1, -1]]);
-  const remapped = map.mapValues((i) => {
+  const cells = encodeCellMap(map, (i) => {
     let j = newIndex.get(i);
     if (j === undefined) {
       j = compact.add(list.get(i));
@@ -114,5 +114,5 @@ export function saveValues(map: CellMap, list: ValueList): SavedValues {
     }
     return j;
   });
-  return { values: compact.values, cells: encodeCellMap(remapped) };
+  return { values: compact.values, cells };
 }

@@ -40,6 +40,27 @@ describe('encodeCellMap', () => {
       }),
     );
   });
+
+  it('encodes with a value mapping as it would encode the mapped copy, mapping in row-major order', () => {
+    const cell = fc.tuple(
+      fc.integer({ min: 1, max: 40 }),
+      fc.integer({ min: 1, max: 20 }),
+      fc.integer({ min: -1, max: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 200 }), (cells) => {
+        const map = new CellMap();
+        for (const [r, c, v] of cells) map.set(r, c, v);
+        const seen: number[] = [];
+        const mapped = encodeCellMap(map, (v) => {
+          seen.push(v);
+          return v === -1 ? -1 : 3 - v;
+        });
+        expect(mapped).toEqual(encodeCellMap(map.mapValues((v) => (v === -1 ? -1 : 3 - v))));
+        expect(seen).toEqual(entries(map).map(([, , v]) => v));
+      }),
+    );
+  });
 });
 
 describe('CellMap', () => {

@@ -1,0 +1,95 @@
+import { Workbook, type Worksheet } from 'exceljs';
+import { applyPaint } from '../../../src/adapters/xlsx/applyPaint';
+import { StateStore } from '../../../src/adapters/xlsx/stateSheet';
+import type { PaintPlan, StatusCode } from '../../../src/core/paintPlan';
+import { bytesOf, LABELS, reread } from './xlsxTestKit';
+
+const ROWS = 200;
+
+/**
+ * A header in row 1 (A1:B1), then ROWS data rows with a value in A and, on every other row only,
+ * in B: the status column C then has no left neighbour on half its rows.
+ */
+function sparseTable(): Workbook {
+  const wb = new Workbook();
+  const ws = wb.addWorksheet('表');
+  ws.getCell('A1').value = '序号';
+  ws.getCell('B1').value = '计划节点';
+  for (let r = 2; r <= ROWS + 1; r++) {
+    ws.getCell(r, 1).value = r - 1;
+    if (r % 2 === 0) ws.getCell(r, 2).value = '6月底';
+  }
+  return wb;
+}
+
+/** Statuses 1 and 2 alternating in runs of three rows, over columns A..C, status in C. */
+function sparsePlan(): PaintPlan {
+  const codes = new Uint8Array(ROWS);
+  const runs: Record<number, number[]> = { 1: [], 2: [] };
+  for (let i = 0; i < ROWS; i++) {
+    const code = (Math.floor(i / 3) % 2) + 1;
+    codes[i] = code as StatusCode;
+    (runs[code] as number[]).push(i + 1, i + 1);
+  }
+  return {
+    sheet: '表',
+    origin: { row: 1, col: 1 },
+    statusColumn: 2,
+    statusColumnExists: false,
+    headerTop: 0,
+    headerBottom: 0,
+    header: '三色状态',
+    left: 0,
+    right: 2,
+    firstRow: 1,
+    lastRow: ROWS,
+    codes,
+    labels: LABELS,
+    fills: [
+      { status: 'normal', color: 'C6EFCE', runs: runs[1] as number[] },
+      { status: 'lagging', color: 'FFEB9C', runs: runs[2] as number[] },
+    ],
+  };
+}
+
+describe('applyPaint and style objects', () => {
+  it('gives status cells without a left neighbour shared style objects, not one per cell', async () => {
+    const wb = sparseTable();
+    applyPaint(wb, new StateStore(wb), sparsePlan(), 'zh');
+    const ws = wb.getWorksheet('表') as Worksheet;
+    const styles = new Set<object>();
+    for (let r = 2; r <= ROWS + 1; r++) styles.add(ws.getCell(r, 3).style);
+    // One per fill colour: ExcelJS then writes one cell format per object, not one per cell.
+    expect(styles.size).toBe(2);
+
+    // And the file says the same: every painted status cell is one of two formats.
+    const saved = (await reread(await bytesOf(wb))).getWorksheet('表') as Worksheet;
+    const fills = new Set<string>();
+    for (let r = 2; r <= ROWS + 1; r++) fills.add(JSON.stringify(saved.getCell(r, 3).style));
+    expect(fills.size).toBe(2);
+  });
+
+  it('saves each cell’s own fill when cells share one style object', () => {
+    const wb = sparseTable();
+    const ws = wb.getWorksheet('表') as Worksheet;
+    const shared = {
+      fill: { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FF00B0F0' } },
+    };
+    for (let r = 2; r <= 11; r++) ws.getCell(r, 1).style = shared;
+    ws.getCell(5, 2).style = { fill: shared.fill };
+    const store = new StateStore(wb);
+    applyPaint(wb, store, sparsePlan(), 'zh');
+    const state = store.get('paint:表') as {
+      fills: { values: unknown[]; cells: [number, string][] };
+    };
+    const blue = state.fills.values.findIndex(
+      (v) => (v as { fgColor?: { argb?: string } }).fgColor?.argb === 'FF00B0F0',
+    );
+    expect(blue).toBeGreaterThanOrEqual(0);
+    expect(state.fills.cells.filter(([v]) => v === blue).map(([, ref]) => ref)).toEqual([
+      'A2:A4',
+      'A5:B5',
+      'A6:A11',
+    ]);
+  });
+});
