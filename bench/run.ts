@@ -4,9 +4,15 @@
  * enforces only structural budgets (syncs, bytes, proxies, bundle size): CI machines are noisy.
  */
 import { formatFigure, type BenchContext, type Figure, type Measure } from './figure';
+import { measureCli } from './measures/cli';
 import { measureEngine } from './measures/engine';
+import { measureExcelTraffic } from './measures/excelTraffic';
 
-const measures: [string, Measure][] = [['engine', measureEngine]];
+const measures: [string, Measure][] = [
+  ['engine', measureEngine],
+  ['excel', measureExcelTraffic],
+  ['cli', measureCli],
+];
 
 async function main(): Promise<number> {
   const short = process.argv.includes('--short');
@@ -22,7 +28,11 @@ async function main(): Promise<number> {
       if (enforced && f.budget !== undefined && f.value > f.budget) over++;
     }
   }
-  console.log(over === 0 ? 'bench: all enforced figures within budget' : `bench: ${over} figure(s) OVER budget`);
+  console.log(
+    over === 0
+      ? 'bench: all enforced figures within budget'
+      : `bench: ${over} figure(s) OVER budget`,
+  );
   return over === 0 ? 0 : 1;
 }
 
