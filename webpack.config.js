@@ -12,7 +12,6 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
 const DEV_HOST = 'https://localhost:3000/';
-const CDN_OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const PORT = Number(process.env.PORT || 3000);
 
 function addinHost() {
@@ -21,22 +20,27 @@ function addinHost() {
   return host.endsWith('/') ? host : `${host}/`;
 }
 
+/** Microsoft's office.js CDN: the one origin besides the page's own that a page may load from. */
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
+const CDN_OFFICE_JS = `${OFFICE_CDN}/lib/1/hosted/office.js`;
+
 /**
- * A page's Content-Security-Policy: scripts only from this site, plus Microsoft's office.js CDN
- * when the page loads office.js from there (officeJs: 'cdn' | 'local' | 'none').
+ * A page's Content-Security-Policy (test/e2e/security.e2e.test.ts holds it to exactly this):
+ * everything from this site only, plus Microsoft's office.js CDN for scripts and their requests
+ * when the page loads office.js from there (officeJs: 'cdn' | 'local' | 'none'). Images, fonts,
+ * frames and workers fall back to default-src 'self': the pane draws no data: or blob: images
+ * and uses the system's fonts, and office.js's telemetry frame outside Office stays blocked.
  */
 function contentSecurityPolicy(dev, officeJs) {
-  const cdn = officeJs === 'cdn' ? ['https://appsforoffice.microsoft.com'] : [];
+  const cdn = officeJs === 'cdn' ? [OFFICE_CDN] : [];
   const connect = ["'self'", ...cdn];
   // The dev server's live reload talks over a websocket.
   if (dev) connect.push(`ws://localhost:${PORT}`, `wss://localhost:${PORT}`);
   return [
     "default-src 'self'",
-    `script-src 'self' ${cdn.join(' ')}`.trim(),
-    // Griffel (Fluent's CSS-in-JS) writes style rules at run time.
+    ["script-src 'self'", ...cdn].join(' '),
+    // Griffel (Fluent's CSS-in-JS) writes style rules at run time; the page has style attributes.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
     `connect-src ${connect.join(' ')}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,98 +1,36 @@
-import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
-import { join, resolve } from 'path';
-import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import type { Browser, Page } from 'playwright-core';
 import { gzipSync } from 'zlib';
+import {
+  distUnderTest,
+  expected,
+  initialScripts,
+  LABELS,
+  launchChromium,
+  STATUSES,
+  OUT,
+  paintAsOf,
+  SAMPLES,
+  TEST_TIMEOUT,
+  withoutTelemetryBlock,
+  writeBulletinStep,
+  type OpenPageOptions,
+  openPage as openOn,
+} from './harness';
 import { serveStatic } from './staticServer';
 
-const ROOT = resolve(__dirname, '../..');
-const OUT = join(ROOT, 'test-output/e2e');
-// CI checks the repository out next to shared/; on a workstation it is /work/shared.
-const SAMPLES = [resolve(ROOT, '../shared/samples'), '/work/shared/samples'].find((p) =>
-  existsSync(join(p, 'expected.json')),
-);
-const OFFICE_JS = join(ROOT, 'node_modules/@microsoft/office-js/dist');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_GZIP = 350 * 1024;
-// Also run by the default jest config, whose 5 s per test is too short for a browser.
-const TEST_TIMEOUT = 180_000;
-
-type Status = 'normal' | 'lagging' | 'severe' | 'done' | 'unknown';
-const LABELS: Record<Status, string> = {
-  normal: '正常',
-  lagging: '滞后',
-  severe: '严重滞后',
-  done: '已完成',
-  unknown: '无法判定',
-};
-const STATUSES = Object.keys(LABELS) as Status[];
-
-interface Expected {
-  readonly sheet: string;
-  readonly rows: Readonly<Record<string, Status>>;
-  readonly counts: Readonly<Record<Status, number>>;
-}
-
-function expected(): Expected {
-  if (!SAMPLES) throw new Error('shared/samples not found next to the repository');
-  const all = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as Record<
-    string,
-    Record<string, Expected>
-  >;
-  const e = all['projects.xlsx']?.['2023-06-30'];
-  if (!e) throw new Error('expected.json has no projects.xlsx at 2023-06-30');
-  return e;
-}
-
-/**
- * The build under test: dist/ as it is when E2E_USE_DIST=1 (CI after `npm run build`), otherwise
- * a fresh production build into test-output/e2e/dist so the test never sees a stale bundle.
- */
-function buildUnderTest(): string {
-  if (process.env.E2E_USE_DIST === '1') return join(ROOT, 'dist');
-  const out = join(OUT, 'dist');
-  const build = spawnSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/webpack-cli/bin/cli.js'),
-      '--mode',
-      'production',
-      '--output-path',
-      out,
-    ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_HOST: '' } },
-  );
-  if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
-  return out;
-}
-
-function initialScripts(dist: string, page: string): string[] {
-  const html = readFileSync(join(dist, page), 'utf8');
-  return [...html.matchAll(/<script[^>]*\bsrc=["']?([^"' >]+)/g)]
-    .map((m) => m[1] ?? '')
-    .filter((src) => !/^https?:/.test(src) && !src.startsWith('office-js/'));
-}
 
 let dist = '';
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  dist = buildUnderTest();
+  dist = distUnderTest();
   server = await serveStatic(dist);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {
@@ -101,43 +39,8 @@ afterAll(async () => {
 });
 
 /** A page that fails the test on any console error or uncaught exception it reports. */
-async function openPage(path: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({
-    viewport: { width: 1400, height: 1300 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (m: ConsoleMessage) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
-  // No internet here: Microsoft's CDN is answered from the office-js package.
-  await page.route('https://appsforoffice.microsoft.com/**', async (route) => {
-    const name = new URL(route.request().url()).pathname.split('/hosted/')[1] ?? '';
-    const file = join(OFFICE_JS, name);
-    if (name && existsSync(file))
-      await route.fulfill({ path: file, contentType: 'text/javascript' });
-    else await route.fulfill({ status: 404 });
-  });
-  await page.goto(server.url + path);
-  return { page, errors };
-}
-
-async function paintAsOf(page: Page, day: string): Promise<Record<Status, number>> {
-  await page.getByRole('tab', { name: '标注' }).click();
-  await page.getByLabel('截至日期').fill(day);
-  await page.getByRole('button', { name: '运行', exact: true }).click();
-  const group = page.getByRole('group', { name: '合计' });
-  await group.waitFor();
-  const texts = await group.locator('.fui-Badge').allTextContents();
-  const counts = {} as Record<Status, number>;
-  for (const s of STATUSES) {
-    const text = texts.find((t) => t.startsWith(`${LABELS[s]} `));
-    counts[s] = Number(text?.slice(LABELS[s].length + 1));
-  }
-  return counts;
+function openPage(path: string, options?: OpenPageOptions) {
+  return openOn(browser, server.url, path, options);
 }
 
 /** The status column's label on each expected row, read from the grid view. */
@@ -230,6 +133,59 @@ describe('file mode in Chromium', () => {
   );
 
   it(
+    'writes the bulletin for the built-in sample, shows its 通报 sheet as a grid and keeps it in the download',
+    async () => {
+      const want = expected();
+      const { page, errors } = await openPage('index.html', {
+        context: { permissions: ['clipboard-read', 'clipboard-write'] },
+      });
+      await page.getByRole('grid', { name: `工作表“${want.sheet}”` }).waitFor();
+      await writeBulletinStep(page, '2023-06-30');
+
+      const title = '截至2023年6月30日重点项目推进情况';
+      const grid = page.getByRole('grid', { name: '工作表“通报2023-06-30”' });
+      await grid.waitFor();
+      expect(await grid.locator('[data-cell="A1"]').textContent()).toBe(title);
+      const sheets = page.getByRole('tablist', { name: '工作表' });
+      expect(
+        await sheets.getByRole('tab', { name: '通报2023-06-30' }).getAttribute('aria-selected'),
+      ).toBe('true');
+
+      const total = Object.values(want.counts).reduce((a, b) => a + b, 0);
+      const figures = page.getByRole('region', { name: '主要数据' });
+      const badges = await figures
+        .getByRole('group', { name: `纳入调度 ${total} 项` })
+        .locator('.fui-Badge')
+        .allTextContents();
+      expect(badges).toEqual(STATUSES.map((s) => `${LABELS[s]} ${want.counts[s]}`));
+      expect(await figures.textContent()).toMatch(/完成率\d+\.\d%序时进度\d+\.\d%/);
+      expect(await figures.getByRole('list', { name: '滞后较多的单位' }).count()).toBe(1);
+
+      const draft = page.getByLabel('通报文字(草稿)');
+      const text = await draft.inputValue();
+      expect(text).toMatch(new RegExp(`^截至2023年6月30日，纳入调度的重点项目${total}项`));
+      await page.getByRole('button', { name: '复制' }).click();
+      await page.getByText('已复制到剪贴板。').waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+      await page.screenshot({ path: join(OUT, 'bulletin-sample.png') });
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: '下载' }).click(),
+      ]);
+      const saved = join(OUT, 'bulletin-sample.三色.xlsx');
+      await download.saveAs(saved);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(saved);
+      expect(book.getWorksheet('通报2023-06-30')?.getCell('A1').value).toBe(title);
+      expect(book.getWorksheet('滞后清单2023-06-30')).toBeDefined();
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'opens taskpane.html outside Excel in file mode, with office.js loaded',
     async () => {
       const { page, errors } = await openPage('taskpane.html');
@@ -240,8 +196,7 @@ describe('file mode in Chromium', () => {
       await page.getByRole('tab', { name: '检查' }).click();
       // Outside Office, office.js frames Microsoft's telemetry page after 3 s; the page's CSP
       // blocks that on purpose (no telemetry from an office's network), which Chromium reports.
-      const ours = errors.filter((e) => !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(e));
-      expect(ours).toEqual([]);
+      expect(withoutTelemetryBlock(errors)).toEqual([]);
       await page.context().close();
     },
     TEST_TIMEOUT,

@@ -32,7 +32,7 @@ const useStyles = makeStyles({
   header: {
     position: 'sticky',
     top: 0,
-    zIndex: 2,
+    zIndex: 3,
     display: 'flex',
     height: `${HEADER_HEIGHT}px`,
     backgroundColor: tokens.colorNeutralBackground3,
@@ -66,10 +66,21 @@ const useStyles = makeStyles({
   rowHead: {
     position: 'sticky',
     left: 0,
-    zIndex: 1,
+    zIndex: 2,
     textAlign: 'right',
     color: tokens.colorNeutralForeground3,
     backgroundColor: tokens.colorNeutralBackground3,
+  },
+  // A merge over several rows: its first row's cell is drawn down over the rows below, above them
+  // (they come later in the page) and below the sticky row and column headers.
+  tall: {
+    position: 'relative',
+    zIndex: 1,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    lineHeight: tokens.lineHeightBase200,
+    paddingTop: '3px',
+    backgroundColor: tokens.colorNeutralBackground1,
   },
   focused: {
     outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
@@ -168,7 +179,9 @@ export function GridView({ grid, plan, focus, label }: GridViewProps) {
       const value = cellAt(grid, r, c);
       const isFocused =
         focusRow === r && focusCol !== undefined && focusCol >= c && focusCol <= right;
+      const tall = span !== undefined && isTop && span.bottom > span.top;
       const style: CSSProperties = { width };
+      if (tall && span) style.height = (Math.min(span.bottom, rows - 1) - r + 1) * ROW_HEIGHT;
       if (fill) style.backgroundColor = `#${fill}`;
       cells.push(
         <div
@@ -180,6 +193,7 @@ export function GridView({ grid, plan, focus, label }: GridViewProps) {
           className={mergeClasses(
             styles.cell,
             typeof value === 'number' && styles.number,
+            tall && styles.tall,
             fill !== undefined && styles.filled,
             isFocused && styles.focused,
           )}
@@ -204,6 +218,10 @@ export function GridView({ grid, plan, focus, label }: GridViewProps) {
   };
 
   const visible: ReactNode[] = [];
+  // A merge that starts above the window is drawn from its first row, which is kept for it.
+  const above = new Set<number>();
+  for (const m of merges.get(win.first) ?? []) if (m.top < win.first) above.add(m.top);
+  for (const r of [...above].sort((a, b) => a - b)) visible.push(renderRow(r));
   for (let r = win.first; r <= win.last; r++) visible.push(renderRow(r));
 
   return (

@@ -5,7 +5,8 @@ import { analyzeWorkbook } from '../../../../src/core/analyzeWorkbook';
 import { dayNumber } from '../../../../src/core/dates';
 import type { CellValue, SheetGrid } from '../../../../src/core/grid';
 import { defaultRules } from '../../../../src/core/rules';
-import { GridView } from '../../../../src/taskpane/components/GridView/GridView';
+import { GridView, ROW_HEIGHT } from '../../../../src/taskpane/components/GridView/GridView';
+import { gridOf } from '../../../support/gridOf';
 import { projectsGrid } from '../../fakePort';
 import { renderFluent } from '../../renderApp';
 
@@ -74,6 +75,21 @@ describe('GridView', () => {
     expect(parseFloat(title.style.width)).toBeGreaterThan(
       parseFloat((cell('A3') as HTMLElement).style.width),
     );
+  });
+
+  it('draws a merge over several rows once, down across them, with its text wrapped', () => {
+    const text = '截至2023年6月30日,纳入调度的重点项目22项,其中正常推进16项、滞后3项。';
+    const grid = gridOf('通报', [['标题'], [text], [], [], ['二、总体情况']], {
+      merges: ['A2:C4'],
+    });
+    renderFluent(<GridView grid={grid} label="通报" />);
+    const merged = cell('A2') as HTMLElement;
+    expect(merged).toHaveTextContent(text);
+    expect(merged.style.height).toBe(`${3 * ROW_HEIGHT}px`);
+    expect(cell('A3')).toHaveTextContent('');
+    expect(cell('B2')).toBeNull();
+    expect(cell('A5')).toHaveTextContent('二、总体情况');
+    expect((cell('A1') as HTMLElement).style.height).toBe('');
   });
 
   it('outlines the cell an issue points at', () => {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import '../../setupDom';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { PortError } from '../../../../src/port/WorkbookPort';
 import type { PaintPlan } from '../../../../src/core/paintPlan';
 import type { ApplyReport, Progress } from '../../../../src/port/WorkbookPort';
@@ -147,8 +147,13 @@ describe('PaintStep', () => {
     renderApp({ port });
     await openPaint();
     run();
-    const bar = await screen.findByRole('progressbar', { name: '正在标注' });
-    expect(bar).toHaveAttribute('aria-valuenow', '0.5');
+    // The bar shows 0 until the adapter's first report arrives.
+    await waitFor(() =>
+      expect(screen.getByRole('progressbar', { name: '正在标注' })).toHaveAttribute(
+        'aria-valuenow',
+        '0.5',
+      ),
+    );
     expect(screen.getByRole('button', { name: '正在运行…' })).toBeDisabled();
     finish();
     await screen.findByRole('group', { name: '合计' });
