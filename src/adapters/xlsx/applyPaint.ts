@@ -1,5 +1,6 @@
 import { ValueType, type Cell, type Fill, type Workbook, type Worksheet } from 'exceljs';
 import type { Lang } from '../../core/issue';
+import { xmlSafeText } from '../../core/xmlSafeText';
 import type { PaintPlan } from '../../core/paintPlan';
 import type { ApplyReport, Progress } from '../../port/WorkbookPort';
 import { CellMap, decodeCellMap, rangeRef } from './cellKeys';
@@ -73,10 +74,17 @@ export function isMergedSlave(cell: Cell): boolean {
 export function applyPaint(
   workbook: Workbook,
   store: StateStore,
-  plan: PaintPlan,
+  planned: PaintPlan,
   lang: Lang,
   onProgress?: Progress,
 ): ApplyReport {
+  // The texts as the saved file will hold them: a character XML cannot keep would vanish on save,
+  // and the record of what was written would no longer match the column it must find again.
+  const plan: PaintPlan = {
+    ...planned,
+    header: xmlSafeText(planned.header),
+    labels: planned.labels.map(xmlSafeText),
+  };
   const ws = findSheet(workbook, plan.sheet, lang);
   const r0 = plan.origin.row;
   const c0 = plan.origin.col;
