@@ -4,6 +4,7 @@ import type { Lang } from '../../core/issue';
 import { PortError } from '../../port/WorkbookPort';
 import { loadWithLinearMerges } from './linearMerges';
 import { failureMessage } from './portMessages';
+import { missingSheetParts } from './sheetParts';
 import { findUnsupportedParts, type UnsupportedPart } from './unsupportedParts';
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
@@ -21,6 +22,15 @@ function toBytes(data: Uint8Array | ArrayBuffer): Uint8Array {
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * Errors of JSZip and pako (its inflate) about an entry's bytes: the file is damaged or cut, not
+ * XML that ExcelJS could not make sense of. JSZip says "Bug : uncompressed data size mismatch" or
+ * "Corrupted zip : CRC32 mismatch"; pako "invalid stored block lengths", "incorrect header check",
+ * "invalid distance too far back" and the like.
+ */
+const DAMAGED_BYTES =
+  /invalid|corrupt|inflate|end of data|unexpected end|size mismatch|crc32|compression method|stored block|distance too far|header check|too many length|code lengths/i;
 
 /**
  * Opens .xlsx bytes with ExcelJS, after telling apart files that are not workbooks at all
@@ -53,6 +63,15 @@ export async function loadXlsx(
   } catch (e) {
     throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
   }
+  // ExcelJS opens a workbook whose sheets' parts are gone as one without those sheets.
+  const missing = await missingSheetParts(zip);
+  if (missing.length > 0) {
+    throw new PortError(
+      'unreadable_file',
+      failureMessage(lang, 'corrupt_zip'),
+      `missing sheet parts: ${missing.join(', ')}`,
+    );
+  }
 
   const workbook = new Workbook();
   try {
@@ -64,7 +83,7 @@ export async function loadXlsx(
   } catch (e) {
     // Inflate errors mean damaged entries; anything else is XML ExcelJS could not make sense of.
     const detail = describe(e);
-    const failure = /invalid|corrupt|inflate|end of data|unexpected end/i.test(detail)
+    const failure = DAMAGED_BYTES.test(detail)
       ? 'corrupt_zip'
       : 'corrupt_workbook';
     throw new PortError('unreadable_file', failureMessage(lang, failure), detail);
