@@ -27,6 +27,8 @@ export interface CliMessages {
   noSuchSheet(name: string): string;
   noTable(file: string): string;
   unsupported(parts: string): string;
+  /** Every sheet with a plan table is protected, so run painted none and wrote nothing. */
+  nothingPainted: string;
   sheetSummary(sheet: string, rows: number, counts: string, issues: number): string;
   countItem(label: string, n: number): string;
   listSeparator: string;
@@ -80,7 +82,7 @@ ${USAGE_ZH}
 通报文字草稿)和“滞后清单YYYY-MM-DD”两个工作表,按 A4 横向、一页宽打印。通报图表只有 Excel
 加载项能画,命令行写出的 .xlsx 中没有图表。
 
-退出码:0 已完成(可能有问题提示);2 用法错误或文件无法读取;3 没有找到计划表;1 写入失败或意外错误。`,
+退出码:0 已完成(可能有问题提示,受保护的工作表不着色);2 用法错误、文件无法读取或有计划表的工作表都受保护;3 没有找到计划表;1 写入失败或意外错误。`,
   unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run 和 check。`,
   missingInput: (c) => `命令 ${c} 需要一个输入文件,例如:tricolor ${c} 计划表.xlsx`,
   unknownOption: (o) => `不认识的选项“${o}”。`,
@@ -105,6 +107,7 @@ ${USAGE_ZH}
   noSuchSheet: (n) => `工作簿中没有名为“${n}”的工作表。`,
   noTable: (f) => `${f} 中没有找到计划表(需要“项目名称”“工作任务”之类的表头),未写出工作簿。`,
   unsupported: (p) => `注意:工作簿中的${p}无法保留,输出文件中将没有这些内容(输入文件不受影响)。`,
+  nothingPainted: '有计划表的工作表都受保护,无法着色,未写出工作簿。',
   sheetSummary: (s, n, c, i) => `${s}:${n} 行,${c};问题 ${i} 条`,
   countItem: (l, n) => `${l} ${n}`,
   listSeparator: ',',
@@ -146,8 +149,9 @@ investment, start rate, units, categories and a draft text) and "Lagging YYYY-MM
 on A4 landscape, one page wide. Only the Excel add-in can draw the bulletin's chart; the .xlsx
 written here has none.
 
-Exit codes: 0 done (issues may have been reported); 2 bad usage or unreadable file;
-3 no plan table found; 1 could not write the output, or an unexpected error.`,
+Exit codes: 0 done (issues may have been reported; protected sheets are left unpainted);
+2 bad usage, an unreadable file, or every sheet with a plan table protected; 3 no plan table
+found; 1 could not write the output, or an unexpected error.`,
   unknownCommand: (c) => `Unknown command "${c}"; the commands are run and check.`,
   missingInput: (c) => `The ${c} command needs an input file, e.g. tricolor ${c} plan.xlsx`,
   unknownOption: (o) => `Unknown option "${o}".`,
@@ -174,6 +178,8 @@ Exit codes: 0 done (issues may have been reported); 2 bad usage or unreadable fi
     `No plan table was found in ${f} (a header such as 项目名称 or 工作任务 is needed); no workbook was written.`,
   unsupported: (p) =>
     `Note: the workbook's ${p} cannot be kept and will be missing from the output (the input is not affected).`,
+  nothingPainted:
+    'Every sheet with a plan table is protected, so none could be painted; no workbook was written.',
   sheetSummary: (s, n, c, i) => `${s}: ${n} rows, ${c}; ${i} issue${i === 1 ? '' : 's'}`,
   countItem: (l, n) => `${l} ${n}`,
   listSeparator: ', ',

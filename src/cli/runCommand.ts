@@ -222,7 +222,20 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   if (parts.length > 0) {
     warn([t.unsupported(t.joinNames(parts.map((p) => unsupportedPartLabel(p, args.lang))))]);
   }
-  for (const sheet of analysis.sheets) await book.applyPaint(sheet.paint);
+  // A protected sheet is left as it is, with its sentence on stderr, and the others are painted;
+  // when none could be, nothing is written. The bulletin still covers every analysed sheet: it
+  // reads them, and changes none.
+  let paintedSheets = 0;
+  for (const sheet of analysis.sheets) {
+    try {
+      await book.applyPaint(sheet.paint);
+      paintedSheets++;
+    } catch (e) {
+      if (!(e instanceof PortError) || e.code !== 'sheet_protected') throw e;
+      warn([e.message]);
+    }
+  }
+  if (paintedSheets === 0) throw new Stop(EXIT.usage, [t.nothingPainted]);
   let bulletinSheets: readonly string[] = [];
   if (args.bulletin) {
     // One bulletin over every analysed sheet, as the add-in makes it; its chart is Excel's to draw.

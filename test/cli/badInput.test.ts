@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
@@ -111,6 +112,46 @@ describe('tricolor on workbooks without a plan table', () => {
     const io = captureIo(dir);
     expect(await main(['check', input], io)).toBe(3);
     expect([io.out(), io.err()]).toEqual(['', noTable(input)]);
+  });
+});
+
+describe('tricolor on protected sheets', () => {
+  const PROTECTED_ZH =
+    '工作表“重点项目”受保护,请先在“审阅”中撤销工作表保护(在 Excel 中撤销后保存),再重试。';
+
+  it('checks a protected sheet, but runs on it to exit 2 with its sentence and writes nothing', async () => {
+    const input = await copy(XLSX_FILES_DIR, 'protected-sheet.xlsx');
+    let io = captureIo(dir);
+    expect(await main(['check', input, '--as-of', '2023-06-30'], io)).toBe(0);
+    expect(io.err()).toBe('');
+    io = captureIo(dir);
+    expect(await main(['run', input, '--as-of', '2023-06-30'], io)).toBe(2);
+    expect(io.err()).toBe(`${PROTECTED_ZH}\n有计划表的工作表都受保护,无法着色,未写出工作簿。\n`);
+    expect(await fsp.readdir(dir)).toEqual(['protected-sheet.xlsx']);
+  });
+
+  it('paints the other sheets, leaving the protected one as it was, and exits 0', async () => {
+    const wb = new Workbook();
+    await wb.xlsx.readFile(path.join(XLSX_FILES_DIR, 'protected-sheet.xlsx'));
+    const rows = wb.getWorksheet('重点项目')!.getSheetValues();
+    const open = wb.addWorksheet('一般项目');
+    rows.forEach((row, i) => {
+      if (Array.isArray(row)) open.getRow(i).values = row;
+    });
+    const input = path.join(dir, 'mixed.xlsx');
+    await wb.xlsx.writeFile(input);
+    const out = path.join(dir, 'out.xlsx');
+    const io = captureIo(dir);
+    expect(await main(['run', input, '--as-of', '2023-06-30', '--out', out], io)).toBe(0);
+    expect(io.err()).toBe(`${PROTECTED_ZH}\n`);
+    const done = new Workbook();
+    await done.xlsx.readFile(out);
+    const width = (name: string) => done.getWorksheet(name)!.getRow(2).cellCount;
+    expect([width('重点项目'), width('一般项目')]).toEqual([4, 5]);
+    expect(done.getWorksheet('重点项目')!.getRow(3).getCell(1).fill).toBeUndefined();
+    const kept = done.getWorksheet('重点项目') as unknown as { sheetProtection?: unknown };
+    expect(kept.sheetProtection).toMatchObject({ sheet: true });
+    expect(done.getWorksheet('一般项目')!.getCell('E2').value).toBeTruthy();
   });
 });
 

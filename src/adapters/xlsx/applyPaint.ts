@@ -5,7 +5,7 @@ import type { PaintPlan } from '../../core/paintPlan';
 import type { ApplyReport, Progress } from '../../port/WorkbookPort';
 import { CellMap, decodeCellMap, rangeRef } from './cellKeys';
 import { FillSetter, solidFill, StyleInterner, type CellStyle } from './cellStyle';
-import { findSheet } from './findSheet';
+import { findWritableSheet } from './findSheet';
 import { loadPaintState, paintKey, saveValues, ValueList, type PaintState } from './paintState';
 import type { StateStore } from './stateSheet';
 
@@ -85,7 +85,7 @@ export function applyPaint(
     header: xmlSafeText(planned.header),
     labels: planned.labels.map(xmlSafeText),
   };
-  const ws = findSheet(workbook, plan.sheet, lang);
+  const ws = findWritableSheet(workbook, plan.sheet, lang);
   const r0 = plan.origin.row;
   const c0 = plan.origin.col;
   const col = c0 + plan.statusColumn;

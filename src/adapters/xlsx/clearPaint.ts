@@ -4,7 +4,7 @@ import type { ClearReport } from '../../port/WorkbookPort';
 import { isMergedSlave } from './applyPaint';
 import { decodeCellMap } from './cellKeys';
 import { FillSetter, type CellStyle } from './cellStyle';
-import { findSheet } from './findSheet';
+import { findWritableSheet } from './findSheet';
 import { loadPaintState, paintKey, ValueList } from './paintState';
 import type { StateStore } from './stateSheet';
 
@@ -19,7 +19,7 @@ export function clearPaint(
   sheet: string,
   lang: Lang,
 ): ClearReport {
-  const ws = findSheet(workbook, sheet, lang);
+  const ws = findWritableSheet(workbook, sheet, lang);
   const saved = loadPaintState(store, ws);
   if (saved === null) return { sheet: ws.name, fillsRestored: 0, statusColumnRemoved: false };
 

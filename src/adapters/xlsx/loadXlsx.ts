@@ -83,9 +83,7 @@ export async function loadXlsx(
   } catch (e) {
     // Inflate errors mean damaged entries; anything else is XML ExcelJS could not make sense of.
     const detail = describe(e);
-    const failure = DAMAGED_BYTES.test(detail)
-      ? 'corrupt_zip'
-      : 'corrupt_workbook';
+    const failure = DAMAGED_BYTES.test(detail) ? 'corrupt_zip' : 'corrupt_workbook';
     throw new PortError('unreadable_file', failureMessage(lang, failure), detail);
   }
   return { workbook, zip, unsupported };

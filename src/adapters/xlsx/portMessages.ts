@@ -9,6 +9,7 @@ export type XlsxFailure =
   | 'corrupt_zip'
   | 'corrupt_workbook'
   | 'sheet_not_found'
+  | 'sheet_protected'
   | 'unexpected';
 
 const zh: Record<XlsxFailure, (p: string) => string> = {
@@ -20,6 +21,8 @@ const zh: Record<XlsxFailure, (p: string) => string> = {
   corrupt_zip: () => '文件已损坏或不完整(可能没有下载或复制完整),无法读取。',
   corrupt_workbook: () => '工作簿内容已损坏,无法读取。请在 Excel 中打开并另存一次后重试。',
   sheet_not_found: (p) => `工作簿中没有名为“${p}”的工作表。`,
+  sheet_protected: (p) =>
+    `工作表“${p}”受保护,请先在“审阅”中撤销工作表保护(在 Excel 中撤销后保存),再重试。`,
   unexpected: () => '处理工作簿时出现意外错误,工作簿未被修改。',
 };
 
@@ -34,6 +37,8 @@ const en: Record<XlsxFailure, (p: string) => string> = {
   corrupt_workbook: () =>
     'The workbook content is damaged and cannot be read. Open it in Excel, save it once, and try again.',
   sheet_not_found: (p) => `The workbook has no sheet named "${p}".`,
+  sheet_protected: (p) =>
+    `Sheet "${p}" is protected. Unprotect it under Review in Excel and save, then try again.`,
   unexpected: () => 'An unexpected error occurred while handling the workbook; it was not changed.',
 };
 

@@ -231,6 +231,45 @@ describe('workbooks only a file can express', () => {
     expect(issuesOf(result)).toEqual([['重点项目', []]]);
   });
 
+  it.each<[Lang, string]>([
+    ['zh', '工作表“重点项目”受保护,请先在“审阅”中撤销工作表保护(在 Excel 中撤销后保存),再重试。'],
+    [
+      'en',
+      'Sheet "重点项目" is protected. Unprotect it under Review in Excel and save, then try again.',
+    ],
+  ])(
+    'refuses to paint or clear a protected sheet (%s), changing nothing',
+    async (lang, sentence) => {
+      const bytes = file(XLSX_FILES_DIR, 'protected-sheet.xlsx');
+      const { book, grids, result } = await analyzeFile(bytes, lang);
+      const refusal = async (run: () => Promise<unknown>): Promise<unknown[]> => {
+        try {
+          await run();
+        } catch (e) {
+          if (e instanceof PortError) return [e.code, e.message];
+          throw e;
+        }
+        return ['done'];
+      };
+      expect(await refusal(() => book.applyPaint(result.sheets[0]!.paint))).toEqual([
+        'sheet_protected',
+        sentence,
+      ]);
+      expect(await refusal(() => book.clearPaint('重点项目'))).toEqual([
+        'sheet_protected',
+        sentence,
+      ]);
+      const after = await XlsxWorkbook.open(await book.save(), lang);
+      expect(await after.listSheets()).toEqual([{ name: '重点项目', visible: true }]);
+      expect(cellsByAddress(await after.readSheet('重点项目'))).toEqual(cellsByAddress(grids[0]!));
+      // Still protected: a second run refuses it the same way.
+      expect(await refusal(() => after.applyPaint(result.sheets[0]!.paint))).toEqual([
+        'sheet_protected',
+        sentence,
+      ]);
+    },
+  );
+
   it('reads a right-to-left sheet with an emoji name, and does not guess an emoji deadline', async () => {
     const { result } = await open('right-to-left-sheet.xlsx');
     expect(statusesOf(result)).toEqual([['📊مشاريع', { 3: 'lagging', 4: 'unknown' }]]);
