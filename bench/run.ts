@@ -12,6 +12,7 @@ const measures: [string, Measure][] = [
   ['engine', measureEngine],
   ['excel', measureExcelTraffic],
   ['cli', measureCli],
+  ['taskpane', (ctx) => import('./measures/taskpane').then((m) => m.measureTaskpane(ctx))],
 ];
 
 async function main(): Promise<number> {

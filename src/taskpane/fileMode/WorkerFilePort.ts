@@ -1,5 +1,5 @@
 import type { BulletinBook } from '../../core/bulletinBook';
-import type { SheetGrid } from '../../core/grid';
+import type { CellValue, SheetGrid } from '../../core/grid';
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
 import {
@@ -21,10 +21,13 @@ export interface WorkerLike {
   terminate(): void;
 }
 
+type RowsMessage = Extract<WorkerResponse, { kind: 'rows' }>;
+
 interface Pending {
   resolve(value: unknown): void;
   reject(err: Error): void;
   onProgress?: Progress | undefined;
+  onRows?: ((rows: RowsMessage) => void) | undefined;
 }
 
 /** The worker itself failed (its script did not load, or it crashed), as opposed to the file. */
@@ -78,6 +81,10 @@ export class WorkerFilePort implements FilePort {
       p.onProgress?.(message.done, message.total);
       return;
     }
+    if (message.kind === 'rows') {
+      p.onRows?.(message);
+      return;
+    }
     this.pending.delete(message.id);
     if (message.kind === 'result') p.resolve(message.value);
     else p.reject(fromWorkerError(message.error));
@@ -93,10 +100,16 @@ export class WorkerFilePort implements FilePort {
     args: readonly unknown[],
     transfer: Transferable[] = [],
     onProgress?: Progress,
+    onRows?: (rows: RowsMessage) => void,
   ): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.pending.set(id, {
+        resolve: resolve as (v: unknown) => void,
+        reject,
+        onProgress,
+        onRows,
+      });
       this.worker.postMessage({ id, method, args }, transfer);
     });
   }
@@ -105,8 +118,26 @@ export class WorkerFilePort implements FilePort {
     return this.call('listSheets', []);
   }
 
-  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
-    return this.call('readSheet', [name], [], onProgress);
+  /** The worker sends the rows ahead in pieces (ROWS_PER_MESSAGE), then the rest of the grid. */
+  async readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    const values: (readonly CellValue[])[] = [];
+    const formats: (readonly (string | null | undefined)[] | undefined)[] = [];
+    let hasFormats = false;
+    const rest = await this.call<Omit<SheetGrid, 'values' | 'numberFormats'>>(
+      'readSheet',
+      [name],
+      [],
+      onProgress,
+      (piece) => {
+        values.length = Math.max(values.length, piece.start + piece.values.length);
+        piece.values.forEach((row, i) => (values[piece.start + i] = row));
+        if (piece.formats) {
+          hasFormats = true;
+          piece.formats.forEach((row, i) => (formats[piece.start + i] = row));
+        }
+      },
+    );
+    return { ...rest, values, ...(hasFormats ? { numberFormats: formats } : {}) };
   }
 
   applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {

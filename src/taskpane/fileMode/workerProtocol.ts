@@ -1,3 +1,4 @@
+import type { CellValue } from '../../core/grid';
 import type { PortErrorCode } from '../../port/WorkbookPort';
 
 /** The port methods file mode calls across the worker boundary, plus opening and saving. */
@@ -26,12 +27,26 @@ export interface WorkerError {
   readonly detail?: string;
 }
 
+/**
+ * How many rows of a sheet go in one message. The page decodes each message in one task; a
+ * 100,000-row sheet in one message held it for 100–200 ms, in pieces of this size ~10 ms each.
+ */
+export const ROWS_PER_MESSAGE = 5_000;
+
 export type WorkerResponse =
   | {
       readonly id: number;
       readonly kind: 'progress';
       readonly done: number;
       readonly total: number;
+    }
+  | {
+      /** Rows start.. of the grid readSheet is answering; its result then carries no rows. */
+      readonly id: number;
+      readonly kind: 'rows';
+      readonly start: number;
+      readonly values: readonly (readonly CellValue[])[];
+      readonly formats?: readonly (readonly (string | null | undefined)[] | undefined)[];
     }
   | { readonly id: number; readonly kind: 'result'; readonly value: unknown }
   | { readonly id: number; readonly kind: 'error'; readonly error: WorkerError };

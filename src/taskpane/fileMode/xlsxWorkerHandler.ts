@@ -3,7 +3,12 @@ import type { BulletinBook } from '../../core/bulletinBook';
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
 import { PortError, type WorkbookSettings } from '../../port/WorkbookPort';
-import type { WorkerError, WorkerRequest, WorkerResponse } from './workerProtocol';
+import {
+  ROWS_PER_MESSAGE,
+  type WorkerError,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './workerProtocol';
 
 type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
 
@@ -42,9 +47,25 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
         case 'listSheets':
           value = await book.listSheets();
           break;
-        case 'readSheet':
-          value = await book.readSheet(args[0] as string, progress);
+        case 'readSheet': {
+          // The rows go ahead in pieces, so the page never decodes a whole long sheet at once.
+          const { values, numberFormats, ...rest } = await book.readSheet(
+            args[0] as string,
+            progress,
+          );
+          for (let start = 0; start < values.length; start += ROWS_PER_MESSAGE) {
+            const end = start + ROWS_PER_MESSAGE;
+            post({
+              id,
+              kind: 'rows',
+              start,
+              values: values.slice(start, end),
+              ...(numberFormats ? { formats: numberFormats.slice(start, end) } : {}),
+            });
+          }
+          value = rest;
           break;
+        }
         case 'applyPaint':
           value = await book.applyPaint(args[0] as PaintPlan, progress);
           break;

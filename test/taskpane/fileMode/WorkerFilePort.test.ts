@@ -1,8 +1,10 @@
+import { Workbook } from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import { dayNumber } from '../../../src/core/dates';
 import { defaultRules } from '../../../src/core/rules';
+import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
 import { PortError } from '../../../src/port/WorkbookPort';
 import {
   WorkerFailure,
@@ -18,7 +20,12 @@ class InProcessWorker implements WorkerLike {
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   readonly methods: string[] = [];
+  /** What the worker sent back: each message's kind, and its row count for pieces of a sheet. */
+  readonly replies: string[] = [];
   private readonly handle = createXlsxWorkerHandler((message) => {
+    this.replies.push(
+      message.kind === 'rows' ? `rows ${message.start}+${message.values.length}` : message.kind,
+    );
     const data = structuredClone(message);
     setTimeout(() => this.onmessage?.({ data } as MessageEvent<WorkerResponse>), 0);
   });
@@ -75,6 +82,29 @@ describe('WorkerFilePort', () => {
     const reread = await WorkerFilePort.open(new InProcessWorker(), bytes.slice().buffer, 'zh');
     const again = await reread.readSheet('重点项目');
     expect(again.values[5]?.[13]).toBe('滞后');
+  });
+
+  it('hands a long sheet to the page in pieces of 5,000 rows and puts it back together as read', async () => {
+    const book = new Workbook();
+    const ws = book.addWorksheet('长表');
+    ws.addRow(['序号', '项目名称', '计划节点']);
+    for (let i = 1; i < 12_345; i++) {
+      ws.addRow([i, `项目${i}`, i % 3 === 0 ? new Date(Date.UTC(2023, 5, 30)) : '6月底']);
+      if (i % 3 === 0) ws.getCell(i + 1, 3).numFmt = 'yyyy-mm-dd';
+    }
+    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const direct = await XlsxWorkbook.open(bytes.slice().buffer, 'zh');
+    const worker = new InProcessWorker();
+    const port = await WorkerFilePort.open(worker, bytes.slice().buffer, 'zh');
+    const grid = await port.readSheet('长表');
+    expect(grid).toEqual(await direct.readSheet('长表'));
+    expect(grid.values).toHaveLength(12_345);
+    expect(worker.replies.filter((r) => r.startsWith('rows'))).toEqual([
+      'rows 0+5000',
+      'rows 5000+5000',
+      'rows 10000+2345',
+    ]);
+    expect(worker.replies.at(-1)).toBe('result');
   });
 
   it('brings a PortError back from the worker as a PortError with its code', async () => {
