@@ -10,8 +10,15 @@ import {
   type SheetInfo,
   type WorkbookSettings,
 } from '../../port/WorkbookPort';
+import { yieldToEventLoop } from '../lib/yieldToEventLoop';
 import type { FilePort } from '../session/ports';
-import type { WorkerError, WorkerMethod, WorkerRequest, WorkerResponse } from './workerProtocol';
+import {
+  CELLS_PER_MESSAGE,
+  type WorkerError,
+  type WorkerMethod,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './workerProtocol';
 
 /** What WorkerFilePort needs of a Worker (a real one, or a test double). */
 export interface WorkerLike {
@@ -148,8 +155,28 @@ export class WorkerFilePort implements FilePort {
     return this.call('clearPaint', [sheet]);
   }
 
-  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
-    return this.call('writeBulletin', [book]);
+  /**
+   * A bulletin's cells go ahead in pieces (CELLS_PER_MESSAGE), a task apart: the list of what is
+   * behind on a long sheet has hundreds of thousands of cells, too many to encode in one task.
+   */
+  async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    const cells = book.sheets.reduce((n, sh) => n + sh.cells.length, 0);
+    if (cells <= CELLS_PER_MESSAGE) return this.call('writeBulletin', [book]);
+    const staged: Promise<unknown>[] = [];
+    for (const [i, sheet] of book.sheets.entries()) {
+      for (let start = 0; start < sheet.cells.length; start += CELLS_PER_MESSAGE) {
+        const piece = sheet.cells.slice(start, start + CELLS_PER_MESSAGE);
+        staged.push(this.call('stageBulletinCells', [i, piece]));
+        await yieldToEventLoop();
+      }
+    }
+    const bare = { ...book, sheets: book.sheets.map((sh) => ({ ...sh, cells: [] })) };
+    const written = this.call<{ readonly sheets: readonly string[] }>('writeBulletin', [
+      bare,
+      true,
+    ]);
+    const [result] = await Promise.all([written, ...staged]);
+    return result;
   }
 
   loadSettings(): Promise<WorkbookSettings> {

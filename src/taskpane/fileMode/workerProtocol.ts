@@ -8,6 +8,7 @@ export type WorkerMethod =
   | 'readSheet'
   | 'applyPaint'
   | 'clearPaint'
+  | 'stageBulletinCells'
   | 'writeBulletin'
   | 'loadSettings'
   | 'saveSettings'
@@ -32,6 +33,12 @@ export interface WorkerError {
  * 100,000-row sheet in one message held it for 100–200 ms, in pieces of this size ~10 ms each.
  */
 export const ROWS_PER_MESSAGE = 5_000;
+
+/**
+ * The same for a bulletin on its way to the worker: its sheets' cells go ahead in pieces of this
+ * many ('stageBulletinCells'), and 'writeBulletin' then carries the book without them.
+ */
+export const CELLS_PER_MESSAGE = 20_000;
 
 export type WorkerResponse =
   | {

@@ -1,5 +1,5 @@
 import { XlsxWorkbook } from '../../adapters/xlsx/XlsxWorkbook';
-import type { BulletinBook } from '../../core/bulletinBook';
+import type { BulletinBook, BulletinCell } from '../../core/bulletinBook';
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
 import { PortError, type WorkbookSettings } from '../../port/WorkbookPort';
@@ -31,6 +31,8 @@ function toWorkerError(err: unknown): WorkerError {
 export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) => Promise<void> {
   let book: XlsxWorkbook | null = null;
   let queue: Promise<void> = Promise.resolve();
+  // Cells of the bulletin being sent, by sheet, until 'writeBulletin' asks for them.
+  let staged: BulletinCell[][] = [];
 
   const run = async ({ id, method, args }: WorkerRequest): Promise<void> => {
     const progress = (done: number, total: number) => post({ id, kind: 'progress', done, total });
@@ -72,9 +74,24 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
         case 'clearPaint':
           value = await book.clearPaint(args[0] as string);
           break;
-        case 'writeBulletin':
-          value = await book.writeBulletin(args[0] as BulletinBook);
+        case 'stageBulletinCells':
+          {
+            const list = (staged[args[0] as number] ??= []);
+            for (const cell of args[1] as BulletinCell[]) list.push(cell);
+          }
+          value = null;
           break;
+        case 'writeBulletin': {
+          const sent = args[0] as BulletinBook;
+          // A book sent in pieces arrives with empty sheets: its cells were staged.
+          const whole =
+            args[1] === true
+              ? { ...sent, sheets: sent.sheets.map((sh, i) => ({ ...sh, cells: staged[i] ?? [] })) }
+              : sent;
+          staged = [];
+          value = await book.writeBulletin(whole);
+          break;
+        }
         case 'loadSettings':
           value = await book.loadSettings();
           break;

@@ -435,9 +435,13 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
         commit({ progress: { phase: 'bulletin', value: 0 } });
         await yieldToEventLoop();
         const lang = optionsRef.current.lang;
+        // Each a task of its own: on a long sheet each takes a good part of a second's budget.
         const book = buildBulletin(analysis.sheets, request.asOf, { lang, rules: request.rules });
+        commit({ progress: { phase: 'bulletin', value: 0.3 } });
+        await yieldToEventLoop();
         const summary = summarizeBulletin(analysis.sheets, request.asOf, lang);
         commit({ progress: { phase: 'bulletin', value: 0.5 } });
+        await yieldToEventLoop();
         const written = await p.writeBulletin(book);
         if (gen !== generation.current) return;
         // File mode shows the new sheets beside the plan tables, read back as the file holds them.

@@ -2,6 +2,7 @@ import { Workbook } from 'exceljs';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
+import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
 import { dayNumber } from '../../../src/core/dates';
 import { defaultRules } from '../../../src/core/rules';
 import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
@@ -105,6 +106,77 @@ describe('WorkerFilePort', () => {
       'rows 10000+2345',
     ]);
     expect(worker.replies.at(-1)).toBe('result');
+  });
+
+  it('sends a long bulletin to the worker in pieces of 20,000 cells and writes it whole', async () => {
+    const sheet = (name: string, rows: number): BulletinSheet => ({
+      name,
+      cells: Array.from({ length: rows * 5 }, (_, i) => ({
+        row: Math.floor(i / 5),
+        col: i % 5,
+        value: i % 5 === 0 ? Math.floor(i / 5) + 1 : `项目${Math.floor(i / 5) + 1}-${i % 5}`,
+      })),
+      styles: {},
+      merges: [],
+      columnWidths: [6, 20, 20, 20, 20],
+      print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
+    });
+    const book: BulletinBook = {
+      reportDate: '2023-06-30',
+      sheets: [sheet('通报2023-06-30', 3), sheet('滞后清单2023-06-30', 9_000)],
+      text: '截至2023年6月30日……',
+    };
+    const worker = new InProcessWorker();
+    const port = await WorkerFilePort.open(worker, sampleBytes(), 'zh');
+    expect(await port.writeBulletin(book)).toEqual({
+      sheets: ['通报2023-06-30', '滞后清单2023-06-30'],
+    });
+    expect(worker.methods.filter((m) => /Bulletin/.test(m))).toEqual([
+      'stageBulletinCells',
+      'stageBulletinCells',
+      'stageBulletinCells',
+      'stageBulletinCells',
+      'writeBulletin',
+    ]);
+    const summary = await port.readSheet('通报2023-06-30');
+    expect(summary.values).toEqual([
+      [1, '项目1-1', '项目1-2', '项目1-3', '项目1-4'],
+      [2, '项目2-1', '项目2-2', '项目2-3', '项目2-4'],
+      [3, '项目3-1', '项目3-2', '项目3-3', '项目3-4'],
+    ]);
+    const list = await port.readSheet('滞后清单2023-06-30');
+    expect(list.values).toHaveLength(9_000);
+    expect(list.values[8_999]).toEqual([
+      9_000,
+      '项目9000-1',
+      '项目9000-2',
+      '项目9000-3',
+      '项目9000-4',
+    ]);
+  });
+
+  it('sends a short bulletin in one message', async () => {
+    const worker = new InProcessWorker();
+    const port = await WorkerFilePort.open(worker, sampleBytes(), 'zh');
+    const book: BulletinBook = {
+      reportDate: '2023-06-30',
+      sheets: [
+        {
+          name: '通报2023-06-30',
+          cells: [{ row: 0, col: 0, value: '截至2023年6月30日重点项目推进情况' }],
+          styles: {},
+          merges: [],
+          columnWidths: [40],
+          print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: true },
+        },
+      ],
+      text: '',
+    };
+    await port.writeBulletin(book);
+    expect(worker.methods.filter((m) => /Bulletin/.test(m))).toEqual(['writeBulletin']);
+    expect((await port.readSheet('通报2023-06-30')).values[0]?.[0]).toBe(
+      '截至2023年6月30日重点项目推进情况',
+    );
   });
 
   it('brings a PortError back from the worker as a PortError with its code', async () => {
