@@ -97,7 +97,12 @@ module.exports = async (env, argv) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       // Chunks load relative to the script that asks for them, so dist/ can live under any path.
       publicPath: 'auto',
-      clean: true,
+      // Emptied before each build, except what `npm run build:cli` compiles into dist/ beside the
+      // pages (dist/cli/main.js and the src/ folders it imports): the pane's files are flat, plus
+      // assets/ and office-js/.
+      clean: {
+        keep: (file) => /[\\/]/.test(file) && !/^(assets|office-js)[\\/]/.test(file),
+      },
     },
     // Eval-based source maps would need 'unsafe-eval' in the CSP.
     devtool: dev ? 'cheap-module-source-map' : 'source-map',
