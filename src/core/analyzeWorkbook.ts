@@ -15,8 +15,7 @@ import { runSteps, STEP_ROWS, type Steps } from './steps';
 import type { RowStatus } from './status';
 
 export type SheetOutcome =
-  | { kind: 'table'; analysis: SheetAnalysis }
-  | { kind: 'skipped'; skipped: SkippedSheet };
+  { kind: 'table'; analysis: SheetAnalysis } | { kind: 'skipped'; skipped: SkippedSheet };
 
 /** Detects, reads, classifies and plans the paint of one sheet; a sheet without a table is skipped. */
 export function analyzeSheet(grid: SheetGrid, opts: AnalyzeOptions): SheetOutcome {
@@ -34,7 +33,10 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
     merges,
   );
   if (!detected.ok) {
-    return { kind: 'skipped', skipped: { name: grid.name, reason: 'no_table', issues: detected.issues } };
+    return {
+      kind: 'skipped',
+      skipped: { name: grid.name, reason: 'no_table', issues: detected.issues },
+    };
   }
   const layout = detected.layout;
   const issues: Issue[] = [...detected.issues];
@@ -70,7 +72,10 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
 
   const painted = buildPaintPlan(grid, layout, statuses, rules, lang);
   if (painted.plan === null) {
-    return { kind: 'skipped', skipped: { name: grid.name, reason: 'no_room', issues: painted.issues } };
+    return {
+      kind: 'skipped',
+      skipped: { name: grid.name, reason: 'no_room', issues: painted.issues },
+    };
   }
   issues.push(...painted.issues);
   return {
@@ -98,7 +103,10 @@ export function sheetsToAnalyze(grids: readonly SheetGrid[], opts: AnalyzeOption
 }
 
 /** Runs the engine over a workbook's sheets (sheets the add-in made itself are left out). */
-export function analyzeWorkbook(grids: readonly SheetGrid[], opts: AnalyzeOptions): WorkbookAnalysis {
+export function analyzeWorkbook(
+  grids: readonly SheetGrid[],
+  opts: AnalyzeOptions,
+): WorkbookAnalysis {
   const sheets: SheetAnalysis[] = [];
   const skipped: SkippedSheet[] = [];
   for (const grid of sheetsToAnalyze(grids, opts)) {

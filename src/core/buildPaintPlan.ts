@@ -59,7 +59,13 @@ export function buildPaintPlan(
   }
 
   const codes = new Uint8Array(lastRow - firstRow + 1);
-  const runs: Record<Status, number[]> = { normal: [], lagging: [], severe: [], done: [], unknown: [] };
+  const runs: Record<Status, number[]> = {
+    normal: [],
+    lagging: [],
+    severe: [],
+    done: [],
+    unknown: [],
+  };
   let runStatus: Status | null = null;
   let runStart = -1;
   let prev = -2;

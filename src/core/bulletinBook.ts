@@ -27,7 +27,11 @@ export interface BulletinChart {
   readonly title: string;
   /** Cell ranges (0-based, inclusive) of the category labels and of each series, with the series' names. */
   readonly categories: CellRange;
-  readonly series: readonly { readonly name: string; readonly range: CellRange; readonly color: string }[];
+  readonly series: readonly {
+    readonly name: string;
+    readonly range: CellRange;
+    readonly color: string;
+  }[];
 }
 
 export interface BulletinSheet {

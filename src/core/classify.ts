@@ -11,7 +11,13 @@ export interface ClassifyContext {
   readonly planYear: number;
 }
 
-function status(row: PlanRow, s: Status, reason: StatusReason, deadline: DayNumber | null, asOf: DayNumber): RowStatus {
+function status(
+  row: PlanRow,
+  s: Status,
+  reason: StatusReason,
+  deadline: DayNumber | null,
+  asOf: DayNumber,
+): RowStatus {
   const overdueDays = deadline !== null && asOf > deadline ? asOf - deadline : 0;
   const overdueMonths = deadline !== null ? wholeMonthsBetween(deadline, asOf) : 0;
   return { row: row.row, status: s, overdueDays, overdueMonths, reason };
@@ -23,8 +29,10 @@ function nodeLag(row: PlanRow, ctx: ClassifyContext): RowStatus {
   const d = row.deadline;
   if (d.kind === 'ongoing') return status(row, 'normal', 'ongoing', null, asOf);
   if (d.kind !== 'date') return status(row, 'unknown', 'no_deadline', null, asOf);
-  if (asOf > addMonths(d.day, rules.severeMonths)) return status(row, 'severe', 'overdue', d.day, asOf);
-  if (asOf > addMonths(d.day, rules.lagMonths)) return status(row, 'lagging', 'overdue', d.day, asOf);
+  if (asOf > addMonths(d.day, rules.severeMonths))
+    return status(row, 'severe', 'overdue', d.day, asOf);
+  if (asOf > addMonths(d.day, rules.lagMonths))
+    return status(row, 'lagging', 'overdue', d.day, asOf);
   return status(row, 'normal', asOf > d.day ? 'overdue' : 'not_due', d.day, asOf);
 }
 
@@ -48,8 +56,11 @@ function sequentialProgress(row: PlanRow, ctx: ClassifyContext): RowStatus {
   const d = row.deadline;
   const actual =
     row.progress ??
-    (row.doneInvest !== null && row.planInvest !== null && row.planInvest > 0 ? row.doneInvest / row.planInvest : null);
-  if (actual === null) return status(row, 'unknown', 'no_deadline', d.kind === 'date' ? d.day : null, asOf);
+    (row.doneInvest !== null && row.planInvest !== null && row.planInvest > 0
+      ? row.doneInvest / row.planInvest
+      : null);
+  if (actual === null)
+    return status(row, 'unknown', 'no_deadline', d.kind === 'date' ? d.day : null, asOf);
   const start = dayNumber(ctx.planYear, 1, 1);
   const end = d.kind === 'date' ? d.day : dayNumber(ctx.planYear, 12, 31);
   const span = end - start;
@@ -57,8 +68,10 @@ function sequentialProgress(row: PlanRow, ctx: ClassifyContext): RowStatus {
   const gap = elapsed - actual;
   const deadline = d.kind === 'date' ? d.day : null;
   // A tolerance of a millionth keeps 0.1 - 0.0 style float noise from flipping a boundary.
-  if (gap > rules.seqSevereGap + 1e-6) return status(row, 'severe', 'behind_schedule', deadline, asOf);
-  if (gap > rules.seqLagGap + 1e-6) return status(row, 'lagging', 'behind_schedule', deadline, asOf);
+  if (gap > rules.seqSevereGap + 1e-6)
+    return status(row, 'severe', 'behind_schedule', deadline, asOf);
+  if (gap > rules.seqLagGap + 1e-6)
+    return status(row, 'lagging', 'behind_schedule', deadline, asOf);
   return status(row, 'normal', 'on_schedule', deadline, asOf);
 }
 
@@ -88,7 +101,11 @@ function reportedStatus(row: PlanRow, ctx: ClassifyContext): RowStatus {
 export function classifyRow(row: PlanRow, ctx: ClassifyContext): RowStatus {
   if (row.doneBy !== null) {
     const reason: StatusReason =
-      row.doneBy === 'done_column' ? 'done_column' : row.doneBy === 'progress' ? 'done_progress' : 'done_date';
+      row.doneBy === 'done_column'
+        ? 'done_column'
+        : row.doneBy === 'progress'
+          ? 'done_progress'
+          : 'done_date';
     return { row: row.row, status: 'done', overdueDays: 0, overdueMonths: 0, reason };
   }
   switch (ctx.rules.preset) {

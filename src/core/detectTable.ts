@@ -110,13 +110,23 @@ function headerSpan(
   return { top, bottom };
 }
 
-function isCaptionRow(grid: SheetGrid, merges: MergeIndex, top: number, r: number, width: number): boolean {
+function isCaptionRow(
+  grid: SheetGrid,
+  merges: MergeIndex,
+  top: number,
+  r: number,
+  width: number,
+): boolean {
   for (let c = 0; c < width; c++) {
     const own = headerText(grid.values[r]?.[c] ?? null);
     if (own === '') continue;
     const parent = merges.mergeAt(top, c);
     const underParent = parent !== undefined && parent.right > parent.left && parent.bottom < r;
-    if (!underParent && matchField(own) === null && exactField(textAbove(merges, top, r, c) + own) === null) {
+    if (
+      !underParent &&
+      matchField(own) === null &&
+      exactField(textAbove(merges, top, r, c) + own) === null
+    ) {
       return false;
     }
   }
@@ -132,7 +142,8 @@ function textAbove(merges: MergeIndex, top: number, r: number, c: number): strin
 
 // Child captions that are amounts take the parent's field; shares and per-period columns do not.
 const SHARE_CAPTION = /[%％率比占]/;
-const PERIOD_CAPTION = /^(?:第?[一二三四1-4]季度|Q[1-4]|[上下]半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)/i;
+const PERIOD_CAPTION =
+  /^(?:第?[一二三四1-4]季度|Q[1-4]|[上下]半年|\d{1,2}月|[一二三四五六七八九十]{1,2}月)/i;
 
 function fieldForColumn(parts: readonly string[], parentClaimed: Set<string>): FieldKey | null {
   const child = parts[parts.length - 1] ?? '';
@@ -152,7 +163,9 @@ function fieldForColumn(parts: readonly string[], parentClaimed: Set<string>): F
 
 function isOwnStatusHeader(text: string, statusHeader: string): boolean {
   const n = normalizeText(text);
-  return n !== '' && (n === normalizeText(statusHeader) || n === normalizeText(DEFAULT_STATUS_HEADER));
+  return (
+    n !== '' && (n === normalizeText(statusHeader) || n === normalizeText(DEFAULT_STATUS_HEADER))
+  );
 }
 
 /** Finds the plan table on a sheet: its header rows, columns, fields and the kind of every row. */
@@ -230,7 +243,10 @@ export function* detectTableSteps(
   if (fields.name === undefined) {
     return {
       ok: false,
-      issues: [...issues, makeIssue(lang, 'no_name_column', grid.name, '', { row: grid.origin.row + top })],
+      issues: [
+        ...issues,
+        makeIssue(lang, 'no_name_column', grid.name, '', { row: grid.origin.row + top }),
+      ],
     };
   }
   if (fields.deadline === undefined) {
@@ -263,7 +279,15 @@ export function* detectTableSteps(
   const dataRows: number[] = [];
   const sections: { row: number; category: string }[] = [];
   let lastRow = bottom;
-  const rowCtx = { grid, merges, left, right, fields, statusColumn, captionCols: captionColumns(left, right, fields) };
+  const rowCtx = {
+    grid,
+    merges,
+    left,
+    right,
+    fields,
+    statusColumn,
+    captionCols: captionColumns(left, right, fields),
+  };
   for (let r = bottom + 1; r < grid.values.length; r++) {
     if ((r & (STEP_ROWS - 1)) === 0) yield;
     const kind = classifyRowKind(rowCtx, r);

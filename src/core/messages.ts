@@ -20,7 +20,8 @@ const zh: Catalog = {
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格是公式,但文件未保存其计算结果。请在Excel中打开并保存一次后重试。`,
   number_unreadable: (p) =>
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格“${s(p, 'text')}”不是有效数字,已按空白处理。`,
-  no_table: (p) => `工作表“${s(p, 'sheet')}”中没有找到计划表(需要“项目名称/工作任务”等表头),已跳过。`,
+  no_table: (p) =>
+    `工作表“${s(p, 'sheet')}”中没有找到计划表(需要“项目名称/工作任务”等表头),已跳过。`,
   no_name_column: (p) =>
     `工作表“${s(p, 'sheet')}”的表头(第${s(p, 'row')}行)中没有“项目名称”“工作任务”之类的名称列。`,
   no_deadline_column: (p) =>

@@ -42,7 +42,9 @@ const SPACES = /[\s\u00a0\u200b\ufeff]+/g;
 const SPACE_TEST = /[\s\u00a0\u200b\ufeff]/;
 // Any character the two maps would change: most cells have none, and skip both passes.
 // (Only the characters that really change: the lists above also pair 目 with 目, 任 with 任.)
-const CHANGING = [...charMap].filter(([code, to]) => String.fromCharCode(code) !== to).map(([code]) => String.fromCharCode(code));
+const CHANGING = [...charMap]
+  .filter(([code, to]) => String.fromCharCode(code) !== to)
+  .map(([code]) => String.fromCharCode(code));
 const NEEDS_MAPPING = new RegExp(`[\uff01-\uff5e\u3000${CHANGING.join('')}]`);
 
 /** Half-width, simplified, without any whitespace (headers are often typed "项 目 名 称" or broken by Alt+Enter). */

@@ -55,14 +55,18 @@ class RowReader {
     // A header merged down into the data (merge_crosses_header) leaves those data cells blank:
     // "计划节点" is the header's text, not the row's deadline.
     if (src && src[0] <= this.headerBottom) return null;
-    const v = src ? (this.grid.values[src[0]]?.[src[1]] ?? null) : (this.grid.values[this.r]?.[c] ?? null);
+    const v = src
+      ? (this.grid.values[src[0]]?.[src[1]] ?? null)
+      : (this.grid.values[this.r]?.[c] ?? null);
     if (v !== null && typeof v === 'object') {
       // A merged error is reported once, at the merge's own cell.
       if (!src || src[0] === this.r) {
         const cell = a1(this.grid, this.r, c);
         this.issues.push(
           v.error === NO_SAVED_RESULT
-            ? makeIssue(this.lang, 'formula_no_result', this.grid.name, cell, { text: v.formula ?? '' })
+            ? makeIssue(this.lang, 'formula_no_result', this.grid.name, cell, {
+                text: v.formula ?? '',
+              })
             : makeIssue(this.lang, 'cell_error', this.grid.name, cell, { text: v.error }),
         );
       }
@@ -103,7 +107,11 @@ class RowReader {
     const n = parseNumber(v);
     if (n.kind === 'number') return n.value;
     if (n.kind === 'unreadable') {
-      this.issues.push(makeIssue(this.lang, 'number_unreadable', this.grid.name, a1(this.grid, this.r, c), { text: n.text }));
+      this.issues.push(
+        makeIssue(this.lang, 'number_unreadable', this.grid.name, a1(this.grid, this.r, c), {
+          text: n.text,
+        }),
+      );
     }
     return null;
   }
@@ -172,28 +180,42 @@ export function* readRowsSteps(
     if ((i & (STEP_ROWS - 1)) === STEP_ROWS - 1) yield;
     const r = layout.dataRows[i] as number;
     read.r = r;
-    while (sectionIndex < layout.sections.length && (layout.sections[sectionIndex]?.row ?? Infinity) < r) {
+    while (
+      sectionIndex < layout.sections.length &&
+      (layout.sections[sectionIndex]?.row ?? Infinity) < r
+    ) {
       category = layout.sections[sectionIndex]?.category ?? null;
       sectionIndex++;
     }
 
     const progressValue = read.value('progress');
-    const progressRead = parsePercent(progressValue, read.format('progress'), progressIsPercentHeader);
+    const progressRead = parsePercent(
+      progressValue,
+      read.format('progress'),
+      progressIsPercentHeader,
+    );
     const progress = progressRead.kind === 'number' ? progressRead.value : null;
-    const progressText = progressValue === null ? null : read.display(progressValue, 'progress') || null;
+    const progressText =
+      progressValue === null ? null : read.display(progressValue, 'progress') || null;
 
     let doneBy: DoneBy | null = null;
     const doneValue = f.done === undefined ? null : read.value('done');
-    if (doneValue !== null && (typeof doneValue === 'string' ? doneOfText(doneValue) : isDoneText(doneValue))) {
+    if (
+      doneValue !== null &&
+      (typeof doneValue === 'string' ? doneOfText(doneValue) : isDoneText(doneValue))
+    ) {
       doneBy = 'done_column';
-    }
-    else if (progress !== null && progress >= 1) doneBy = 'progress';
+    } else if (progress !== null && progress >= 1) doneBy = 'progress';
     if (f.doneDate !== undefined) {
       const v = read.value('doneDate');
       const dd = parseDay(v, read.format('doneDate'), ctx);
       if (dd.kind === 'date' && dd.day <= asOf) doneBy ??= 'done_date';
       else if (dd.kind === 'unreadable') {
-        issues.push(makeIssue(lang, 'done_date_unreadable', sheet, read.cell('doneDate'), { text: read.display(v, 'doneDate') }));
+        issues.push(
+          makeIssue(lang, 'done_date_unreadable', sheet, read.cell('doneDate'), {
+            text: read.display(v, 'doneDate'),
+          }),
+        );
       }
     }
 
@@ -207,9 +229,16 @@ export function* readRowsSteps(
     const deadlineText = deadlineValue === null ? '' : read.display(deadlineValue, 'deadline');
     // A done row needs no deadline, so its deadline cell is not worth a complaint; nor is an
     // error value, which has its own issue already.
-    if (doneBy === null && hasDeadline && deadline.kind !== 'date' && deadline.kind !== 'ongoing' && !read.isError('deadline')) {
+    if (
+      doneBy === null &&
+      hasDeadline &&
+      deadline.kind !== 'date' &&
+      deadline.kind !== 'ongoing' &&
+      !read.isError('deadline')
+    ) {
       const cell = read.cell('deadline');
-      if (deadline.kind === 'missing') issues.push(makeIssue(lang, 'deadline_missing', sheet, cell));
+      if (deadline.kind === 'missing')
+        issues.push(makeIssue(lang, 'deadline_missing', sheet, cell));
       else {
         const code = deadline.reason === 'impossible' ? 'date_impossible' : 'deadline_unreadable';
         issues.push(makeIssue(lang, code, sheet, cell, { text: deadlineText }));
@@ -217,8 +246,14 @@ export function* readRowsSteps(
     }
 
     const unitText = read.text('unit');
-    const plannedStart = f.plannedStart === undefined ? null : parseDay(read.value('plannedStart'), read.format('plannedStart'), ctx);
-    const actualStart = f.actualStart === undefined ? null : parseDay(read.value('actualStart'), read.format('actualStart'), ctx);
+    const plannedStart =
+      f.plannedStart === undefined
+        ? null
+        : parseDay(read.value('plannedStart'), read.format('plannedStart'), ctx);
+    const actualStart =
+      f.actualStart === undefined
+        ? null
+        : parseDay(read.value('actualStart'), read.format('actualStart'), ctx);
     rows[i] = {
       row: r,
       seq: read.text('seq'),

@@ -37,7 +37,11 @@ const SUBTOTAL_ROW: RowKindResult = { kind: 'subtotal' };
 const HEADER_ROW: RowKindResult = { kind: 'header' };
 
 /** The columns a subtotal caption (合计, 小计) may sit in: the first three, the name and the number. */
-export function captionColumns(left: number, right: number, fields: Readonly<Partial<Record<FieldKey, number>>>): number[] {
+export function captionColumns(
+  left: number,
+  right: number,
+  fields: Readonly<Partial<Record<FieldKey, number>>>,
+): number[] {
   const cols = new Set([left, left + 1, left + 2, fields.name, fields.seq]);
   return [...cols].filter((c): c is number => c !== undefined && c <= right);
 }
@@ -108,7 +112,12 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
   }
 
   // Template rows with only a sequence number filled in are blank lines of the form.
-  if (nonEmpty === 1 && seqCol !== undefined && firstCol === seqCol && /^\d+$/.test(normalizeText(firstText))) {
+  if (
+    nonEmpty === 1 &&
+    seqCol !== undefined &&
+    firstCol === seqCol &&
+    /^\d+$/.test(normalizeText(firstText))
+  ) {
     return BLANK;
   }
 
@@ -122,7 +131,11 @@ export function classifyRowKind(ctx: RowContext, r: number): RowKindResult {
   const caption = nonEmpty <= 2 && lastCol - left <= 3 ? normalizeText(firstText) : '';
   // A lone caption with a section's prefix or merged across columns is a section wherever it sits,
   // also in a unit or deadline column that happens to come first ("责任单位" as column A).
-  if (nonEmpty === 1 && lastCol - left <= 3 && (SECTION_PREFIX.test(caption) || distinctMerged > 0)) {
+  if (
+    nonEmpty === 1 &&
+    lastCol - left <= 3 &&
+    (SECTION_PREFIX.test(caption) || distinctMerged > 0)
+  ) {
     return { kind: 'section', category: sectionCategory(firstText) };
   }
   if (!hasWork && nonEmpty <= 2 && lastCol - left <= 3) {

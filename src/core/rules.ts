@@ -3,7 +3,12 @@ import type { Lang } from './issue';
 import type { Status } from './status';
 import { xmlSafeText } from './xmlSafeText';
 
-export const PRESET_IDS = ['node-lag', 'due-soon', 'sequential-progress', 'reported-status'] as const;
+export const PRESET_IDS = [
+  'node-lag',
+  'due-soon',
+  'sequential-progress',
+  'reported-status',
+] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 const hexColor = z
@@ -12,10 +17,7 @@ const hexColor = z
   .transform((s) => s.toUpperCase());
 
 const statusMap = <T extends z.ZodTypeAny>(v: T) =>
-  z
-    .object({ normal: v, lagging: v, severe: v, done: v, unknown: v })
-    .partial()
-    .strict();
+  z.object({ normal: v, lagging: v, severe: v, done: v, unknown: v }).partial().strict();
 
 /** What a user (or a rules.json) may set; everything is optional and filled from the preset. */
 export const RuleInputSchema = z
@@ -33,9 +35,15 @@ export const RuleInputSchema = z
     seqSevereGap: z.number().min(0).max(1).optional(),
     palette: z.enum(['ryg', 'ryb']).optional(),
     colors: statusMap(hexColor).optional(),
-    labels: statusMap(z.string().transform(xmlSafeText).pipe(z.string().trim().min(1).max(20))).optional(),
+    labels: statusMap(
+      z.string().transform(xmlSafeText).pipe(z.string().trim().min(1).max(20)),
+    ).optional(),
     /** Header of the status column the add-in writes and finds again. */
-    statusHeader: z.string().transform(xmlSafeText).pipe(z.string().trim().min(1).max(30)).optional(),
+    statusHeader: z
+      .string()
+      .transform(xmlSafeText)
+      .pipe(z.string().trim().min(1).max(30))
+      .optional(),
   })
   .strict();
 
@@ -65,16 +73,64 @@ const PALETTES: Record<'ryg' | 'ryb', Record<Status, string>> = {
 
 const LABELS: Record<Lang, Record<PresetId, Record<Status, string>>> = {
   zh: {
-    'node-lag': { normal: '正常', lagging: '滞后', severe: '严重滞后', done: '已完成', unknown: '无法判定' },
-    'due-soon': { normal: '正常', lagging: '即将到期', severe: '已逾期', done: '已完成', unknown: '无法判定' },
-    'sequential-progress': { normal: '正常', lagging: '低于序时', severe: '严重低于序时', done: '已完成', unknown: '无法判定' },
-    'reported-status': { normal: '正常', lagging: '滞后', severe: '严重滞后', done: '已完成', unknown: '无法判定' },
+    'node-lag': {
+      normal: '正常',
+      lagging: '滞后',
+      severe: '严重滞后',
+      done: '已完成',
+      unknown: '无法判定',
+    },
+    'due-soon': {
+      normal: '正常',
+      lagging: '即将到期',
+      severe: '已逾期',
+      done: '已完成',
+      unknown: '无法判定',
+    },
+    'sequential-progress': {
+      normal: '正常',
+      lagging: '低于序时',
+      severe: '严重低于序时',
+      done: '已完成',
+      unknown: '无法判定',
+    },
+    'reported-status': {
+      normal: '正常',
+      lagging: '滞后',
+      severe: '严重滞后',
+      done: '已完成',
+      unknown: '无法判定',
+    },
   },
   en: {
-    'node-lag': { normal: 'On track', lagging: 'Lagging', severe: 'Severely lagging', done: 'Done', unknown: 'Unknown' },
-    'due-soon': { normal: 'On track', lagging: 'Due soon', severe: 'Overdue', done: 'Done', unknown: 'Unknown' },
-    'sequential-progress': { normal: 'On track', lagging: 'Behind schedule', severe: 'Far behind', done: 'Done', unknown: 'Unknown' },
-    'reported-status': { normal: 'On track', lagging: 'Lagging', severe: 'Severely lagging', done: 'Done', unknown: 'Unknown' },
+    'node-lag': {
+      normal: 'On track',
+      lagging: 'Lagging',
+      severe: 'Severely lagging',
+      done: 'Done',
+      unknown: 'Unknown',
+    },
+    'due-soon': {
+      normal: 'On track',
+      lagging: 'Due soon',
+      severe: 'Overdue',
+      done: 'Done',
+      unknown: 'Unknown',
+    },
+    'sequential-progress': {
+      normal: 'On track',
+      lagging: 'Behind schedule',
+      severe: 'Far behind',
+      done: 'Done',
+      unknown: 'Unknown',
+    },
+    'reported-status': {
+      normal: 'On track',
+      lagging: 'Lagging',
+      severe: 'Severely lagging',
+      done: 'Done',
+      unknown: 'Unknown',
+    },
   },
 };
 
@@ -94,12 +150,18 @@ export function resolveRules(
   const lagMonths = r.lagMonths ?? 1;
   const severeMonths = r.severeMonths ?? 3;
   if (severeMonths < lagMonths) {
-    return { ok: false, errors: [`severeMonths (${severeMonths}) must not be less than lagMonths (${lagMonths})`] };
+    return {
+      ok: false,
+      errors: [`severeMonths (${severeMonths}) must not be less than lagMonths (${lagMonths})`],
+    };
   }
   const seqLagGap = r.seqLagGap ?? 0.1;
   const seqSevereGap = r.seqSevereGap ?? 0.2;
   if (seqSevereGap < seqLagGap) {
-    return { ok: false, errors: [`seqSevereGap (${seqSevereGap}) must not be less than seqLagGap (${seqLagGap})`] };
+    return {
+      ok: false,
+      errors: [`seqSevereGap (${seqSevereGap}) must not be less than seqLagGap (${seqLagGap})`],
+    };
   }
   const palette = r.palette ?? 'ryg';
   return {
@@ -127,9 +189,12 @@ export function defaultRules(lang: Lang = 'zh'): RuleSet {
 }
 
 /** Keeps only the statuses the user set, so the preset's value stays for the rest. */
-function stripUndefined(o: Partial<Record<Status, string | undefined>> | undefined): Partial<Record<Status, string>> {
+function stripUndefined(
+  o: Partial<Record<Status, string | undefined>> | undefined,
+): Partial<Record<Status, string>> {
   const out: Partial<Record<Status, string>> = {};
   if (!o) return out;
-  for (const [k, v] of Object.entries(o) as [Status, string | undefined][]) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(o) as [Status, string | undefined][])
+    if (v !== undefined) out[k] = v;
   return out;
 }

@@ -88,7 +88,8 @@ describe('golden grids', () => {
         expect([layout.headerTop + 1, layout.headerBottom + 1]).toEqual(g.expect.headerRows);
       }
       if (g.expect.firstDataRow) expect((layout.dataRows[0] ?? -1) + 1).toBe(g.expect.firstDataRow);
-      if (g.expect.lastDataRow) expect((layout.dataRows.at(-1) ?? -1) + 1).toBe(g.expect.lastDataRow);
+      if (g.expect.lastDataRow)
+        expect((layout.dataRows.at(-1) ?? -1) + 1).toBe(g.expect.lastDataRow);
       if (g.expect.amountUnit) expect(layout.amountUnit).toBe(g.expect.amountUnit);
     });
 

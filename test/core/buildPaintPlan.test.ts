@@ -5,7 +5,11 @@ import { gridOf } from '../support/gridOf';
 
 const analyze = (rows: (string | number | null)[][]) => {
   const g = gridOf('s', [['2023年计划表'], ['项目名称', '责任单位', '计划节点'], ...rows]);
-  const a = analyzeWorkbook([g], { asOf: dayNumber(2023, 6, 30), rules: defaultRules(), lang: 'zh' });
+  const a = analyzeWorkbook([g], {
+    asOf: dayNumber(2023, 6, 30),
+    rules: defaultRules(),
+    lang: 'zh',
+  });
   const sheet = a.sheets[0];
   if (!sheet) throw new Error('no table');
   return sheet.paint;
@@ -31,7 +35,13 @@ describe('paint plan', () => {
 
   it('puts a new status column right after the table and spans the fills over it', () => {
     const plan = analyze([['甲', 'A', '12月底']]);
-    expect(plan).toMatchObject({ statusColumn: 3, statusColumnExists: false, left: 0, right: 3, header: '三色状态' });
+    expect(plan).toMatchObject({
+      statusColumn: 3,
+      statusColumnExists: false,
+      left: 0,
+      right: 3,
+      header: '三色状态',
+    });
     expect(plan).toMatchObject({ headerTop: 1, headerBottom: 1, firstRow: 2, lastRow: 2 });
   });
 });
@@ -40,11 +50,22 @@ describe('a table with no free column left', () => {
   it('skips the sheet with a sentence instead of placing the status column past XFD', () => {
     const header = ['项目名称', '责任单位', '计划节点'];
     const filler = Array.from({ length: 16_384 - header.length }, (_, i) => `备用${i}`);
-    const g = gridOf('满表', [[...header, ...filler], ['甲', 'A', '6月底']]);
-    const a = analyzeWorkbook([g], { asOf: dayNumber(2023, 6, 30), rules: defaultRules(), lang: 'zh' });
+    const g = gridOf('满表', [
+      [...header, ...filler],
+      ['甲', 'A', '6月底'],
+    ]);
+    const a = analyzeWorkbook([g], {
+      asOf: dayNumber(2023, 6, 30),
+      rules: defaultRules(),
+      lang: 'zh',
+    });
     expect(a.sheets).toEqual([]);
     expect(a.skipped).toMatchObject([
-      { name: '满表', reason: 'no_room', issues: [{ code: 'status_column_no_room', severity: 'error' }] },
+      {
+        name: '满表',
+        reason: 'no_room',
+        issues: [{ code: 'status_column_no_room', severity: 'error' }],
+      },
     ]);
     expect(a.skipped[0]?.issues[0]?.message).toContain('XFD');
   });

@@ -11,15 +11,37 @@ function rules(input: RuleInput = {}): RuleSet {
 
 function row(deadline: Deadline, extra: Partial<PlanRow> = {}): PlanRow {
   return {
-    row: 5, seq: null, name: '任务', unit: null, unitText: null, partner: null, leader: null,
-    category: null, nature: null, deadline, deadlineText: '', doneBy: null, progress: null,
-    progressText: null, planInvest: null, doneInvest: null, totalInvest: null, plannedStart: null,
-    actualStart: null, reportedStatus: null, problem: null, note: null, ...extra,
+    row: 5,
+    seq: null,
+    name: '任务',
+    unit: null,
+    unitText: null,
+    partner: null,
+    leader: null,
+    category: null,
+    nature: null,
+    deadline,
+    deadlineText: '',
+    doneBy: null,
+    progress: null,
+    progressText: null,
+    planInvest: null,
+    doneInvest: null,
+    totalInvest: null,
+    plannedStart: null,
+    actualStart: null,
+    reportedStatus: null,
+    problem: null,
+    note: null,
+    ...extra,
   };
 }
 
 type Ymd = readonly [number, number, number];
-const on = (y: number, m: number, d: number): Deadline => ({ kind: 'date', day: dayNumber(y, m, d) });
+const on = (y: number, m: number, d: number): Deadline => ({
+  kind: 'date',
+  day: dayNumber(y, m, d),
+});
 const ctx = (asOf: Ymd, input: RuleInput = {}): ClassifyContext => ({
   asOf: dayNumber(asOf[0], asOf[1], asOf[2]),
   rules: rules(input),
@@ -52,14 +74,22 @@ describe('node-lag (the default 三色图 rule)', () => {
   it('counts overdue days and whole months past the deadline', () => {
     // 31 Mar + 3 months clamps to 30 Jun: three whole months, yet not *later* than D + 3, so lagging.
     const s = classifyRow(row(on(2023, 3, 31)), ctx([2023, 6, 30]));
-    expect(s).toEqual({ row: 5, status: 'lagging', overdueDays: 91, overdueMonths: 3, reason: 'overdue' });
+    expect(s).toEqual({
+      row: 5,
+      status: 'lagging',
+      overdueDays: 91,
+      overdueMonths: 3,
+      reason: 'overdue',
+    });
     expect(classifyRow(row(on(2023, 4, 15)), ctx([2023, 6, 14])).overdueMonths).toBe(1);
   });
 
   it('keeps ongoing tasks normal and rows without a usable deadline unknown', () => {
     expect(classifyRow(row({ kind: 'ongoing' }), ctx([2030, 1, 1])).status).toBe('normal');
     expect(classifyRow(row({ kind: 'missing' }), ctx([2023, 1, 1])).status).toBe('unknown');
-    expect(classifyRow(row({ kind: 'unreadable', reason: 'impossible' }), ctx([2023, 1, 1])).status).toBe('unknown');
+    expect(
+      classifyRow(row({ kind: 'unreadable', reason: 'impossible' }), ctx([2023, 1, 1])).status,
+    ).toBe('unknown');
   });
 
   it('calls a done row done whatever its deadline', () => {
@@ -116,7 +146,11 @@ describe('reported-status', () => {
 
   it('colours a row by what the unit reported', () => {
     const c = ctx([2023, 6, 30], { preset: 'reported-status' });
-    expect(classifyRow(row(on(2023, 12, 31), { reportedStatus: '严重滞后' }), c).status).toBe('severe');
-    expect(classifyRow(row(on(2023, 12, 31), { reportedStatus: '推进中' }), c).status).toBe('unknown');
+    expect(classifyRow(row(on(2023, 12, 31), { reportedStatus: '严重滞后' }), c).status).toBe(
+      'severe',
+    );
+    expect(classifyRow(row(on(2023, 12, 31), { reportedStatus: '推进中' }), c).status).toBe(
+      'unknown',
+    );
   });
 });

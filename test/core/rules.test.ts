@@ -4,12 +4,22 @@ describe('rules', () => {
   it('defaults to node-lag: lagging after 1 month, severe after 3, green/yellow/red', () => {
     const r = defaultRules();
     expect(r).toMatchObject({ preset: 'node-lag', lagMonths: 1, severeMonths: 3, palette: 'ryg' });
-    expect(r.labels).toEqual({ normal: '正常', lagging: '滞后', severe: '严重滞后', done: '已完成', unknown: '无法判定' });
+    expect(r.labels).toEqual({
+      normal: '正常',
+      lagging: '滞后',
+      severe: '严重滞后',
+      done: '已完成',
+      unknown: '无法判定',
+    });
     expect(r.colors.severe).toBe('FFC7CE');
   });
 
   it('takes the red/yellow/blue palette and edited labels and colours', () => {
-    const r = resolveRules({ palette: 'ryb', labels: { severe: '红色预警' }, colors: { lagging: 'ffff00' } });
+    const r = resolveRules({
+      palette: 'ryb',
+      labels: { severe: '红色预警' },
+      colors: { lagging: 'ffff00' },
+    });
     expect(r.ok && r.value.colors).toMatchObject({ normal: 'BDD7EE', lagging: 'FFFF00' });
     expect(r.ok && r.value.labels).toMatchObject({ severe: '红色预警', lagging: '滞后' });
   });

@@ -23,7 +23,11 @@ function range(a1: string): CellRange {
  * A SheetGrid from plain rows starting at A1, as an adapter would produce it: merged areas keep
  * their value in the top-left cell only, so a test writes the value once, where Excel keeps it.
  */
-export function gridOf(name: string, rows: readonly (readonly CellValue[])[], spec: GridSpec = {}): SheetGrid {
+export function gridOf(
+  name: string,
+  rows: readonly (readonly CellValue[])[],
+  spec: GridSpec = {},
+): SheetGrid {
   const merges = (spec.merges ?? []).map(range);
   const values = rows.map((r) => [...r]);
   for (const m of merges) {

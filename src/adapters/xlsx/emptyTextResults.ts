@@ -1,4 +1,5 @@
 import type JSZip from 'jszip';
+import { attr } from './xmlAttr';
 
 /**
  * Excel saves a formula whose result is the empty string (very common: =IF(E6="","",F6/E6)) as
@@ -7,20 +8,6 @@ import type JSZip from 'jszip';
  * file for nothing. This reads the sheet's own XML, only when some formula lacks a result, to find
  * the cells that really hold an empty text result.
  */
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeXml(m[1] ?? m[2] ?? '') : undefined;
-}
 
 /** The zip path of a worksheet's XML, found through xl/workbook.xml and its relationships. */
 export async function sheetXmlPath(zip: JSZip, sheetName: string): Promise<string | null> {

@@ -1,18 +1,5 @@
 import type JSZip from 'jszip';
-
-function decodeXml(s: string): string {
-  return s
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? decodeXml(m[1] ?? m[2] ?? '') : undefined;
-}
+import { attr } from './xmlAttr';
 
 /** A relationship target of xl/workbook.xml as a zip path: relative to xl/, or absolute. */
 function resolveTarget(target: string): string {

@@ -1,0 +1,16 @@
+/** Reading attributes from a workbook's raw XML, where ExcelJS does not expose what we need. */
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** The decoded value of attribute `name` in an XML start tag, or undefined. */
+export function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? decodeXml(m[1] ?? m[2] ?? '') : undefined;
+}
