@@ -15,7 +15,7 @@ export const NO_SAVED_RESULT = '#NO_RESULT';
 
 /**
  * A cell's value as Excel stores it. Dates are Excel serial numbers (their number format says they
- * are dates), exactly as Office.js reports them; the xlsx adapter converts ExcelJS's Date objects.
+ * are dates), exactly as the Office JavaScript API reports them; the xlsx adapter converts ExcelJS's Date objects.
  */
 export type CellValue = string | number | boolean | null | CellError;
 

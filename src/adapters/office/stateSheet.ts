@@ -1,3 +1,4 @@
+import { chunkText } from '../../core/chunkText';
 import { columnLetters } from '../../core/grid';
 import { STATE_SHEET } from '../../core/ownSheets';
 import { parseRangeAddress } from './addresses';
@@ -92,20 +93,6 @@ export function parseStore(used: Excel.Range): StateStore {
     sheets.set(sheet, { current: current.get(sheet) ?? null, rows: list });
   }
   return { sheets, lastRow: rect.bottom };
-}
-
-/** Splits text into chunks of at most `size` characters, never between a surrogate pair's halves. */
-export function chunkText(text: string, size: number): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = Math.min(i + size, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    out.push(text.slice(i, end));
-    i = end;
-  }
-  return out;
 }
 
 /** The hidden sheet, looked up afresh inside each piece of work (see RequestBudget). */

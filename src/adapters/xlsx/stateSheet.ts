@@ -1,4 +1,5 @@
 import type { Workbook, Worksheet } from 'exceljs';
+import { chunkText } from '../../core/chunkText';
 import { STATE_SHEET } from '../../core/ownSheets';
 
 /**
@@ -13,20 +14,6 @@ import { STATE_SHEET } from '../../core/ownSheets';
 const FORMAT_VERSION = 1;
 const CHUNK = 30_000;
 const NOTE = '三色督办 Tricolor: saved fills and settings. Do not edit. 请勿修改。';
-
-/** Splits text into chunks of at most `size` characters, never between the halves of a surrogate pair. */
-export function chunkText(text: string, size = CHUNK): string[] {
-  const out: string[] = [];
-  let i = 0;
-  while (i < text.length) {
-    let end = Math.min(i + size, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
-    out.push(text.slice(i, end));
-    i = end;
-  }
-  return out;
-}
 
 export class StateStore {
   private records: Map<string, string> | null = null;
@@ -95,7 +82,7 @@ export class StateStore {
     for (const [key, json] of [...records].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const row = ws.getRow(r++);
       row.getCell(1).value = key;
-      chunkText(json).forEach((chunk, i) => {
+      chunkText(json, CHUNK).forEach((chunk, i) => {
         row.getCell(i + 2).value = chunk;
       });
     }

@@ -1,4 +1,3 @@
-import { chunkText } from '../../../src/adapters/xlsx/stateSheet';
 import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
 import { STATE_SHEET } from '../../../src/core/ownSheets';
 import type { WorkbookSettings } from '../../../src/port/WorkbookPort';
@@ -41,19 +40,5 @@ describe('XlsxWorkbook settings', () => {
       lastAsOf: '2023-06-30',
     });
     expect(await book.loadSettings()).toEqual({ lastAsOf: '2023-06-30' });
-  });
-});
-
-describe('chunkText', () => {
-  it('splits text into chunks that join back to it, never inside a surrogate pair', () => {
-    const text = 'ab😀cd😀😀e';
-    for (let size = 2; size <= 6; size++) {
-      const chunks = chunkText(text, size);
-      expect(chunks.join('')).toBe(text);
-      for (const c of chunks) {
-        expect(c.length).toBeLessThanOrEqual(size);
-        expect(c).not.toMatch(/^[\uDC00-\uDFFF]|[\uD800-\uDBFF]$/);
-      }
-    }
   });
 });
