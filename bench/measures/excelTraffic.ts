@@ -1,4 +1,4 @@
-import { rowBlocks } from '../../src/adapters/office/addresses';
+import { rowBlocks } from '../../src/core/workbookRecord/cellRect';
 import { MINIMUM_CAPABILITIES } from '../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../src/adapters/office/OfficeWorkbook';
 import { LIMITS } from '../../src/adapters/office/requestBudget';

@@ -12,7 +12,7 @@ import {
   type Phase,
   type Snapshot,
   type StatusWrite,
-} from './paintState';
+} from '../../core/workbookRecord/sheetPaint';
 import { LIMITS, utf8Length } from './requestBudget';
 
 /** Rows of one column to read. */

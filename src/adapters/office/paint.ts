@@ -3,7 +3,7 @@ import type { Lang } from '../../core/issue';
 import { STATE_SHEET } from '../../core/ownSheets';
 import type { PaintPlan } from '../../core/paintPlan';
 import type { ApplyReport, ClearReport, Progress } from '../../port/WorkbookPort';
-import { uncovered, type Rect } from './addresses';
+import { uncovered, type Rect } from '../../core/workbookRecord/cellRect';
 import {
   bytesPerRow,
   checkedFootprints,
@@ -24,9 +24,9 @@ import {
   type PaintState,
   type Phase,
   type StatusWrite,
-} from './paintState';
+} from '../../core/workbookRecord/sheetPaint';
 import { estimateBytes, RequestBudget, WriteLog } from './requestBudget';
-import { Palette } from './savedFills';
+import { Palette } from '../../core/workbookRecord/savedFills';
 import {
   EMPTY_STORE,
   parseStore,

@@ -1,6 +1,6 @@
 import type { CellRange, CellValue, SheetGrid } from '../../core/grid';
 import type { Progress } from '../../port/WorkbookPort';
-import { parseRangeAddress, rectAddress, type Rect } from './addresses';
+import { parseRangeAddress, rectAddress, type Rect } from '../../core/workbookRecord/cellRect';
 import type { Capabilities } from './capabilities';
 import { isOfficeError, isPayloadError } from './errors';
 import { LIMITS } from './requestBudget';

@@ -1,8 +1,8 @@
 import { chunkText } from '../../core/chunkText';
 import { columnLetters } from '../../core/grid';
 import { STATE_SHEET } from '../../core/ownSheets';
-import { parseRangeAddress } from './addresses';
-import { decodeState, encodeState, isPhase, type PaintState, type Phase } from './paintState';
+import { parseRangeAddress } from '../../core/workbookRecord/cellRect';
+import { decodeState, encodeState, isPhase, type PaintState, type Phase } from '../../core/workbookRecord/sheetPaint';
 import { estimateBytes, LIMITS, type RequestBudget } from './requestBudget';
 
 /**

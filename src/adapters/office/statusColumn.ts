@@ -1,6 +1,6 @@
 import { columnLetters } from '../../core/grid';
 import type { PaintPlan } from '../../core/paintPlan';
-import { footprintOf, lastBodyRow, LETTERS, type Footprint, type StatusWrite } from './paintState';
+import { footprintOf, lastBodyRow, LETTERS, type Footprint, type StatusWrite } from '../../core/workbookRecord/sheetPaint';
 import { estimateBytes, LIMITS, type RequestBudget, type Work } from './requestBudget';
 
 /**

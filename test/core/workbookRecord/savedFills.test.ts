@@ -4,13 +4,13 @@ import {
   makeSnapshot,
   snapshotAt,
   type PaintState,
-} from '../../../src/adapters/office/paintState';
+} from '../../../src/core/workbookRecord/sheetPaint';
 import {
   fillKey,
   fillRects,
   parseFillKey,
   savedFillAt,
-} from '../../../src/adapters/office/savedFills';
+} from '../../../src/core/workbookRecord/savedFills';
 
 function state(): PaintState {
   // Rows 3..6 × columns A..C: a yellow row 4, a patterned B6, the rest no fill.

@@ -1,4 +1,4 @@
-import { columnLetters, columnNumber } from '../../core/grid';
+import { columnLetters, columnNumber } from '../grid';
 
 /**
  * A rectangle of Excel cells in 1-based Excel rows and columns, inclusive. The adapter works in

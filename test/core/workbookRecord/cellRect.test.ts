@@ -6,7 +6,7 @@ import {
   rowBlocks,
   runAddresses,
   uncovered,
-} from '../../../src/adapters/office/addresses';
+} from '../../../src/core/workbookRecord/cellRect';
 
 describe('addresses', () => {
   it('writes and reads A1 addresses, with or without a sheet name', () => {

@@ -1,4 +1,4 @@
-import { rectCells, type Rect } from './addresses';
+import { rectCells, type Rect } from './cellRect';
 
 /**
  * A cell's fill as one string: "" for no fill, "#RRGGBB" for a solid fill, and
