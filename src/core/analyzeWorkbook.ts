@@ -70,7 +70,7 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
     }
   }
 
-  const painted = buildPaintPlan(grid, layout, statuses, rules, lang);
+  const painted = buildPaintPlan(grid, layout, statuses, rules, lang, read.rows);
   if (painted.plan === null) {
     return {
       kind: 'skipped',

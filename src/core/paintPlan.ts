@@ -37,4 +37,6 @@ export interface PaintPlan {
   /** Label for each status code 1..5 (index 0 is the empty string). */
   readonly labels: readonly string[];
   readonly fills: readonly FillRuns[];
+  /** keys[i] identifies the data row at grid row firstRow + i ("" for other rows): see rowIdentity.ts. */
+  readonly keys: readonly string[];
 }

@@ -3,6 +3,7 @@ import type { FieldKey } from '../core/fields';
 import type { SheetGrid } from '../core/grid';
 import type { PaintPlan } from '../core/paintPlan';
 import type { RuleInput } from '../core/rules';
+import type { RowIdentity } from '../core/workbookRecord/rowIdentity';
 
 export interface SheetInfo {
   readonly name: string;
@@ -29,6 +30,8 @@ export interface ApplyReport {
   /** A1 address of the status column's header cell. */
   readonly statusHeaderCell: string;
   readonly rowsPainted: number;
+  /** Excel rows whose own saved fill could not be placed for certain after rows moved (see rebase). */
+  readonly uncertainRows: readonly number[];
 }
 
 export interface ClearReport {
@@ -36,6 +39,8 @@ export interface ClearReport {
   /** How many cells got their own fill back. */
   readonly fillsRestored: number;
   readonly statusColumnRemoved: boolean;
+  /** As in ApplyReport. */
+  readonly uncertainRows: readonly number[];
 }
 
 /**
@@ -48,8 +53,12 @@ export interface WorkbookPort {
   readSheet(name: string, onProgress?: Progress): Promise<SheetGrid>;
   /** Writes the status column and the fills, saving the user's fills it replaces first. */
   applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport>;
-  /** Puts back the user's own fills and removes the status column this add-in wrote. */
-  clearPaint(sheet: string): Promise<ClearReport>;
+  /**
+   * Puts back the user's own fills and removes the status column this add-in wrote. `now` says
+   * where the table's rows are now (rowIdentityOf the sheet's paint plan), so the saved fills
+   * follow rows that were inserted, deleted, moved or sorted since the paint.
+   */
+  clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport>;
   /** Adds the bulletin sheets, replacing only sheets this add-in made for the same date. */
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }>;
   loadSettings(): Promise<WorkbookSettings>;

@@ -110,12 +110,17 @@ export class FakePort implements WorkbookPort {
     if (this.paintError) throw this.paintError;
     this.painted.push(plan);
     onProgress?.(1, 1);
-    return { sheet: plan.sheet, statusHeaderCell: 'G2', rowsPainted: plan.codes.length };
+    return {
+      sheet: plan.sheet,
+      statusHeaderCell: 'G2',
+      rowsPainted: plan.codes.length,
+      uncertainRows: [],
+    };
   }
 
   async clearPaint(sheet: string): Promise<ClearReport> {
     this.cleared.push(sheet);
-    return { sheet, fillsRestored: 0, statusColumnRemoved: true };
+    return { sheet, fillsRestored: 0, statusColumnRemoved: true, uncertainRows: [] };
   }
 
   /** Adds the bulletin's sheets (replacing those of the same name), as the adapters do. */

@@ -3,6 +3,7 @@ import type { SheetGrid } from '../../core/grid';
 import type { Lang } from '../../core/issue';
 import { STATE_SHEET } from '../../core/ownSheets';
 import type { PaintPlan } from '../../core/paintPlan';
+import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
 import type {
   ApplyReport,
   ClearReport,
@@ -74,8 +75,8 @@ export class OfficeWorkbook implements WorkbookPort {
     return this.call({ sheet: plan.sheet }, (ctx) => applyPaint(ctx, plan, this.lang, onProgress));
   }
 
-  clearPaint(sheet: string): Promise<ClearReport> {
-    return this.call({ sheet }, (ctx) => clearPaint(ctx, sheet, this.lang));
+  clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
+    return this.call({ sheet }, (ctx) => clearPaint(ctx, sheet, this.lang, now));
   }
 
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {

@@ -3,6 +3,7 @@ import { isPayloadError } from './errors';
 import {
   footprintOf,
   letterAt,
+  LETTERS,
   makeSnapshot,
   PHASES,
   snapshotAt,
@@ -168,6 +169,7 @@ export function inPlace(state: PaintState, phase: Phase, texts: ColumnTexts): bo
       if (actual === undefined) return false;
       if (actual === writtenAt(w, f.column, row)) continue;
       if (rules.empty && actual === '') continue;
+      if (w.moved === true && row >= w.firstRow && ourBodyText(w, actual)) continue;
       if (rules.letters && actual === letterAt(w, f.column, row)) continue;
       if (rules.earlier) {
         const was = snapshotAt(state.before, f.column, row);
@@ -195,4 +197,9 @@ export function snapshotsOf(
     for (let row = s.top; row <= s.bottom; row++) values.push(texts.at(s.column, row) ?? '');
     return makeSnapshot(s.column, s.top, values, ours);
   });
+}
+
+/** After rows moved, any of a write's body texts may stand in any body row (see rebase.ts). */
+function ourBodyText(w: StatusWrite, text: string): boolean {
+  return text === '' || w.labels.includes(text) || (LETTERS as readonly string[]).includes(text);
 }

@@ -26,7 +26,9 @@ import {
   type StatusWrite,
 } from '../../core/workbookRecord/sheetPaint';
 import { estimateBytes, RequestBudget, WriteLog } from './requestBudget';
-import { Palette } from '../../core/workbookRecord/savedFills';
+import { dropOurPaint, planColors, rebase, rowMemoryOf } from '../../core/workbookRecord/rebase';
+import { rowIdentityOf, type RowIdentity } from '../../core/workbookRecord/rowIdentity';
+import { NO_FILL, Palette } from '../../core/workbookRecord/savedFills';
 import {
   EMPTY_STORE,
   parseStore,
@@ -37,7 +39,8 @@ import {
   queueStoreRead,
   type SheetRecord,
 } from './stateSheet';
-import { queueStatusColumn, queueUndo, statusGeometry, statusWriteOf } from './statusColumn';
+import { statusGeometry, statusWriteOf } from '../../core/workbookRecord/statusWrite';
+import { queueStatusColumn, queueUndo } from './statusColumn';
 import { queueFillChecks, readUserFills } from './userFills';
 
 /**
@@ -188,7 +191,8 @@ export async function applyPaint(
   await ctx.sync();
   const store = used ? parseStore(used) : EMPTY_STORE;
   const records = store.sheets.get(plan.sheet);
-  const rec = records?.current ?? null;
+  const rebased = laidOver(records?.current ?? null, rowIdentityOf(plan));
+  const rec = rebased.rec;
 
   // What the status column holds: whether the record still fits, and what this run overwrites.
   const recPrints = rec ? checkedFootprints(rec.state, rec.phase) : [];
@@ -198,8 +202,11 @@ export async function applyPaint(
   const texts: ColumnTexts | null = regions.empty
     ? null
     : await readColumns(ctx, ws, regions, bytesPerRow(rec ? [want, rec.state.status] : [want]));
-  const prev: SheetRecord | null =
-    rec && texts && inPlace(rec.state, rec.phase, texts) ? rec : null;
+  const fits = rec !== null && texts !== null && inPlace(rec.state, rec.phase, texts);
+  const prev: SheetRecord | null = fits ? rec : null;
+  // A record that follows its rows by key keeps the user's fills even where the status column no
+  // longer fits (someone typed over it): those fills are the user's wherever the column went.
+  const prevFills = prev ?? (rec && keyed(rec) ? rec : null);
 
   const earlier = prev ? dedupe(recPrints) : [];
   const status: StatusWrite = {
@@ -207,24 +214,38 @@ export async function applyPaint(
     // Once formatted as text, the column stays so until cleared, so clearing knows to undo it.
     textFormat: want.textFormat || earlier.some((f) => f.column === want.column && f.textFormat),
   };
-  const palette = new Palette(prev?.state.palette ?? []);
-  const toSave = paintRect ? uncovered(paintRect, prev?.state.areas.map((a) => a.rect) ?? []) : [];
-  const saved = await readUserFills(ctx, ws, toSave, checks, palette);
+  const palette = new Palette(prevFills?.state.palette ?? []);
+  const toSave = paintRect
+    ? uncovered(paintRect, prevFills?.state.areas.map((a) => a.rect) ?? [])
+    : [];
+  const read = await readUserFills(ctx, ws, toSave, checks, palette);
+  const saved = rec
+    ? dropOurPaint(
+        palette.keys,
+        read,
+        [...rec.state.rows.colors, ...planColors(plan)],
+        palette.of(NO_FILL),
+      )
+    : read;
   onProgress?.(1, steps);
 
   // The same paint again over an unchanged record: only its phase letter moves.
   const same = prev !== null && saved.length === 0 && sameWrite(prev.state.status, status);
+  const areas = [...(prevFills?.state.areas ?? []), ...saved];
+  const exact = prevFills?.state.exact;
   const state: PaintState =
     same && prev
       ? prev.state
       : {
+          rows: rowMemoryOf(plan, palette.keys, areas),
+          ...(exact ? { exact } : {}),
           status,
           earlier,
           before: texts
             ? snapshotsOf(texts, [footprintOf(status), ...earlier], ourTexts(status, rec))
             : [],
           palette: palette.keys,
-          areas: [...(prev?.state.areas ?? []), ...saved],
+          areas,
         };
   const undo = same && prev ? (PHASES[prev.phase].earlier ? prev.state.earlier : []) : earlier;
   const row = same && prev ? prev.row : Math.max(2, store.lastRow + 1);
@@ -244,7 +265,7 @@ export async function applyPaint(
     // Fills change no formula result, so this stage runs unsuspended and recalculates first.
     const fills = new RequestBudget(ctx, undefined, undefined, log);
     await recalculate(ctx, fills, opened, FILLS);
-    if (prev) {
+    if (prevFills) {
       // Cells an earlier run may have painted that this plan does not (rows that are no longer
       // data rows, columns outside the table) get the user's fill back.
       const left = paintRect?.left ?? Number.MAX_SAFE_INTEGER;
@@ -256,7 +277,7 @@ export async function applyPaint(
       await queueRestoreFills(
         ws,
         fills,
-        prev.state,
+        prevFills.state,
         (r, area) => {
           if (!painted(r)) return [[area.left, area.right]];
           const out: [number, number][] = [];
@@ -303,7 +324,23 @@ export async function applyPaint(
     sheet: plan.sheet,
     statusHeaderCell: `${columnLetters(g.column)}${g.headerTop}`,
     rowsPainted,
+    uncertainRows: rebased.uncertain,
   };
+}
+
+/** A record that finds its rows by key rather than by where they were. */
+function keyed(rec: SheetRecord): boolean {
+  return rec.state.rows.digest !== '' && !PHASES[rec.phase].earlier;
+}
+
+/** The newest record laid over the rows as they are now (see rebase). */
+function laidOver(
+  rec: SheetRecord | null,
+  now: RowIdentity | undefined,
+): { rec: SheetRecord | null; uncertain: readonly number[] } {
+  if (rec === null || now === undefined) return { rec, uncertain: [] };
+  const r = rebase(rec.state, now);
+  return { rec: { ...rec, state: r.state }, uncertain: r.uncertain };
 }
 
 /**
@@ -318,8 +355,14 @@ export async function clearPaint(
   ctx: Excel.RequestContext,
   sheet: string,
   lang: Lang,
+  now?: RowIdentity,
 ): Promise<ClearReport> {
-  const nothing: ClearReport = { sheet, fillsRestored: 0, statusColumnRemoved: false };
+  const nothing: ClearReport = {
+    sheet,
+    fillsRestored: 0,
+    statusColumnRemoved: false,
+    uncertainRows: [],
+  };
   const opened = await openSheet(ctx, sheet, lang);
   const { ws, stateSheet } = opened;
   if (!stateSheet) return nothing;
@@ -327,7 +370,8 @@ export async function clearPaint(
   await ctx.sync();
   const records = parseStore(used).sheets.get(sheet);
   if (!records) return nothing;
-  const rec = records.current;
+  const rebased = laidOver(records.current, now);
+  const rec = rebased.rec;
   const prints = rec ? checkedFootprints(rec.state, rec.phase) : [];
   const regions = new ColumnRegions();
   for (const f of prints) regions.add(f);
@@ -338,13 +382,14 @@ export async function clearPaint(
       rec.phase,
       await readColumns(ctx, ws, regions, bytesPerRow([rec.state.status])),
     );
-  if (!rec || !fits) {
-    // Unreadable or no longer in place: forget it, touch nothing else.
+  if (!rec || (!fits && !keyed(rec))) {
+    // Unreadable, or a positional record no longer in place: forget it, touch nothing else.
     const drop = new RequestBudget(ctx);
     await queueDropRows(ctx, drop, records.rows, DONE);
     await drop.flush();
     return nothing;
   }
+  const state = now ? await withPaintLeft(ctx, ws, rec.state, now) : rec.state;
 
   const log = new WriteLog();
   const clearing: Phase = PHASES[rec.phase].earlier ? 'X' : 'C';
@@ -356,11 +401,11 @@ export async function clearPaint(
     fillsRestored = await queueRestoreFills(
       ws,
       budget,
-      rec.state,
+      state,
       (_row, area) => [[area.left, area.right]],
       RESTORE,
     );
-    await queueUndo(ws, budget, prints, null, COLUMN);
+    if (fits) await queueUndo(ws, budget, prints, null, COLUMN);
     await budget.flush();
 
     const drop = new RequestBudget(ctx, undefined, undefined, log);
@@ -382,5 +427,44 @@ export async function clearPaint(
       lang,
     );
   }
-  return { sheet, fillsRestored, statusColumnRemoved: true };
+  return {
+    sheet,
+    fillsRestored,
+    statusColumnRemoved: fits,
+    uncertainRows: rebased.uncertain,
+  };
+}
+
+/**
+ * The record's saved fills plus, for the body's cells no saved fill covers (rows that moved with
+ * no fill of their own, rows inserted since), what they hold now with our colours taken for none:
+ * so a clear after rows moved leaves none of our paint behind and keeps what the user put there.
+ */
+async function withPaintLeft(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  state: PaintState,
+  now: RowIdentity,
+): Promise<PaintState> {
+  if (now.keys.length === 0) return state;
+  const right = Math.max(state.status.column, ...state.areas.map((a) => a.rect.right));
+  const body: Rect = {
+    top: now.firstRow,
+    bottom: now.firstRow + now.keys.length - 1,
+    left: now.left,
+    right,
+  };
+  const rest = uncovered(
+    body,
+    state.areas.map((a) => a.rect),
+  );
+  if (rest.length === 0) return state;
+  const palette = new Palette(state.palette);
+  const read = await readUserFills(ctx, ws, rest, queueFillChecks(ws, body), palette);
+  const none = palette.of(NO_FILL);
+  return {
+    ...state,
+    palette: palette.keys,
+    areas: [...state.areas, ...dropOurPaint(palette.keys, read, state.rows.colors, none)],
+  };
 }

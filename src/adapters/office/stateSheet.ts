@@ -23,8 +23,9 @@ import { estimateBytes, LIMITS, type RequestBudget } from './requestBudget';
  */
 const NOTE = '三色督办 Tricolor: saved fills and settings. Do not edit. 请勿修改。';
 const FORMAT_VERSION = 1;
-/** Our records are keyed apart from the xlsx adapter's ("paint:…"): the two formats differ. */
-const KEY_PREFIX = 'office:paint:';
+/** Both adapters key a sheet's paint record so; "office:paint:" is this adapter's old key, still read. */
+const KEY_PREFIX = 'paint:';
+const LEGACY_PREFIX = 'office:paint:';
 /** Column of a record's first text part: its phase letter when we wrote it. */
 const FIRST_COLUMN = 2;
 
@@ -73,8 +74,10 @@ export function parseStore(used: Excel.Range): StateStore {
   used.values.forEach((row, i) => {
     const excelRow = rect.top + i;
     const key = row[0];
-    if (excelRow === 1 || typeof key !== 'string' || !key.startsWith(KEY_PREFIX)) return;
-    const sheet = key.slice(KEY_PREFIX.length);
+    if (excelRow === 1 || typeof key !== 'string') return;
+    const prefix = [KEY_PREFIX, LEGACY_PREFIX].find((p) => key.startsWith(p));
+    if (prefix === undefined) return;
+    const sheet = key.slice(prefix.length);
     rows.set(sheet, [...(rows.get(sheet) ?? []), excelRow]);
     let text = '';
     for (let c = 1; c < row.length; c++) {

@@ -5,6 +5,7 @@ import { columnLetters, type SheetGrid } from '../../core/grid';
 import type { Lang } from '../../core/issue';
 import { STATE_SHEET } from '../../core/ownSheets';
 import type { PaintPlan } from '../../core/paintPlan';
+import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
 import {
   PortError,
   type ApplyReport,
@@ -107,8 +108,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.guard(() => applyPaint(this.workbook, this.store, plan, this.lang, onProgress));
   }
 
-  async clearPaint(sheet: string): Promise<ClearReport> {
-    return this.guard(() => clearPaint(this.workbook, this.store, sheet, this.lang));
+  async clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
+    return this.guard(() => clearPaint(this.workbook, this.store, sheet, this.lang, now));
   }
 
   async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {

@@ -1,75 +1,112 @@
-import { ValueType, type Cell, type Fill, type Workbook, type Worksheet } from 'exceljs';
+import { ValueType, type Cell, type Workbook, type Worksheet } from 'exceljs';
 import type { Lang } from '../../core/issue';
-import { xmlSafeText } from '../../core/xmlSafeText';
 import type { PaintPlan } from '../../core/paintPlan';
+import type { Rect } from '../../core/workbookRecord/cellRect';
+import { dropOurPaint, planColors, rebase, rowMemoryOf } from '../../core/workbookRecord/rebase';
+import { rowIdentityOf, type RowIdentity } from '../../core/workbookRecord/rowIdentity';
+import { NO_FILL, Palette, type SavedArea } from '../../core/workbookRecord/savedFills';
+import {
+  footprintOf,
+  writtenAt,
+  type PaintState,
+  type StatusWrite,
+} from '../../core/workbookRecord/sheetPaint';
+import { statusWriteOf } from '../../core/workbookRecord/statusWrite';
+import { xmlSafeText } from '../../core/xmlSafeText';
 import type { ApplyReport, Progress } from '../../port/WorkbookPort';
-import { CellMap, decodeCellMap, rangeRef } from './cellKeys';
-import { FillSetter, solidFill, StyleInterner, type CellStyle } from './cellStyle';
+import { rangeRef } from './cellKeys';
+import { FillSetter, solidFill } from './cellStyle';
+import { fillOfKey } from './fillKeys';
 import { findWritableSheet } from './findSheet';
-import { loadPaintState, paintKey, saveValues, ValueList, type PaintState } from './paintState';
+import { loadRecord, readFills, saveRecord, statusFits } from './paintRecord';
 import type { StateStore } from './stateSheet';
-
-/** The parts of the neighbouring cell's style the status column copies, so it looks like the table. */
-const COPIED: readonly (keyof CellStyle)[] = ['font', 'border', 'alignment', 'fill'];
-
-function overlapsAnyMerge(
-  ws: Worksheet,
-  top: number,
-  left: number,
-  bottom: number,
-  right: number,
-): boolean {
-  const index =
-    (
-      ws as unknown as {
-        _merges?: Record<
-          string,
-          { top: number; left: number; bottom: number; right: number } | undefined
-        >;
-      }
-    )._merges ?? {};
-  return Object.values(index).some(
-    (m) =>
-      m !== undefined && m.top <= bottom && m.bottom >= top && m.left <= right && m.right >= left,
-  );
-}
-
-/**
- * Indices in a ValueList of what `pick` takes from cell styles, remembered per style object:
- * ExcelJS gives every cell read with the same style the same object, so a table of 50,000 rows
- * has a handful of them, and a JSON.stringify per cell would be most of the work.
- */
-class IdentityIndex {
-  private readonly known = new WeakMap<object, number>();
-
-  constructor(
-    private readonly list: ValueList,
-    private readonly pick: (style: CellStyle | undefined) => unknown,
-  ) {}
-
-  of(style: Partial<CellStyle> | undefined): number {
-    if (style === undefined || style === null) return this.list.add(this.pick(undefined));
-    let i = this.known.get(style);
-    if (i === undefined) {
-      i = this.list.add(this.pick(style));
-      this.known.set(style, i);
-    }
-    return i;
-  }
-}
 
 /** Values written to a merged slave cell land on its master in ExcelJS, so slaves are skipped. */
 export function isMergedSlave(cell: Cell): boolean {
   return cell.type === ValueType.Merge;
 }
 
+/** True when a cell of the status header's rows is merged already (public isMerged: master or slave). */
+function hasMergeOver(ws: Worksheet, w: StatusWrite, col: number): boolean {
+  for (let row = w.headerTop; row <= w.headerBottom; row++) {
+    if (ws.findCell(row, col)?.isMerged === true) return true;
+  }
+  return false;
+}
+
+/** The record of a sheet laid over its rows as they are now, and whether its status column fits. */
+export interface LaidOver {
+  readonly state: PaintState | null;
+  readonly fits: boolean;
+  readonly uncertain: readonly number[];
+}
+
 /**
- * Paints one sheet as planned: the status column (header, merged down over a two-row header, and
- * a label per row) and a solid fill per data row over the table's columns. Before anything is
- * changed, the fills of cells painted for the first time and the styles of the status column's
- * cells are saved in `_tricolor`; cells saved by an earlier run keep their first saved value, so
- * our own paint is never taken for the user's. Cells painted before but not in this plan get their
- * saved fill back. Nothing else in the workbook changes.
+ * The sheet's record laid over the rows as they are now (see rebase.ts). A record that finds its
+ * rows by key keeps the user's fills even where the status column no longer fits; a positional
+ * one from before rows had keys is then forgotten, as it may point at other cells.
+ */
+export function layOver(store: StateStore, ws: Worksheet, now: RowIdentity | undefined): LaidOver {
+  const saved = loadRecord(store, ws.name);
+  if (saved === null) return { state: null, fits: false, uncertain: [] };
+  const r = now === undefined ? { state: saved, uncertain: [] } : rebase(saved, now);
+  const fits = statusFits(ws, r.state.status);
+  if (!fits && r.state.rows.digest === '') return { state: null, fits: false, uncertain: [] };
+  return { state: r.state, fits, uncertain: r.uncertain };
+}
+
+/** Sets each cell of `areas` that `take` accepts to its saved fill; returns how many. */
+export function restoreFills(
+  ws: Worksheet,
+  state: Pick<PaintState, 'palette' | 'areas' | 'exact'>,
+  take: (row: number, col: number) => boolean,
+  setter: FillSetter = new FillSetter(),
+): number {
+  let n = 0;
+  for (const a of state.areas) {
+    const { top, left, bottom, right } = a.rect;
+    const width = right - left + 1;
+    for (let row = top; row <= bottom; row++) {
+      const line = ws.getRow(row);
+      for (let c = left; c <= right; c++) {
+        if (!take(row, c)) continue;
+        const i = a.cells[(row - top) * width + c - left] ?? -1;
+        const key = state.palette[i] ?? NO_FILL;
+        setter.set(line.getCell(c), fillOfKey(key, state.exact?.[String(i)]), `${i}`);
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+/** Empties what an earlier write left in the status column where `next` writes nothing. */
+export function undoStatus(ws: Worksheet, prev: StatusWrite, next: StatusWrite | null): void {
+  const merge = prev.merged
+    ? rangeRef(prev.headerTop, prev.column, prev.headerBottom, prev.column)
+    : null;
+  const keep =
+    next !== null &&
+    next.merged &&
+    merge === rangeRef(next.headerTop, next.column, next.headerBottom, next.column);
+  if (merge !== null && !keep) ws.unMergeCells(merge);
+  const f = footprintOf(prev);
+  for (let row = f.top; row <= f.bottom; row++) {
+    if (next !== null && next.column === prev.column && writtenAt(next, next.column, row) !== '') {
+      continue;
+    }
+    const cell = ws.getCell(row, prev.column);
+    if (!isMergedSlave(cell)) cell.value = null;
+  }
+}
+
+/**
+ * Paints one sheet as planned: the status column (header, merged down over a multi-row header,
+ * and a label per row) and a solid fill per data row over the table's columns. The record of the
+ * last paint is laid over the rows as they are now first, so the user's fills saved then follow
+ * their rows; fills of cells not covered by it are read now, with our colours on them taken for
+ * ours (rows inserted between painted ones copy them). Cells painted before but not in this plan
+ * get their saved fill back. The record written is the one the Office adapter writes.
  */
 export function applyPaint(
   workbook: Workbook,
@@ -88,128 +125,72 @@ export function applyPaint(
   const ws = findWritableSheet(workbook, plan.sheet, lang);
   const r0 = plan.origin.row;
   const c0 = plan.origin.col;
-  const col = c0 + plan.statusColumn;
-  const headerTop = r0 + plan.headerTop;
-  const headerBottom = r0 + plan.headerBottom;
-  const firstRow = r0 + plan.firstRow;
-  const lastRow = r0 + plan.lastRow;
+  // ExcelJS writes no text as a formula, so the text format Excel needs is not wanted here.
+  const status: StatusWrite = { ...statusWriteOf(plan), letters: false, textFormat: false };
+  const col = status.column;
   const left = c0 + plan.left;
   const right = c0 + plan.right;
+  const prev = layOver(store, ws, rowIdentityOf(plan));
 
-  const saved: PaintState | null = loadPaintState(store, ws);
-  const fillValues = new ValueList(saved?.fills.values);
-  const fills = saved ? decodeCellMap(saved.fills.cells) : new CellMap();
-  const styleValues = new ValueList(saved?.status.styles.values);
-  const styles = saved ? decodeCellMap(saved.status.styles.cells) : new CellMap();
-  let merge = saved?.status.merge ?? null;
-
-  // Which rows are painted, by Excel row from `low` (the runs lie within the body), and the
-  // painted rows in plan order.
-  let low = firstRow;
-  let high = lastRow;
-  for (const f of plan.fills) {
-    for (const r of f.runs) {
-      low = Math.min(low, r0 + r);
-      high = Math.max(high, r0 + r);
-    }
-  }
-  const isPainted = new Uint8Array(Math.max(0, high - low + 1));
-  const paintedRows: number[] = [];
-  for (const f of plan.fills) {
-    for (let j = 0; j + 1 < f.runs.length; j += 2) {
-      for (let r = r0 + (f.runs[j] as number); r <= r0 + (f.runs[j + 1] as number); r++) {
-        if (isPainted[r - low] === 1) continue;
-        isPainted[r - low] = 1;
-        paintedRows.push(r);
-      }
-    }
-  }
-  const painted = (row: number, c: number): boolean =>
-    c >= left && c <= right && row >= low && row <= high && isPainted[row - low] === 1;
-  const inStatus = (row: number, c: number): boolean =>
-    c === col && row >= headerTop && row <= lastRow;
-
-  const interner = new StyleInterner();
-  const setter = new FillSetter(interner);
-  const wantMerge = headerBottom > headerTop ? rangeRef(headerTop, col, headerBottom, col) : null;
-  if (merge !== null && merge !== wantMerge) {
-    ws.unMergeCells(merge);
-    merge = null;
-  }
-
-  // Undo what an earlier run did to cells this plan no longer covers: whole styles, then fills.
-  styles.forEach((row, c, i) => {
-    if (inStatus(row, c)) return;
-    const cell = ws.getCell(row, c);
-    if (!isMergedSlave(cell)) cell.value = null;
-    cell.style = (styleValues.get(i) ?? {}) as CellStyle;
-    styles.delete(row, c);
-  });
-  fills.forEach((row, c, i) => {
-    if (painted(row, c)) return;
-    const fill = fillValues.get(i) as Fill | null;
-    setter.set(ws.getCell(row, c), fill, JSON.stringify(fill));
-    fills.delete(row, c);
-  });
-
-  // Save what the user had, before the first change. ExcelJS shares style objects among cells,
-  // so each distinct one is looked up once, not stringified per cell.
-  const styleIndex = new IdentityIndex(styleValues, (style) => style);
-  const fillIndex = new IdentityIndex(fillValues, (style) => style?.fill ?? null);
-  for (let row = headerTop; row <= lastRow; row++) {
-    if (!styles.has(row, col)) styles.set(row, col, styleIndex.of(ws.getCell(row, col).style));
-  }
-  for (const row of paintedRows) {
-    const cells = ws.getRow(row);
-    for (let c = left; c <= right; c++) {
-      if (!fills.has(row, c)) fills.set(row, c, fillIndex.of(cells.getCell(c).style));
-    }
-  }
-
-  // The status column: the header, then one label per row, each styled like its left neighbour.
-  // One style object per distinct neighbour style (see StyleInterner).
-  const copiedStyles = new WeakMap<object, CellStyle>();
-  const noStyle: CellStyle = {};
-  const neighbourStyle = (row: number): CellStyle => {
-    const n = col > 1 ? ws.findCell(row, col - 1) : undefined;
-    const base = (n?.style ?? noStyle) as CellStyle;
-    let s = copiedStyles.get(base);
-    if (s === undefined) {
-      const copy: CellStyle = {};
-      for (const key of COPIED)
-        if (base[key] !== undefined) Object.assign(copy, { [key]: base[key] });
-      s = interner.canonical(copy);
-      copiedStyles.set(base, s);
-    }
-    return s;
+  const body: Rect | null =
+    plan.codes.length > 0
+      ? { top: status.firstRow, bottom: status.firstRow + plan.codes.length - 1, left, right }
+      : null;
+  const painted = (row: number, c: number): boolean => {
+    const i = row - status.firstRow;
+    return c >= left && c <= right && i >= 0 && i < plan.codes.length && plan.codes[i] !== 0;
   };
+
+  const palette = new Palette(prev.state?.palette ?? []);
+  const exact: Record<string, unknown> = { ...(prev.state?.exact ?? {}) };
+  const kept: SavedArea[] = [...(prev.state?.areas ?? [])];
+  const read = body ? readFills(ws, body, kept, palette, exact) : [];
+  const fresh = prev.state
+    ? dropOurPaint(
+        palette.keys,
+        read,
+        [...prev.state.rows.colors, ...planColors(plan)],
+        palette.of(NO_FILL),
+      )
+    : read;
+
+  const setter = new FillSetter();
+  if (prev.state) {
+    if (prev.fits) undoStatus(ws, prev.state.status, status);
+    restoreFills(ws, prev.state, (row, c) => !painted(row, c), setter);
+  }
+
+  // The status column: the header, merged over the header rows, then one label per row.
   const write = (row: number, value: string | null): void => {
     const cell = ws.getCell(row, col);
-    if (isMergedSlave(cell)) return;
-    cell.value = value;
-    cell.style = neighbourStyle(row);
+    if (!isMergedSlave(cell)) cell.value = value;
   };
-  write(headerTop, plan.header);
-  for (let row = headerTop + 1; row < firstRow; row++) write(row, null);
-  if (
-    wantMerge !== null &&
-    merge === null &&
-    !overlapsAnyMerge(ws, headerTop, col, headerBottom, col)
-  ) {
-    ws.mergeCells(headerTop, col, headerBottom, col);
-    merge = wantMerge;
+  write(status.headerTop, plan.header);
+  for (let row = status.headerTop + 1; row < status.firstRow; row++) write(row, null);
+  // The header merge is ours when we make it, or made it last time over the same rows; a merge of
+  // the user's there is left alone, and a clear must not undo it.
+  const keptOurs =
+    prev.fits &&
+    prev.state !== null &&
+    prev.state.status.merged &&
+    prev.state.status.column === col &&
+    prev.state.status.headerTop === status.headerTop &&
+    prev.state.status.headerBottom === status.headerBottom;
+  let merged = keptOurs;
+  if (status.merged && !keptOurs && !hasMergeOver(ws, status, col)) {
+    ws.mergeCells(status.headerTop, col, status.headerBottom, col);
+    merged = true;
   }
-  let codes = '';
-  for (let row = firstRow; row <= lastRow; row++) {
-    const code = plan.codes[row - firstRow] ?? 0;
-    codes += String(code);
-    write(row, code === 0 ? null : (plan.labels[code] ?? null));
+  for (let i = 0; i < plan.codes.length; i++) {
+    const code = plan.codes[i] ?? 0;
+    write(status.firstRow + i, code === 0 ? null : (plan.labels[code] ?? null));
   }
 
   // The fills, one shared fill object per colour.
-  const total = paintedRows.length;
+  let total = 0;
+  for (const c of plan.codes) if (c > 0) total++;
   let done = 0;
-  plan.fills.forEach((f) => {
+  for (const f of plan.fills) {
     const fill = solidFill(f.color);
     const key = `solid:${f.color}`;
     for (let j = 0; j + 1 < f.runs.length; j += 2) {
@@ -220,25 +201,22 @@ export function applyPaint(
       }
       onProgress?.(done, total);
     }
-  });
+  }
 
-  const state: PaintState = {
-    v: 1,
-    fills: saveValues(fills, fillValues),
-    status: {
-      headerCell: rangeRef(headerTop, col, headerTop, col),
-      header: plan.header,
-      merge,
-      firstRow,
-      codes,
-      labels: [...plan.labels],
-      styles: saveValues(styles, styleValues),
-    },
-  };
-  store.set(paintKey(ws.name), state);
+  const areas = [...kept, ...fresh];
+  saveRecord(store, ws.name, {
+    rows: rowMemoryOf(plan, palette.keys, areas),
+    ...(Object.keys(exact).length > 0 ? { exact } : {}),
+    status: { ...status, merged },
+    earlier: [],
+    before: [],
+    palette: palette.keys,
+    areas,
+  });
   return {
     sheet: ws.name,
-    statusHeaderCell: rangeRef(headerTop, col, headerTop, col),
+    statusHeaderCell: rangeRef(status.headerTop, col, status.headerTop, col),
     rowsPainted: total,
+    uncertainRows: prev.uncertain,
   };
 }

@@ -62,6 +62,19 @@ export class StateStore {
     this.flush();
   }
 
+  /** A record's text as stored, or undefined when there is none. */
+  getText(key: string): string | undefined {
+    return this.load().get(key);
+  }
+
+  /** Stores a record's text as it is (undefined deletes it) and rewrites the sheet. */
+  setText(key: string, text: string | undefined): void {
+    const records = this.load();
+    if (text === undefined) records.delete(key);
+    else records.set(key, text);
+    this.flush();
+  }
+
   keys(): string[] {
     return [...this.load().keys()];
   }

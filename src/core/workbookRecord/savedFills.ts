@@ -39,7 +39,8 @@ export function fillKey(
 export function parseFillKey(
   key: FillKey,
 ): { color: string; pattern: string; patternColor?: string } | null {
-  if (key === NO_FILL) return null;
+  // Keys not starting with "#" stand for fills only one host can restore exactly (see fillKeys.ts).
+  if (key === NO_FILL || !key.startsWith('#')) return null;
   const [color = '', pattern = 'Solid', patternColor] = key.split('|');
   return patternColor === undefined ? { color, pattern } : { color, pattern, patternColor };
 }

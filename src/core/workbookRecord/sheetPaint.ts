@@ -1,4 +1,4 @@
-import { decodeAreas, encodeAreas, isInt, type SavedFills } from './savedFills';
+import { decodeAreas, encodeAreas, isInt, type FillKey, type SavedFills } from './savedFills';
 
 /**
  * What the adapter remembers of one sheet's paint, so it can be finished after a failure part way
@@ -24,6 +24,11 @@ export interface StatusWrite {
   readonly labels: readonly string[];
   /** True when the body is first written as one-letter codes, then replaced by the labels. */
   readonly letters: boolean;
+  /**
+   * True when rows were moved since this was written (see rebase.ts): which label stands in which
+   * row is no longer known, so any of our texts may stand anywhere in the body.
+   */
+  readonly moved?: boolean;
 }
 
 /** Cells of a status column an earlier run wrote, with the header merge and text format it made. */
@@ -49,7 +54,29 @@ export interface Snapshot {
   readonly idx: string;
 }
 
+/** What the record knows of the painted rows, so it can follow them when they move. */
+export interface RowMemory {
+  /** keysDigest of the body's keys when painted; "" in records from before rows had keys. */
+  readonly digest: string;
+  /** The table's first column when painted. */
+  readonly left: number;
+  /**
+   * [body index, key] of the rows whose saved fills are not all "none": only those need finding
+   * again, since a row that had no fill of its own gets none back wherever it went. A key that
+   * several rows shared when painted ends in "*" and is never matched (see rebase.ts).
+   */
+  readonly keys: readonly (readonly [number, string])[];
+  /** The fill painted for each status code (index 0, no status, is ""). */
+  readonly colors: readonly FillKey[];
+}
+
 export interface PaintState extends SavedFills {
+  readonly rows: RowMemory;
+  /**
+   * Fills exactly as one host holds them, by palette index, where the portable key loses
+   * something (a theme colour, a gradient): the xlsx adapter restores these, others the key.
+   */
+  readonly exact?: Readonly<Record<string, unknown>>;
   readonly status: StatusWrite;
   /** Where earlier runs wrote; this run empties those cells where `status` does not write. */
   readonly earlier: readonly Footprint[];
@@ -193,6 +220,7 @@ export function sameWrite(a: StatusWrite, b: StatusWrite): boolean {
     a.firstRow === b.firstRow &&
     a.codes === b.codes &&
     a.letters === b.letters &&
+    a.moved === b.moved &&
     a.labels.length === b.labels.length &&
     a.labels.every((l, i) => l === b.labels[i])
   );
@@ -233,6 +261,15 @@ interface StoredWrite {
   readonly n: number;
   readonly k: string;
   readonly l: string[];
+  /** moved (see StatusWrite). */
+  readonly y?: boolean;
+}
+
+interface StoredRows {
+  readonly d: string;
+  readonly l: number;
+  readonly k: [number, string][];
+  readonly o: string[];
 }
 
 /** A footprint as [column, top, bottom, mergeTop, mergeBottom, textFormat]; 0s for no merge. */
@@ -245,8 +282,11 @@ interface StoredSnapshot {
   readonly i: string;
 }
 
+/** Version 2 was the Office adapter's own record; 3 adds `w` (RowMemory) and `x` (exact fills). */
 interface StoredState {
-  readonly v: 2;
+  readonly v: 2 | 3;
+  readonly w?: StoredRows;
+  readonly x?: Record<string, unknown>;
   readonly s: StoredWrite;
   readonly e: StoredFootprint[];
   readonly b: StoredSnapshot[];
@@ -258,7 +298,14 @@ interface StoredState {
 export function encodeState(s: PaintState): string {
   const w = s.status;
   const stored: StoredState = {
-    v: 2,
+    v: 3,
+    w: {
+      d: s.rows.digest,
+      l: s.rows.left,
+      k: s.rows.keys.map(([i, k]) => [i, k]),
+      o: [...s.rows.colors],
+    },
+    ...(s.exact ? { x: { ...s.exact } } : {}),
     s: {
       c: w.column,
       h: [w.headerTop, w.headerBottom],
@@ -270,6 +317,7 @@ export function encodeState(s: PaintState): string {
       n: w.codes.length,
       k: packCodes(w.codes),
       l: [...w.labels],
+      ...(w.moved === true ? { y: true } : {}),
     },
     e: s.earlier.map((f) => [
       f.column,
@@ -305,6 +353,7 @@ function decodeWrite(raw: unknown): StatusWrite | null {
     merged: w.m === true,
     textFormat: w.t === true,
     letters: w.x === true,
+    ...(w.y === true ? { moved: true } : {}),
     header: w.head,
     firstRow: w.f as number,
     codes,
@@ -349,18 +398,43 @@ export function decodeState(text: string): PaintState | null {
   }
   if (typeof raw !== 'object' || raw === null) return null;
   const s = raw as Partial<StoredState>;
-  if (s.v !== 2 || !Array.isArray(s.p) || !s.p.every(isString)) return null;
+  if ((s.v !== 2 && s.v !== 3) || !Array.isArray(s.p) || !s.p.every(isString)) return null;
   if (!Array.isArray(s.e) || !Array.isArray(s.b)) return null;
   const status = decodeWrite(s.s);
   const earlier = s.e.map(decodeFootprint);
   const before = s.b.map(decodeSnapshot);
   const areas = decodeAreas(s.a, s.p.length);
   if (!status || !areas || earlier.includes(null) || before.includes(null)) return null;
+  const rows = s.v === 3 ? decodeRows(s.w) : legacyRows(status, areas);
+  if (rows === null) return null;
+  const exact =
+    s.v === 3 && typeof s.x === 'object' && s.x !== null && !Array.isArray(s.x) ? s.x : undefined;
   return {
+    rows,
+    ...(exact ? { exact } : {}),
     status,
     earlier: earlier as Footprint[],
     before: before as Snapshot[],
     palette: s.p,
     areas,
   };
+}
+
+function decodeRows(raw: unknown): RowMemory | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const w = raw as Partial<StoredRows>;
+  if (!isString(w.d) || !isInt(w.l) || !Array.isArray(w.k) || !Array.isArray(w.o)) return null;
+  if (!w.o.every(isString)) return null;
+  const keys: [number, string][] = [];
+  for (const e of w.k as unknown[]) {
+    if (!Array.isArray(e) || e.length !== 2 || !isInt(e[0]) || !isString(e[1])) return null;
+    keys.push([e[0], e[1]]);
+  }
+  return { digest: w.d, left: w.l, keys, colors: w.o };
+}
+
+/** A version 2 record knew no keys: its rows are where it says, or it does not fit at all. */
+function legacyRows(status: StatusWrite, areas: readonly { rect: { left: number } }[]): RowMemory {
+  const left = Math.min(status.column, ...areas.map((a) => a.rect.left));
+  return { digest: '', left, keys: [], colors: [] };
 }

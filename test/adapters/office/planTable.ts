@@ -116,6 +116,7 @@ export function addPlanTable(
     codes,
     labels: ['', ...STATUSES.map((s) => rules.labels[s])],
     fills,
+    keys: [],
   };
   return { sheet, plan };
 }

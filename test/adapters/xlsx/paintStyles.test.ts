@@ -49,6 +49,7 @@ function sparsePlan(): PaintPlan {
       { status: 'normal', color: 'C6EFCE', runs: runs[1] as number[] },
       { status: 'lagging', color: 'FFEB9C', runs: runs[2] as number[] },
     ],
+    keys: [],
   };
 }
 

@@ -187,6 +187,7 @@ export function planFor(statuses: readonly (Status | null)[]): PaintPlan {
     codes,
     labels: LABELS,
     fills,
+    keys: [],
   };
 }
 

@@ -147,6 +147,7 @@ export function sheetOf(sheet: string, specs: readonly RowSpec[], spec: SheetSpe
       codes: new Uint8Array(0),
       labels: ['', ...STATUSES.map((s) => rules.labels[s])],
       fills: [],
+      keys: [],
     },
     origin: { row: 1, col: 1 },
   };

@@ -16,6 +16,7 @@ function state(): PaintState {
   // Rows 3..6 × columns A..C: a yellow row 4, a patterned B6, the rest no fill.
   const cells = Int32Array.from([0, 0, 0, 1, 1, 1, 0, 0, 0, 0, 2, 0]);
   return {
+    rows: { digest: '3.abc', left: 1, keys: [[1, 'k1']], colors: ['', '#C6EFCE'] },
     status: {
       column: 4,
       headerTop: 2,
