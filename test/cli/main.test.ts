@@ -117,7 +117,7 @@ describe('tricolor run on the sample plan table', () => {
       ),
     ).toBe(0);
     const book = await XlsxWorkbook.open(await fsp.readFile(out));
-    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true });
+    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true, uncertainRows: [] });
     const cleared = snapshot(await reread(await book.save()));
     expect(cleared).toEqual(snapshot(await reread(await fsp.readFile(SAMPLE))));
   });
@@ -128,7 +128,7 @@ describe('tricolor run on the sample plan table', () => {
       0,
     );
     const book = await XlsxWorkbook.open(await fsp.readFile(out));
-    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true });
+    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true, uncertainRows: [] });
     const userSheets = (wb: Awaited<ReturnType<typeof reread>>) =>
       snapshot(wb).filter((s) => ['重点项目', '填表说明'].includes(s.name));
     const cleared = await reread(await book.save());

@@ -1,7 +1,18 @@
 import type { PaintPlan } from '../../core/paintPlan';
-import { chunkAddresses, rectAddress, rectCells, runAddresses, type Rect } from '../../core/workbookRecord/cellRect';
+import {
+  chunkAddresses,
+  rectAddress,
+  rectCells,
+  runAddresses,
+  type Rect,
+} from '../../core/workbookRecord/cellRect';
 import { estimateBytes, LIMITS, type RequestBudget, type Work } from './requestBudget';
-import { fillRects, NO_FILL, parseFillKey, type SavedFills } from '../../core/workbookRecord/savedFills';
+import {
+  fillRects,
+  NO_FILL,
+  parseFillKey,
+  type SavedFills,
+} from '../../core/workbookRecord/savedFills';
 
 /** Queues one fill over every address of `addresses`, one RangeAreas per address chunk. */
 async function queueFill(

@@ -382,7 +382,7 @@ export async function clearPaint(
       rec.phase,
       await readColumns(ctx, ws, regions, bytesPerRow([rec.state.status])),
     );
-  if (!rec || (!fits && !keyed(rec))) {
+  if (!rec || (!fits && !(now && keyed(rec)))) {
     // Unreadable, or a positional record no longer in place: forget it, touch nothing else.
     const drop = new RequestBudget(ctx);
     await queueDropRows(ctx, drop, records.rows, DONE);

@@ -15,8 +15,13 @@ export const LIMITS = {
   blockCells: 100_000,
   /** Cells per block when checking and reading fills (getCellProperties returns ~60 bytes a cell). */
   fillBlockCells: 8_000,
-  /** Characters per text cell when the add-in stores JSON on its own sheet (Excel allows 32,767). */
-  stateChunkChars: 30_000,
+  /**
+   * Characters per text cell when the add-in stores JSON on its own sheet (Excel allows 32,767).
+   * Small, because a record is written as one row of parts that a refused request halves, and a
+   * single part must fit any request Excel takes; the parts go in one range, so their number
+   * costs no proxies.
+   */
+  stateChunkChars: 250,
 } as const;
 
 /** What Office.js adds per queued action and object path, beyond the data itself. */

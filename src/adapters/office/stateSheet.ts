@@ -2,8 +2,14 @@ import { chunkText } from '../../core/chunkText';
 import { columnLetters } from '../../core/grid';
 import { STATE_SHEET } from '../../core/ownSheets';
 import { parseRangeAddress } from '../../core/workbookRecord/cellRect';
-import { decodeState, encodeState, isPhase, type PaintState, type Phase } from '../../core/workbookRecord/sheetPaint';
-import { estimateBytes, LIMITS, type RequestBudget } from './requestBudget';
+import {
+  decodeState,
+  encodeState,
+  isPhase,
+  type PaintState,
+  type Phase,
+} from '../../core/workbookRecord/sheetPaint';
+import { estimateBytes, LIMITS, type RequestBudget, type Work } from './requestBudget';
 
 /**
  * The very hidden sheet "_tricolor", laid out as the xlsx adapter lays it out so the two never
@@ -151,11 +157,31 @@ export async function queueRecordWrite(
     );
   }
   const parts = chunkText(encodeState(state), LIMITS.stateChunkChars);
-  for (const [i, part] of parts.entries()) {
-    await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN + 1 + i)}${row}`, part, tag);
-  }
+  if (parts.length > 0) await budget.addWork(partsWork(ctx, row, FIRST_COLUMN + 1, parts), tag);
   await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN)}${row}`, phase, tag);
   await queueText(ctx, budget, `A${row}`, stateKey(sheet), tag);
+}
+
+/** Writing a record's parts into one row from `column`, as one range; halves when refused. */
+function partsWork(ctx: Excel.RequestContext, row: number, column: number, parts: string[]): Work {
+  const work: Work = {
+    bytes: estimateBytes(parts, 3),
+    queue: () => {
+      const last = columnLetters(column + parts.length - 1);
+      const range = hidden(ctx).getRange(`${columnLetters(column)}${row}:${last}${row}`);
+      range.numberFormat = [parts.map(() => '@')];
+      range.values = [parts];
+    },
+  };
+  if (parts.length < 2) return work;
+  const half = Math.ceil(parts.length / 2);
+  return {
+    ...work,
+    split: () => [
+      partsWork(ctx, row, column, parts.slice(0, half)),
+      partsWork(ctx, row, column + half, parts.slice(half)),
+    ],
+  };
 }
 
 /** Queues moving a record to another phase: column B becomes `first` (the letter, then the rest). */

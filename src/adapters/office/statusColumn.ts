@@ -1,5 +1,11 @@
 import { columnLetters } from '../../core/grid';
-import { footprintOf, lastBodyRow, LETTERS, type Footprint, type StatusWrite } from '../../core/workbookRecord/sheetPaint';
+import {
+  footprintOf,
+  lastBodyRow,
+  LETTERS,
+  type Footprint,
+  type StatusWrite,
+} from '../../core/workbookRecord/sheetPaint';
 import { estimateBytes, LIMITS, type RequestBudget, type Work } from './requestBudget';
 
 /**

@@ -1,7 +1,18 @@
-import { intersect, rectAddress, rectCells, rowBlocks, type Rect } from '../../core/workbookRecord/cellRect';
+import {
+  intersect,
+  rectAddress,
+  rectCells,
+  rowBlocks,
+  type Rect,
+} from '../../core/workbookRecord/cellRect';
 import { isPayloadError } from './errors';
 import { FILL_PROPS_BYTES_PER_CELL, LIMITS } from './requestBudget';
-import { fillKey, NO_FILL, type Palette, type SavedArea } from '../../core/workbookRecord/savedFills';
+import {
+  fillKey,
+  NO_FILL,
+  type Palette,
+  type SavedArea,
+} from '../../core/workbookRecord/savedFills';
 
 /** One block's fill as loaded from a multi-cell range: uniform, or null where cells differ. */
 export interface FillCheck {

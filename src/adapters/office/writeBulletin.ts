@@ -5,7 +5,13 @@ import type {
   BulletinStyle,
 } from '../../core/bulletinBook';
 import { columnLetters, type CellRange } from '../../core/grid';
-import { cellsToRects, chunkAddresses, columnAddress, rectAddress, type Rect } from '../../core/workbookRecord/cellRect';
+import {
+  cellsToRects,
+  chunkAddresses,
+  columnAddress,
+  rectAddress,
+  type Rect,
+} from '../../core/workbookRecord/cellRect';
 import { isOfficeError } from './errors';
 import { estimateBytes, LIMITS, RequestBudget } from './requestBudget';
 import { SETTING_KEYS } from './settings';

@@ -51,7 +51,8 @@ export function layOver(store: StateStore, ws: Worksheet, now: RowIdentity | und
   if (saved === null) return { state: null, fits: false, uncertain: [] };
   const r = now === undefined ? { state: saved, uncertain: [] } : rebase(saved, now);
   const fits = statusFits(ws, r.state.status);
-  if (!fits && r.state.rows.digest === '') return { state: null, fits: false, uncertain: [] };
+  if (!fits && (now === undefined || r.state.rows.digest === ''))
+    return { state: null, fits: false, uncertain: [] };
   return { state: r.state, fits, uncertain: r.uncertain };
 }
 

@@ -43,10 +43,7 @@ export function clearPaint(
       right,
     };
     const read = readFills(ws, body, state.areas, palette, exact);
-    areas = [
-      ...areas,
-      ...dropOurPaint(palette.keys, read, state.rows.colors, palette.of(NO_FILL)),
-    ];
+    areas = [...areas, ...dropOurPaint(palette.keys, read, state.rows.colors, palette.of(NO_FILL))];
   }
   const fillsRestored = restoreFills(ws, { palette: palette.keys, areas, exact }, () => true);
   if (prev.fits) undoStatus(ws, state.status, null);

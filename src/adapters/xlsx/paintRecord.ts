@@ -1,4 +1,4 @@
-import type { Worksheet } from 'exceljs';
+import { ValueType, type Worksheet } from 'exceljs';
 import {
   decodeState,
   encodeState,
@@ -46,6 +46,8 @@ function textAt(ws: Worksheet, row: number, col: number): string {
 export function statusFits(ws: Worksheet, w: StatusWrite): boolean {
   const f = footprintOf(w);
   for (let row = f.top; row <= f.bottom; row++) {
+    // A merged header's lower cells read as its top one in ExcelJS.
+    if (ws.getCell(row, w.column).type === ValueType.Merge) continue;
     const actual = textAt(ws, row, w.column);
     if (w.moved === true && row >= w.firstRow) {
       if (actual === '' || w.labels.includes(actual)) continue;

@@ -189,7 +189,8 @@ export function rowMemoryOf(
     keys.push([i, (counts.get(k) ?? 0) > 1 ? `${k}*` : k]);
   });
   return {
-    digest: keysDigest(plan.keys),
+    // A plan that knows no keys makes a positional record, as records were before keys.
+    digest: plan.keys.length === 0 ? '' : keysDigest(plan.keys),
     left: plan.origin.col + plan.left,
     keys,
     colors: planColors(plan),

@@ -45,11 +45,7 @@ export function rowFingerprint(row: PlanRow): string {
 }
 
 /** The key of each body row from `firstRow` (grid rows) through `lastRow`: "" where no data row is. */
-export function bodyKeys(
-  rows: readonly PlanRow[],
-  firstRow: number,
-  lastRow: number,
-): string[] {
+export function bodyKeys(rows: readonly PlanRow[], firstRow: number, lastRow: number): string[] {
   const keys = new Array<string>(Math.max(0, lastRow - firstRow + 1)).fill('');
   for (const row of rows) {
     const i = row.row - firstRow;

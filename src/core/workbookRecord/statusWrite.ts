@@ -78,4 +78,3 @@ export function statusWriteOf(plan: PaintPlan): StatusWrite {
     letters,
   };
 }
-

@@ -109,7 +109,7 @@ export function records(w: World): number {
   if (!state) return 0;
   let n = 0;
   for (const v of state.values.values()) {
-    if (typeof v === 'string' && v.startsWith('office:paint:')) n++;
+    if (typeof v === 'string' && v.startsWith('paint:')) n++;
   }
   return n;
 }

@@ -108,7 +108,10 @@ describe('payload limits', () => {
     await wb.applyPaint(plan);
     excel.maxResponseBytes = 20_000;
     excel.resetStats();
-    await expect(wb.clearPaint(SHEET)).resolves.toMatchObject({ statusColumnRemoved: true });
+    await expect(wb.clearPaint(SHEET)).resolves.toMatchObject({
+      statusColumnRemoved: true,
+      uncertainRows: [],
+    });
     expect(sheet.snapshot()).toEqual(before);
     expect(excel.stats.responses.some((b) => b > 20_000)).toBe(true);
   });

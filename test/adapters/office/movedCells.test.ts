@@ -13,7 +13,7 @@ import { addPlanTable } from './planTable';
  */
 
 const SHEET = '重点项目';
-const NOTHING = { sheet: SHEET, fillsRestored: 0, statusColumnRemoved: false };
+const NOTHING = { sheet: SHEET, fillsRestored: 0, statusColumnRemoved: false, uncertainRows: [] };
 
 function port(excel: RecordingExcel): OfficeWorkbook {
   return new OfficeWorkbook({ run: excel.run, capabilities: MINIMUM_CAPABILITIES });
@@ -77,7 +77,10 @@ describe('clearPaint after the user moved cells', () => {
       t.insertRows(215, 3);
       return t.snapshot();
     })();
-    await expect(wb.clearPaint(SHEET)).resolves.toMatchObject({ statusColumnRemoved: true });
+    await expect(wb.clearPaint(SHEET)).resolves.toMatchObject({
+      statusColumnRemoved: true,
+      uncertainRows: [],
+    });
     expect(sheet.snapshot()).toEqual(expected);
   });
 
@@ -105,7 +108,10 @@ describe('applyPaint after the user moved cells', () => {
     const row = 4 + plan.codes.findIndex((c) => c === 3);
     expect(sheet.value(`K${row}`)).toBe(plan.labels[3]);
     // The clear checks the column written by this paint, which is in place.
-    await expect(wb.clearPaint(SHEET)).resolves.toMatchObject({ statusColumnRemoved: true });
+    await expect(wb.clearPaint(SHEET)).resolves.toMatchObject({
+      statusColumnRemoved: true,
+      uncertainRows: [],
+    });
     expect(sheet.value(`K${row}`)).toBeNull();
     expect(sheet.value('K3')).toBeNull();
     expect(recordCount(excel)).toBe(0);

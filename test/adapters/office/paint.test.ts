@@ -182,6 +182,7 @@ describe('applyPaint run twice and clearPaint', () => {
       sheet: plan.sheet,
       fillsRestored: 3_000 * 11,
       statusColumnRemoved: true,
+      uncertainRows: [],
     });
     expect(sheet.value('K2')).toBeNull();
     expect(sheet.value('K4')).toBeNull();
@@ -254,7 +255,7 @@ describe('applyPaint run twice and clearPaint', () => {
     ]);
     const wb = port(excel);
     await wb.applyPaint(plan);
-    expect(state.value('A4')).toBe('office:paint:重点项目');
+    expect(state.value('A4')).toBe('paint:重点项目');
     await wb.applyPaint(plan);
     await wb.clearPaint(plan.sheet);
     expect(sheet.fillOf('A5')).toBe('#FFFF00');
@@ -297,7 +298,7 @@ describe('applyPaint run twice and clearPaint', () => {
     const state = excel.addSheet('_tricolor');
     await port(excel).applyPaint(plan);
     expect(state.value('A1')).toBeNull();
-    expect(state.value('A2')).toBe('office:paint:重点项目');
+    expect(state.value('A2')).toBe('paint:重点项目');
   });
 
   it('reports nothing to clear on a sheet it never painted', async () => {
@@ -307,6 +308,7 @@ describe('applyPaint run twice and clearPaint', () => {
       sheet: '重点项目',
       fillsRestored: 0,
       statusColumnRemoved: false,
+      uncertainRows: [],
     });
   });
 

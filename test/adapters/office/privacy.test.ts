@@ -112,7 +112,7 @@ describe('what the Office adapter stores about itself in a workbook', () => {
     // The stored state was read: the paint record, the bulletin list and the settings.
     expect(stored).toEqual(
       expect.arrayContaining([
-        'office:paint:重点项目',
+        'paint:重点项目',
         'tricolor.rules',
         'tricolor.bulletinSheets',
         '进度滞后',
@@ -131,7 +131,7 @@ describe('what the Office adapter stores about itself in a workbook', () => {
       fc.asyncProperty(planTable({ maxRows: 12 }), asOfArb, async (t, asOf) => {
         const { grids, stored, painted } = await fullSession(fakeOf([withPeople(t)]), asOf);
         fc.pre(painted === 1 && t.dataRows.length > 0);
-        expect(stored).toContain(`office:paint:${t.grid.name}`);
+        expect(stored).toContain(`paint:${t.grid.name}`);
         const user = userStrings(grids, rules());
         expect(user).toEqual(
           expect.arrayContaining(PEOPLE.slice(0, Math.min(t.dataRows.length, 6))),

@@ -1,5 +1,8 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import { applyPaint } from '../../../src/adapters/xlsx/applyPaint';
+import { loadRecord } from '../../../src/adapters/xlsx/paintRecord';
+import { savedFillAt } from '../../../src/core/workbookRecord/savedFills';
+import type { PaintState } from '../../../src/core/workbookRecord/sheetPaint';
 import { StateStore } from '../../../src/adapters/xlsx/stateSheet';
 import type { PaintPlan, StatusCode } from '../../../src/core/paintPlan';
 import { bytesOf, LABELS, reread } from './xlsxTestKit';
@@ -80,17 +83,18 @@ describe('applyPaint and style objects', () => {
     ws.getCell(5, 2).style = { fill: shared.fill };
     const store = new StateStore(wb);
     applyPaint(wb, store, sparsePlan(), 'zh');
-    const state = store.get('paint:表') as {
-      fills: { values: unknown[]; cells: [number, string][] };
-    };
-    const blue = state.fills.values.findIndex(
-      (v) => (v as { fgColor?: { argb?: string } }).fgColor?.argb === 'FF00B0F0',
-    );
+    const state = loadRecord(store, '表');
+    expect(state).not.toBeNull();
+    const blue = state?.palette.indexOf('#00B0F0') ?? -1;
     expect(blue).toBeGreaterThanOrEqual(0);
-    expect(state.fills.cells.filter(([v]) => v === blue).map(([, ref]) => ref)).toEqual([
-      'A2:A4',
-      'A5:B5',
-      'A6:A11',
-    ]);
+    // Rows 2..11 of columns A..B (the painted rows): blue in A2:A11 and B5, no fill elsewhere.
+    const blueCells: string[] = [];
+    for (let r = 2; r <= 11; r++) {
+      for (let c = 1; c <= 2; c++) {
+        if (savedFillAt(state as PaintState, r, c) === '#00B0F0')
+          blueCells.push(`${'AB'[c - 1]}${r}`);
+      }
+    }
+    expect(blueCells).toEqual(['A2', 'A3', 'A4', 'A5', 'B5', 'A6', 'A7', 'A8', 'A9', 'A10', 'A11']);
   });
 });
