@@ -20,6 +20,7 @@ export type IssueCode =
   | 'status_disagrees'
   | 'text_truncated'
   | 'status_column_conflict'
+  | 'row_unmatched'
   | 'status_column_no_room';
 
 export interface Issue {

@@ -38,6 +38,8 @@ const zh: Catalog = {
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格内容过长(${s(p, 'length')}字),只读取了前面部分。`,
   status_column_conflict: (p) =>
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}处已有用户内容,状态列改写在 ${s(p, 'other')} 列。`,
+  row_unmatched: (p) =>
+    `工作表“${s(p, 'sheet')}”${s(p, 'cell')}所在行上次标注后被移动过,且有同名同单位的另一行,无法确定哪一行原有哪种底色:这一行保留了现在的底色(与标注色相同则视为无底色),请核对。`,
   status_column_no_room: (p) =>
     `工作表“${s(p, 'sheet')}”右侧直到最后一列(XFD)都有内容,没有空列可写状态列,已跳过该表。请删除右侧多余的列后重试。`,
 };
@@ -75,6 +77,8 @@ const en: Catalog = {
     `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')} is very long (${s(p, 'length')} characters); only its start was read.`,
   status_column_conflict: (p) =>
     `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')} holds the user's own content; the status column was written in column ${s(p, 'other')} instead.`,
+  row_unmatched: (p) =>
+    `Sheet "${s(p, 'sheet')}", the row of ${s(p, 'cell')} was moved since it was painted and shares its name and unit with another row, so which row had which fill of its own is not certain: it keeps the fill it has now (none, if that is a status colour). Please check it.`,
   status_column_no_room: (p) =>
     `Sheet "${s(p, 'sheet')}" has content in every column up to the last (XFD), so there is no empty column for the status; the sheet was skipped. Delete the unused columns on the right and try again.`,
 };
@@ -98,6 +102,7 @@ const defaultSeverity: Record<IssueCode, Severity> = {
   status_disagrees: 'warning',
   text_truncated: 'info',
   status_column_conflict: 'warning',
+  row_unmatched: 'warning',
   status_column_no_room: 'error',
 };
 

@@ -47,8 +47,16 @@ export interface ClearReport {
  * The one way front ends reach a workbook. Adapters translate between a workbook and the plain
  * types of src/core; they decide nothing. Every failure is thrown as a PortError with a clear message.
  */
+/** What the workbook behind a port is and does, so front ends ask this instead of its kind. */
+export interface PortFeatures {
+  /** Open in Excel, where the user may edit it between two reads: read it again before writing. */
+  readonly live: boolean;
+  /** Writes the bulletin's chart of statuses by unit. */
+  readonly drawsCharts: boolean;
+}
+
 export interface WorkbookPort {
-  readonly kind: 'office' | 'xlsx';
+  readonly features: PortFeatures;
   listSheets(): Promise<SheetInfo[]>;
   readSheet(name: string, onProgress?: Progress): Promise<SheetGrid>;
   /** Writes the status column and the fills, saving the user's fills it replaces first. */

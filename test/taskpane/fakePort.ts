@@ -5,6 +5,7 @@ import type {
   ClearReport,
   Progress,
   SheetInfo,
+  PortFeatures,
   WorkbookPort,
   WorkbookSettings,
 } from '../../src/port/WorkbookPort';
@@ -39,6 +40,7 @@ export function notesGrid(name = '填表说明'): SheetGrid {
 export interface FakePortOptions {
   readonly grids?: readonly SheetGrid[];
   readonly settings?: WorkbookSettings;
+  /** 'office' stands for a workbook open in Excel (live, draws charts); 'xlsx' for a file. */
   readonly kind?: 'office' | 'xlsx';
   /** Adds selectCell, as the Office adapter has. */
   readonly canSelect?: boolean;
@@ -62,7 +64,7 @@ export function gridOfBulletinSheet(sheet: BulletinSheet): SheetGrid {
 
 /** An in-memory WorkbookPort that records what the pane asked of it. */
 export class FakePort implements WorkbookPort {
-  readonly kind: 'office' | 'xlsx';
+  readonly features: PortFeatures;
   grids: SheetGrid[];
   settings: WorkbookSettings;
   readonly reads: string[] = [];
@@ -75,7 +77,8 @@ export class FakePort implements WorkbookPort {
   private readonly paintError: Error | undefined;
 
   constructor(options: FakePortOptions = {}) {
-    this.kind = options.kind ?? 'xlsx';
+    const office = options.kind === 'office';
+    this.features = { live: office, drawsCharts: office };
     this.grids = [...(options.grids ?? [projectsGrid(), notesGrid()])];
     this.settings = options.settings ?? {};
     this.paintError = options.paintError;

@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 import type { Lang } from '../../src/core/issue';
 import type { WorkbookPort } from '../../src/port/WorkbookPort';
 import { App, type AppServices } from '../../src/taskpane/App/App';
-import type { FilePort } from '../../src/taskpane/session/ports';
+import type { FilePort } from '../../src/port/optionalPorts';
 import { FakeFilePort, FakePort } from './fakePort';
 
 export const TODAY = '2023-06-30';

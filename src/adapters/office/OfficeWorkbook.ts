@@ -7,6 +7,7 @@ import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
 import type {
   ApplyReport,
   ClearReport,
+  PortFeatures,
   Progress,
   SheetInfo,
   WorkbookPort,
@@ -32,7 +33,7 @@ export interface OfficeWorkbookOptions {
 
 /** The workbook the add-in runs in, reached through Office.js. */
 export class OfficeWorkbook implements WorkbookPort {
-  readonly kind = 'office' as const;
+  readonly features: PortFeatures = { live: true, drawsCharts: true };
   private readonly run: ExcelRun;
   private readonly caps: Capabilities;
   private readonly lang: Lang;

@@ -10,6 +10,7 @@ import {
   PortError,
   type ApplyReport,
   type ClearReport,
+  type PortFeatures,
   type Progress,
   type SheetInfo,
   type WorkbookPort,
@@ -32,7 +33,7 @@ import { writeBulletin } from './writeBulletin';
  * bytes, work on them, and save bytes. No file system here, so it runs in Node and in browsers.
  */
 export class XlsxWorkbook implements WorkbookPort {
-  readonly kind = 'xlsx' as const;
+  readonly features: PortFeatures = { live: false, drawsCharts: false };
   private readonly store: StateStore;
 
   private constructor(

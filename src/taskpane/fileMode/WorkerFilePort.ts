@@ -6,12 +6,13 @@ import {
   PortError,
   type ApplyReport,
   type ClearReport,
+  type PortFeatures,
   type Progress,
   type SheetInfo,
   type WorkbookSettings,
 } from '../../port/WorkbookPort';
-import { yieldToEventLoop } from '../lib/yieldToEventLoop';
-import type { FilePort } from '../session/ports';
+import { yieldToEventLoop } from '../../session/yieldToEventLoop';
+import type { FilePort } from '../../port/optionalPorts';
 import {
   CELLS_PER_MESSAGE,
   type WorkerError,
@@ -56,7 +57,7 @@ function fromWorkerError(e: WorkerError): Error {
  * the page keeps painting its progress bar and answering the user.
  */
 export class WorkerFilePort implements FilePort {
-  readonly kind = 'xlsx' as const;
+  readonly features: PortFeatures = { live: false, drawsCharts: false };
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private unsupported: readonly string[] = [];

@@ -1,5 +1,5 @@
 import type { Lang } from '../../core/issue';
-import type { FilePort } from '../session/ports';
+import type { FilePort } from '../../port/optionalPorts';
 import { createXlsxWorker } from './createXlsxWorker';
 import { WorkerFailure, WorkerFilePort } from './WorkerFilePort';
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../core/issue';
 import { downloadName } from '../lib/downloadName';
-import type { FilePort } from '../session/ports';
-import type { Notice } from './useWorkbookSession';
+import type { FilePort } from '../../port/optionalPorts';
+import type { Notice } from './notice';
 import { describeError } from '../lib/describeError';
 
 /** How file mode reaches files: injected so tests can use an in-memory workbook. */

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Lang } from '../../core/issue';
 import type { WorkbookPort } from '../../port/WorkbookPort';
 import { describeError } from '../lib/describeError';
-import type { Notice } from './useWorkbookSession';
+import type { Notice } from './notice';
 
 /** Office mode: the port to the workbook the pane sits in, once its adapter has loaded. */
 export function useOfficePort(

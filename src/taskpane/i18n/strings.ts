@@ -275,6 +275,7 @@ const zh: Strings = {
     status_disagrees: '填报状态与判定不一致',
     text_truncated: '内容过长',
     status_column_conflict: '状态列位置已调整',
+    row_unmatched: '移动过的同名行',
     status_column_no_room: '没有空列可写状态列',
   },
   presets: {
@@ -450,6 +451,7 @@ const en: Strings = {
     status_disagrees: 'Reported status disagrees',
     text_truncated: 'Text too long',
     status_column_conflict: 'Status column moved',
+    row_unmatched: 'Moved rows with the same name',
     status_column_no_room: 'No free column for the status',
   },
   presets: {

@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
-import type { Notice } from '../../hooks/useWorkbookSession';
+import type { Notice } from '../../hooks/notice';
 import { useLang } from '../../i18n/LangContext';
 
 export interface NoticeBarProps {

@@ -1,4 +1,4 @@
-import type { WorkbookPort } from '../../port/WorkbookPort';
+import type { WorkbookPort } from './WorkbookPort';
 
 /** A workbook opened from an .xlsx file, which file mode can save back into a download. */
 export interface FilePort extends WorkbookPort {

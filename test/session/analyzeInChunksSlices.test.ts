@@ -1,12 +1,12 @@
-import { generatePlanGrid } from '../../../bench/genGrid';
-import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
-import { dayNumber } from '../../../src/core/dates';
-import { defaultRules } from '../../../src/core/rules';
-import { STEP_ROWS } from '../../../src/core/steps';
-import { analyzeInChunks } from '../../../src/taskpane/session/analyzeInChunks';
-import { yieldToEventLoop } from '../../../src/taskpane/lib/yieldToEventLoop';
+import { generatePlanGrid } from '../../bench/genGrid';
+import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
+import { dayNumber } from '../../src/core/dates';
+import { defaultRules } from '../../src/core/rules';
+import { STEP_ROWS } from '../../src/core/steps';
+import { analyzeInChunks } from '../../src/session/analyzeInChunks';
+import { yieldToEventLoop } from '../../src/session/yieldToEventLoop';
 
-jest.mock('../../../src/taskpane/lib/yieldToEventLoop', () => ({
+jest.mock('../../src/session/yieldToEventLoop', () => ({
   yieldToEventLoop: jest.fn(() => Promise.resolve()),
 }));
 

@@ -1,8 +1,8 @@
-import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
-import { dayNumber } from '../../../src/core/dates';
-import { defaultRules } from '../../../src/core/rules';
-import { analyzeInChunks, replaceSheets } from '../../../src/taskpane/session/analyzeInChunks';
-import { notesGrid, projectsGrid } from '../fakePort';
+import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
+import { dayNumber } from '../../src/core/dates';
+import { defaultRules } from '../../src/core/rules';
+import { analyzeInChunks, replaceSheets } from '../../src/session/analyzeInChunks';
+import { notesGrid, projectsGrid } from '../taskpane/fakePort';
 
 const opts = { asOf: dayNumber(2023, 6, 30), rules: defaultRules(), lang: 'zh' as const };
 

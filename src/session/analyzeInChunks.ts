@@ -3,11 +3,11 @@ import type {
   SheetAnalysis,
   SkippedSheet,
   WorkbookAnalysis,
-} from '../../core/analysis';
-import { analyzeSheetSteps, sheetsToAnalyze } from '../../core/analyzeWorkbook';
-import type { SheetGrid } from '../../core/grid';
-import type { Progress } from '../../port/WorkbookPort';
-import { yieldToEventLoop } from '../lib/yieldToEventLoop';
+} from '../core/analysis';
+import { analyzeSheetSteps, sheetsToAnalyze } from '../core/analyzeWorkbook';
+import type { SheetGrid } from '../core/grid';
+import type { Progress } from '../port/WorkbookPort';
+import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Longest stretch of engine work between two yields: well under the 200 ms a long task may take. */
 const SLICE_MS = 40;
