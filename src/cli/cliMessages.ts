@@ -39,6 +39,9 @@ export interface CliMessages {
   /** The bulletin sheets added to the output workbook, their names joined. */
   wroteBulletin(sheets: string): string;
   wroteWorkbook(file: string): string;
+  optionNotForClear(option: string): string;
+  cleared(sheets: number): string;
+  nothingCleared: string;
   wroteReport(file: string): string;
   writeFailed(file: string): string;
   unexpected: string;
@@ -49,6 +52,7 @@ const USAGE_ZH = `用法:
                          [--preset 规则] [--rules 规则.json] [--sheet 工作表]... [--no-bulletin]
                          [--lang zh|en]
   tricolor check 输入.xlsx [--report 报告.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
+  tricolor clear 输入.xlsx [--out 输出.xlsx] [--sheet 工作表]... [--lang zh|en]
   tricolor --help | --version`;
 
 const USAGE_EN = `Usage:
@@ -56,6 +60,7 @@ const USAGE_EN = `Usage:
                        [--preset ID] [--rules RULES.json] [--sheet NAME]... [--no-bulletin]
                        [--lang zh|en]
   tricolor check IN.xlsx [--report REPORT.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
+  tricolor clear IN.xlsx [--out OUT.xlsx] [--sheet NAME]... [--lang zh|en]
   tricolor --help | --version`;
 
 const zh: CliMessages = {
@@ -67,6 +72,7 @@ ${USAGE_ZH}
 命令:
   run     判定并着色,加上通报工作表,另存为新工作簿(不改动输入文件)
   check   只识别和检查,不写工作簿
+  clear   清除标注:去掉状态列,恢复各行原有的底色(行被插入、删除、排序过也一样),另存为新工作簿
 
 选项:
   --as-of YYYY-MM-DD  截至日期,默认今天
@@ -83,7 +89,7 @@ ${USAGE_ZH}
 加载项能画,命令行写出的 .xlsx 中没有图表。
 
 退出码:0 已完成(可能有问题提示,受保护的工作表不着色);2 用法错误、文件无法读取或有计划表的工作表都受保护;3 没有找到计划表;1 写入失败或意外错误。`,
-  unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run 和 check。`,
+  unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run、check 和 clear。`,
   missingInput: (c) => `命令 ${c} 需要一个输入文件,例如:tricolor ${c} 计划表.xlsx`,
   unknownOption: (o) => `不认识的选项“${o}”。`,
   missingValue: (o) => `选项 ${o} 后面需要一个值。`,
@@ -116,6 +122,10 @@ ${USAGE_ZH}
   moreIssues: (n) => `……另有 ${n} 条问题未列出,完整列表请用 --report 写出报告。`,
   wroteBulletin: (s) => `已加上通报工作表:${s}`,
   wroteWorkbook: (f) => `已写入 ${f}`,
+  optionNotForClear: (o) => `clear 命令只恢复原样,不能使用 ${o}。`,
+  cleared: (n) =>
+    n === 0 ? '没有找到本工具的标注,工作簿未改动。' : `已清除 ${n} 个工作表的标注。`,
+  nothingCleared: '标注过的工作表都受保护,无法清除,未写出工作簿。',
   wroteReport: (f) => `报告已写入 ${f}`,
   writeFailed: (f) => `无法写入 ${f}(文件夹不可写或磁盘已满),没有留下不完整的文件。`,
   unexpected: '出现意外错误,已停止;输入文件未被改动。',
@@ -131,6 +141,8 @@ Commands:
   run     decide and paint, add the bulletin sheets, and save a new workbook (the input file
           is never changed)
   check   detect and validate only; writes no workbook
+  clear   remove the paint: the status column goes and every row gets its own fill back (also
+          after rows were inserted, deleted or sorted); saves a new workbook
 
 Options:
   --as-of YYYY-MM-DD  the report date; today by default
@@ -152,7 +164,7 @@ written here has none.
 Exit codes: 0 done (issues may have been reported; protected sheets are left unpainted);
 2 bad usage, an unreadable file, or every sheet with a plan table protected; 3 no plan table
 found; 1 could not write the output, or an unexpected error.`,
-  unknownCommand: (c) => `Unknown command "${c}"; the commands are run and check.`,
+  unknownCommand: (c) => `Unknown command "${c}"; the commands are run, check and clear.`,
   missingInput: (c) => `The ${c} command needs an input file, e.g. tricolor ${c} plan.xlsx`,
   unknownOption: (o) => `Unknown option "${o}".`,
   missingValue: (o) => `The option ${o} needs a value.`,
@@ -188,6 +200,14 @@ found; 1 could not write the output, or an unexpected error.`,
   moreIssues: (n) => `…and ${n} more issues; write a report with --report for the full list.`,
   wroteBulletin: (s) => `Added the bulletin sheets: ${s}`,
   wroteWorkbook: (f) => `Wrote ${f}`,
+  optionNotForClear: (o) =>
+    `The clear command only puts things back, so ${o} cannot be used with it.`,
+  cleared: (n) =>
+    n === 0
+      ? 'No paint of this tool was found; the workbook is unchanged.'
+      : `Cleared the paint of ${n} sheet(s).`,
+  nothingCleared:
+    'Every painted sheet is protected, so nothing could be cleared and no workbook was written.',
   wroteReport: (f) => `Wrote the report ${f}`,
   writeFailed: (f) =>
     `Could not write ${f} (the folder is not writable or the disk is full); no partial file was left.`,

@@ -2,7 +2,7 @@ import type { Lang } from '../core/issue';
 import type { CliMessages } from './cliMessages';
 
 export interface CommandArgs {
-  readonly command: 'run' | 'check';
+  readonly command: 'run' | 'check' | 'clear';
   readonly input: string;
   readonly asOf?: string;
   readonly out?: string;
@@ -61,7 +61,7 @@ function findLang(argv: readonly string[]): { lang: Lang; bad: string | null } {
   return { lang: 'zh', bad: null };
 }
 
-/** Reads the command line by hand: `tricolor run|check IN.xlsx [options]`, `--help`, `--version`. */
+/** Reads the command line by hand: `tricolor run|check|clear IN.xlsx [options]`, `--help`, `--version`. */
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const { lang, bad } = findLang(argv);
   const error = (message: (t: CliMessages) => string): ParsedArgs => ({
@@ -75,7 +75,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...rest] = argv;
   if (command === undefined) return error((t) => t.usage);
-  if (command !== 'run' && command !== 'check') return error((t) => t.unknownCommand(command));
+  if (command !== 'run' && command !== 'check' && command !== 'clear') {
+    return error((t) => t.unknownCommand(command));
+  }
 
   const values = new Map<ValueOption, string[]>();
   const flags = new Set<FlagOption>();
@@ -125,6 +127,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         ? '--no-bulletin'
         : null;
     if (writing !== null) return error((t) => t.optionNotForCheck(writing));
+  }
+  if (command === 'clear') {
+    // Clearing puts back what was there: no date, rules, report or bulletin come into it.
+    const notForClear = ['--as-of', '--preset', '--rules', '--report', '--no-bulletin'].find(
+      (o) => values.has(o as ValueOption) || flags.has(o as FlagOption),
+    );
+    if (notForClear !== undefined) return error((t) => t.optionNotForClear(notForClear));
   }
 
   const one = (o: ValueOption): string | undefined => values.get(o)?.[0];

@@ -3,15 +3,25 @@ import * as path from 'path';
 import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
-import { analyzeWorkbook } from '../core/analyzeWorkbook';
-import { buildBulletin } from '../core/bulletin/buildBulletin';
 import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates';
-import type { SheetGrid } from '../core/grid';
-import { isOwnSheet } from '../core/ownSheets';
 import { buildReport } from '../core/report';
-import { PRESET_IDS, resolveRules, type RuleSet } from '../core/rules';
+import {
+  PRESET_IDS,
+  resolveRules,
+  RuleInputSchema,
+  type RuleInput,
+  type RuleSet,
+} from '../core/rules';
 import { STATUSES } from '../core/status';
 import { PortError } from '../port/WorkbookPort';
+import {
+  analyze,
+  clearSheets,
+  paintSheets,
+  readSheets,
+  settingsAfterPaint,
+  writeBulletin,
+} from '../session/workflow';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import type { CommandArgs } from './parseArgs';
@@ -57,6 +67,23 @@ async function readRules(args: CommandArgs, io: CliIo, t: CliMessages): Promise<
   }
 }
 
+/** The rules as given by --rules and --preset (the preset over the file's), before checking. */
+function givenRules(args: CommandArgs, fromFile: unknown): unknown {
+  let input: unknown = fromFile ?? {};
+  if (args.preset !== undefined) {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) input = {};
+    input = { ...(input as object), preset: args.preset };
+  }
+  return input;
+}
+
+/** What a run remembers of the rules it was given: the input as written, once it is valid. */
+function chosenRules(args: CommandArgs, fromFile: unknown): RuleInput | undefined {
+  if (args.rules === undefined && args.preset === undefined) return undefined;
+  const parsed = RuleInputSchema.safeParse(givenRules(args, fromFile));
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** Rules from --rules and --preset; else those saved in the workbook; else the defaults. */
 function decideRules(
   args: CommandArgs,
@@ -65,15 +92,8 @@ function decideRules(
   rulesFile: string | undefined,
   t: CliMessages,
 ): RuleSet {
-  let input: unknown = saved ?? {};
-  if (args.rules !== undefined || args.preset !== undefined) {
-    input = fromFile ?? {};
-    if (args.preset !== undefined) {
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) input = {};
-      input = { ...(input as object), preset: args.preset };
-    }
-  }
-  const resolved = resolveRules(input, args.lang);
+  const given = args.rules !== undefined || args.preset !== undefined;
+  const resolved = resolveRules(given ? givenRules(args, fromFile) : (saved ?? {}), args.lang);
   if (resolved.ok) return resolved.value;
   throw new Stop(EXIT.usage, [
     t.rulesInvalid(rulesFile ?? '--preset'),
@@ -144,7 +164,7 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
 
   const input = path.resolve(io.cwd, args.input);
   let out: string | undefined;
-  if (args.command === 'run') {
+  if (args.command !== 'check') {
     out = args.out === undefined ? undefined : path.resolve(io.cwd, args.out);
     if (out !== undefined) {
       if (await sameFile(out, input)) throw new Stop(EXIT.usage, [t.outIsInput(input)]);
@@ -186,20 +206,22 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   for (const wanted of args.sheets) {
     if (!sheetNames.includes(wanted)) throw new Stop(EXIT.usage, [t.noSuchSheet(wanted)]);
   }
-  const grids: SheetGrid[] = [];
-  for (const name of sheetNames) {
-    // The engine never reads the sheets a run made (bulletins), so they are not even loaded.
-    if (isOwnSheet(name)) continue;
-    if (args.sheets.length === 0 || args.sheets.includes(name))
-      grids.push(await book.readSheet(name));
-  }
-  const analysis = analyzeWorkbook(grids, {
+  const { grids } = await readSheets(book, args.sheets);
+  const analysis = await analyze(grids, {
     asOf,
     rules,
     lang: args.lang,
-    ...(args.sheets.length > 0 ? { sheets: args.sheets } : {}),
+    sheets: args.sheets,
     ...(settings.overrides ? { overrides: settings.overrides } : {}),
   });
+
+  if (args.command === 'clear') {
+    const out = await clearOutcome(book, analysis, args, warn, t);
+    const target = await outputPath(args, input, io);
+    await writeOrStop(target, await book.save(), t);
+    say([t.cleared(out), t.wroteWorkbook(target)]);
+    return EXIT.ok;
+  }
 
   say(summaryLines(analysis, rules, t));
   warn(issueLines(analysis, t));
@@ -222,31 +244,49 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   if (parts.length > 0) {
     warn([t.unsupported(t.joinNames(parts.map((p) => unsupportedPartLabel(p, args.lang))))]);
   }
-  // A protected sheet is left as it is, with its sentence on stderr, and the others are painted;
-  // when none could be, nothing is written. The bulletin still covers every analysed sheet: it
-  // reads them, and changes none.
-  let paintedSheets = 0;
-  for (const sheet of analysis.sheets) {
-    try {
-      await book.applyPaint(sheet.paint);
-      paintedSheets++;
-    } catch (e) {
-      if (!(e instanceof PortError) || e.code !== 'sheet_protected') throw e;
-      warn([e.message]);
-    }
-  }
-  if (paintedSheets === 0) throw new Stop(EXIT.usage, [t.nothingPainted]);
+  // The session's policy: a protected sheet is left as it is, with its sentence, and the others
+  // are painted; when none could be, nothing is written. The bulletin still covers every
+  // analysed sheet: it reads them, and changes none.
+  const painted = await paintSheets(book, analysis, args.lang);
+  warn([...painted.skipped.map((e) => e.message), ...painted.issues.map((i) => i.message)]);
+  if (painted.painted.length === 0) throw new Stop(EXIT.usage, [t.nothingPainted]);
   let bulletinSheets: readonly string[] = [];
   if (args.bulletin) {
     // One bulletin over every analysed sheet, as the add-in makes it; its chart is Excel's to draw.
-    const bulletin = buildBulletin(analysis.sheets, asOf, { lang: args.lang, rules });
-    bulletinSheets = (await book.writeBulletin(bulletin)).sheets;
+    bulletinSheets = (await writeBulletin(book, analysis, asOf, rules, args.lang)).sheets;
   }
-  const target = out ?? (await defaultOutPath(input, OUT_TAG[args.lang]));
+  // The rules a run was given are remembered in the output, as the pane remembers them.
+  await book.saveSettings(
+    settingsAfterPaint(settings, chosenRules(args, fromFile), settings.overrides, asOf),
+  );
+  const target = await outputPath(args, input, io);
   await writeOrStop(target, await book.save(), t);
   if (bulletinSheets.length > 0) say([t.wroteBulletin(t.joinNames(bulletinSheets))]);
   say([t.wroteWorkbook(target)]);
   return EXIT.ok;
+}
+
+/** Clears every sheet of ours, as 清除标注 does; stops when none could be cleared. */
+async function clearOutcome(
+  book: XlsxWorkbook,
+  analysis: WorkbookAnalysis,
+  args: CommandArgs,
+  warn: (lines: readonly string[]) => void,
+  t: CliMessages,
+): Promise<number> {
+  const painted = await book.paintedSheets();
+  const wanted = args.sheets.length > 0 ? painted.filter((s) => args.sheets.includes(s)) : painted;
+  const outcome = await clearSheets(book, analysis, wanted, args.lang);
+  warn([...outcome.skipped.map((e) => e.message), ...outcome.issues.map((i) => i.message)]);
+  if (outcome.skipped.length > 0 && outcome.cleared.length === 0) {
+    throw new Stop(EXIT.usage, [t.nothingCleared]);
+  }
+  return outcome.cleared.filter((c) => c.fillsRestored > 0 || c.statusColumnRemoved).length;
+}
+
+async function outputPath(args: CommandArgs, input: string, io: CliIo): Promise<string> {
+  if (args.out !== undefined) return path.resolve(io.cwd, args.out);
+  return defaultOutPath(input, OUT_TAG[args.lang]);
 }
 
 async function writeOrStop(file: string, data: Uint8Array | string, t: CliMessages): Promise<void> {

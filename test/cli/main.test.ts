@@ -1,3 +1,4 @@
+import { STATE_SHEET } from '../../src/core/ownSheets';
 import { createHash } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
@@ -108,7 +109,7 @@ describe('tricolor run on the sample plan table', () => {
     expect(wb.getWorksheet('重点项目')!.getCell('O3').value).toBeNull();
   });
 
-  it('leaves a painted workbook that clearPaint turns back into the input, cell for cell', async () => {
+  it('leaves a painted workbook that clearPaint turns back into the input, cell for cell, keeping only the settings it was run with', async () => {
     const out = path.join(dir, 'out.xlsx');
     expect(
       await main(
@@ -117,9 +118,18 @@ describe('tricolor run on the sample plan table', () => {
       ),
     ).toBe(0);
     const book = await XlsxWorkbook.open(await fsp.readFile(out));
-    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true, uncertainRows: [] });
-    const cleared = snapshot(await reread(await book.save()));
+    expect(await book.clearPaint('重点项目')).toMatchObject({
+      statusColumnRemoved: true,
+      uncertainRows: [],
+    });
+    const saved = await book.save();
+    const cleared = snapshot(await reread(saved)).filter((s) => s.name !== STATE_SHEET);
     expect(cleared).toEqual(snapshot(await reread(await fsp.readFile(SAMPLE))));
+    // The run remembers the report date, as the pane does; no paint record is left.
+    await expect((await XlsxWorkbook.open(saved)).loadSettings()).resolves.toEqual({
+      lastAsOf: '2023-10-15',
+    });
+    expect(await (await XlsxWorkbook.open(saved)).paintedSheets()).toEqual([]);
   });
 
   it('leaves the user’s sheets of a workbook with bulletins as clearPaint needs them to give the input back', async () => {
@@ -128,7 +138,10 @@ describe('tricolor run on the sample plan table', () => {
       0,
     );
     const book = await XlsxWorkbook.open(await fsp.readFile(out));
-    expect(await book.clearPaint('重点项目')).toMatchObject({ statusColumnRemoved: true, uncertainRows: [] });
+    expect(await book.clearPaint('重点项目')).toMatchObject({
+      statusColumnRemoved: true,
+      uncertainRows: [],
+    });
     const userSheets = (wb: Awaited<ReturnType<typeof reread>>) =>
       snapshot(wb).filter((s) => ['重点项目', '填表说明'].includes(s.name));
     const cleared = await reread(await book.save());

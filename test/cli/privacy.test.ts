@@ -84,7 +84,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
         'settings',
         '进度滞后',
         '督办状态',
-        '2023-05-31',
+        '2023-06-30',
       ]),
     );
     const user = userStrings(await userGrids(input), savedRules());

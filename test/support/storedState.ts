@@ -27,8 +27,10 @@ export function stringsIn(value: unknown, out: string[] = []): string[] {
 
 /** A record's text: its JSON's strings when it is JSON, else the text itself. */
 function recordStrings(text: string): string[] {
+  // A paint record is a phase letter (see sheetPaint.ts) and then its JSON.
+  const json = /^[PRDCX]\{/.test(text) ? text.slice(1) : text;
   try {
-    return stringsIn(JSON.parse(text) as unknown);
+    return stringsIn(JSON.parse(json) as unknown);
   } catch {
     return [text];
   }

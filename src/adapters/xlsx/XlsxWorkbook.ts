@@ -23,6 +23,7 @@ import { loadXlsx } from './loadXlsx';
 import { failureMessage } from './portMessages';
 import { readGrid, type ReadResult } from './readGrid';
 import { findEmptyTextResults, sheetXmlPath } from './emptyTextResults';
+import { paintedSheets } from './paintRecord';
 import { loadSettings, saveSettings } from './settingsSheet';
 import { StateStore } from './stateSheet';
 import type { UnsupportedPart } from './unsupportedParts';
@@ -115,6 +116,11 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
     return this.guard(() => writeBulletin(this.workbook, this.store, book));
+  }
+
+  /** The sheets this add-in painted and has not cleared, as its records say. */
+  async paintedSheets(): Promise<string[]> {
+    return this.guard(() => paintedSheets(this.store));
   }
 
   async loadSettings(): Promise<WorkbookSettings> {

@@ -40,21 +40,31 @@ export function fillKeyOf(fill: Fill | null | undefined): { key: FillKey; exact?
   if (!fill || (fill.type === 'pattern' && (fill.pattern as string | undefined) === 'none')) {
     return { key: NO_FILL };
   }
-  if (fill.type === 'pattern') {
-    const fg = rgbOf(fill.fgColor);
-    if (fill.pattern === 'solid' && fg !== null) return { key: fg };
-    const bg = rgbOf(fill.bgColor) ?? '#FFFFFF';
-    const office = PATTERNS[fill.pattern];
-    if (fg !== null && office !== undefined) return { key: `${fg}|${office}|${bg}`, exact: fill };
-  }
-  return { key: `~${hashText(JSON.stringify(fill))}`, exact: fill };
+  const portable = portableKey(fill);
+  if (portable !== null && sameFill(fillOfKey(portable, undefined), fill)) return { key: portable };
+  // The key tells this fill apart from others that look alike elsewhere (another alpha, a theme
+  // colour), and the fill itself is kept so this adapter restores it exactly.
+  return { key: `${portable ?? ''}~${hashText(JSON.stringify(fill))}`, exact: fill };
+}
+
+function portableKey(fill: Fill): FillKey | null {
+  if (fill.type !== 'pattern') return null;
+  const fg = rgbOf(fill.fgColor);
+  if (fg === null) return null;
+  if (fill.pattern === 'solid') return fg;
+  const office = PATTERNS[fill.pattern];
+  return office === undefined ? null : `${fg}|${office}|${rgbOf(fill.bgColor) ?? '#FFFFFF'}`;
+}
+
+function sameFill(a: Fill | null, b: Fill): boolean {
+  return a !== null && JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The ExcelJS fill of a key (and its exact fill when one was kept); null for no fill. */
 export function fillOfKey(key: FillKey, exact: unknown): Fill | null {
   if (typeof exact === 'object' && exact !== null) return exact as Fill;
   if (key === NO_FILL || !key.startsWith('#')) return null;
-  const [color = '', pattern = 'Solid', patternColor] = key.split('|');
+  const [color = '', pattern = 'Solid', patternColor] = (key.split('~')[0] ?? '').split('|');
   if (pattern === 'Solid') return solidFill(color.slice(1));
   const name = FROM_OFFICE.get(pattern);
   if (name === undefined) return solidFill(color.slice(1));

@@ -20,6 +20,12 @@ export function paintKey(sheet: string): string {
   return `paint:${sheet}`;
 }
 
+/** The sheets that have a paint record. */
+export function paintedSheets(store: StateStore): string[] {
+  const prefix = paintKey('');
+  return store.keys().filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+}
+
 /** The sheet's paint record; null when there is none or it cannot be read (then it is forgotten). */
 export function loadRecord(store: StateStore, sheet: string): PaintState | null {
   const text = store.getText(paintKey(sheet));

@@ -39,9 +39,10 @@ export function fillKey(
 export function parseFillKey(
   key: FillKey,
 ): { color: string; pattern: string; patternColor?: string } | null {
-  // Keys not starting with "#" stand for fills only one host can restore exactly (see fillKeys.ts).
+  // Keys not starting with "#" stand for fills only one host can restore exactly, and what follows
+  // a "~" tells apart fills one host holds differently but others show alike (see fillKeys.ts).
   if (key === NO_FILL || !key.startsWith('#')) return null;
-  const [color = '', pattern = 'Solid', patternColor] = key.split('|');
+  const [color = '', pattern = 'Solid', patternColor] = (key.split('~')[0] ?? '').split('|');
   return patternColor === undefined ? { color, pattern } : { color, pattern, patternColor };
 }
 
