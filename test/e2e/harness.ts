@@ -8,15 +8,12 @@ import {
   type ConsoleMessage,
   type Page,
 } from 'playwright-core';
+import { EXPECTED } from '../support/samples';
 
 /** What the browser tests share: the build under test, Chromium, a page that reports its errors. */
 
 export const ROOT = resolve(__dirname, '../..');
 export const OUT = join(ROOT, 'test-output/e2e');
-// CI checks the repository out next to shared/; on a workstation it is /work/shared.
-export const SAMPLES = [resolve(ROOT, '../shared/samples'), '/work/shared/samples'].find((p) =>
-  existsSync(join(p, 'expected.json')),
-);
 const OFFICE_JS = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Microsoft's office.js CDN, which taskpane.html loads office.js from. */
@@ -40,10 +37,9 @@ export interface Expected {
   readonly counts: Readonly<Record<Status, number>>;
 }
 
-/** The expected chart of shared/samples/projects.xlsx (the built-in sample) at 2023-06-30. */
+/** The expected chart of samples/projects.xlsx (the built-in sample) at 2023-06-30. */
 export function expected(): Expected {
-  if (!SAMPLES) throw new Error('shared/samples not found next to the repository');
-  const all = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as Record<
+  const all = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<
     string,
     Record<string, Expected>
   >;
