@@ -48,14 +48,18 @@ export function expected(): Expected {
   return e;
 }
 
+/** Where taskpane.html loads office.js from: `OFFICE_JS=global|21v|local npm run build`. */
+export type OfficeJsChoice = 'global' | '21v' | 'local';
+
 /**
  * Builds dist for the browser tests, once per run: dist/ as it is when E2E_USE_DIST=1 (CI after
  * `npm run build`), otherwise a fresh production build into test-output/e2e/dist so no test sees
- * a stale bundle. Called by jest's globalSetup; the folder is passed on in E2E_DIST.
+ * a stale bundle. Called by jest's globalSetup; the folder is passed on in E2E_DIST. Builds for
+ * the other places office.js can come from go to test-output/e2e/dist-<choice>, always fresh.
  */
-export function buildForTests(): string {
-  if (process.env.E2E_USE_DIST === '1') return join(ROOT, 'dist');
-  const out = join(OUT, 'dist');
+export function buildForTests(officeJs: OfficeJsChoice = 'global'): string {
+  if (officeJs === 'global' && process.env.E2E_USE_DIST === '1') return join(ROOT, 'dist');
+  const out = join(OUT, officeJs === 'global' ? 'dist' : `dist-${officeJs}`);
   mkdirSync(OUT, { recursive: true });
   const build = spawnSync(
     process.execPath,
@@ -66,7 +70,7 @@ export function buildForTests(): string {
       '--output-path',
       out,
     ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_HOST: '' } },
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_HOST: '', OFFICE_JS: officeJs } },
   );
   if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
   return out;
