@@ -3,7 +3,8 @@ import { join, relative } from 'node:path';
 
 /**
  * A clone of the repository stands alone: no file names a folder beside it (the design notes and
- * samples used to live in ../shared) or a path of the machine it was written on.
+ * samples used to live in a shared folder next to the checkout) or a path of the machine it was
+ * written on.
  */
 
 const ROOT = join(__dirname, '..');
