@@ -1,4 +1,4 @@
-// Boundaries are enforced here, each with the approved route in its message (see shared/design/style.md).
+// Boundaries are enforced here, each with the approved route in its message.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -3,7 +3,8 @@
 // dist/, and serves it on https://localhost:3000.
 //
 //   npm run build                       production build; office.js from Microsoft's CDN
-//   OFFICE_JS_LOCAL=1 npm run build     office.js copied to dist/office-js (intranets without the CDN)
+//   OFFICE_JS=21v npm run build         office.js from the CDN of Microsoft 365 operated by 21Vianet
+//   OFFICE_JS=local npm run build       office.js copied to dist/office-js (intranets without the CDN)
 //   ADDIN_HOST=https://addin.example.gov.cn/tricolor/ npm run build
 //                                       dist/manifest.xml points at that host instead of localhost:3000
 //   npx webpack serve --mode development   (npm start does this and more: scripts/start.js)
@@ -20,19 +21,44 @@ function addinHost() {
   return host.endsWith('/') ? host : `${host}/`;
 }
 
-/** Microsoft's office.js CDN: the one origin besides the page's own that a page may load from. */
-const OFFICE_CDN = 'https://appsforoffice.microsoft.com';
-const CDN_OFFICE_JS = `${OFFICE_CDN}/lib/1/hosted/office.js`;
+/**
+ * Where taskpane.html loads office.js from (OFFICE_JS): the script's URL and the one origin besides
+ * the page's own that the page may then reach (null when it is served with the pane). Office wants
+ * office.js from a CDN; tenants of Microsoft 365 operated by 21Vianet cannot reach the global one,
+ * and intranets without internet reach neither.
+ */
+const OFFICE_JS_PLACES = {
+  global: {
+    src: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+    origin: 'https://appsforoffice.microsoft.com',
+  },
+  '21v': {
+    src: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+    origin: 'https://appsforoffice.cdn.partner.office365.cn',
+  },
+  local: { src: 'office-js/office.js', origin: null },
+};
+
+function officeJsPlace() {
+  if (process.env.OFFICE_JS_LOCAL) {
+    throw new Error('OFFICE_JS_LOCAL is gone: build with OFFICE_JS=local instead.');
+  }
+  const choice = process.env.OFFICE_JS || 'global';
+  if (!Object.prototype.hasOwnProperty.call(OFFICE_JS_PLACES, choice)) {
+    throw new Error(`OFFICE_JS must be global, 21v or local, not "${choice}".`);
+  }
+  return { choice, ...OFFICE_JS_PLACES[choice] };
+}
 
 /**
- * A page's Content-Security-Policy (test/e2e/security.e2e.test.ts holds it to exactly this):
- * everything from this site only, plus Microsoft's office.js CDN for scripts and their requests
- * when the page loads office.js from there (officeJs: 'cdn' | 'local' | 'none'). Images, fonts,
- * frames and workers fall back to default-src 'self': the pane draws no data: or blob: images
- * and uses the system's fonts, and office.js's telemetry frame outside Office stays blocked.
+ * A page's Content-Security-Policy (test/e2e holds it to exactly this): everything from this site
+ * only, plus the origin office.js comes from, for scripts and their requests, when the page loads
+ * it from a CDN (cdnOrigin null: none). Images, fonts, frames and workers fall back to default-src
+ * 'self': the pane draws no data: or blob: images and uses the system's fonts, and office.js's
+ * telemetry frame outside Office stays blocked.
  */
-function contentSecurityPolicy(dev, officeJs) {
-  const cdn = officeJs === 'cdn' ? [OFFICE_CDN] : [];
+function contentSecurityPolicy(dev, cdnOrigin) {
+  const cdn = cdnOrigin ? [cdnOrigin] : [];
   const connect = ["'self'", ...cdn];
   // The dev server's live reload talks over a websocket.
   if (dev) connect.push(`ws://localhost:${PORT}`, `wss://localhost:${PORT}`);
@@ -82,7 +108,8 @@ async function devServerTransport() {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
-  const localOfficeJs = process.env.OFFICE_JS_LOCAL === '1';
+  const officeJs = officeJsPlace();
+  const localOfficeJs = officeJs.choice === 'local';
   const host = addinHost();
   if (!dev && !host) {
     console.warn(`[tricolor] ADDIN_HOST is not set: dist/manifest.xml keeps ${DEV_HOST}`);
@@ -136,8 +163,8 @@ module.exports = async (env, argv) => {
         chunks: ['taskpane'],
         scriptLoading: 'defer',
         templateParameters: {
-          csp: contentSecurityPolicy(dev, localOfficeJs ? 'local' : 'cdn'),
-          officeJs: localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS,
+          csp: contentSecurityPolicy(dev, officeJs.origin),
+          officeJs: officeJs.src,
         },
       }),
       new HtmlWebpackPlugin({
@@ -145,7 +172,7 @@ module.exports = async (env, argv) => {
         filename: 'index.html',
         chunks: ['taskpane'],
         scriptLoading: 'defer',
-        templateParameters: { csp: contentSecurityPolicy(dev, 'none'), officeJs: null },
+        templateParameters: { csp: contentSecurityPolicy(dev, null), officeJs: null },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -155,6 +182,8 @@ module.exports = async (env, argv) => {
             noErrorOnMissing: true,
             globOptions: { ignore: ['**/.*'] },
           },
+          // The pane's built-in sample is the repository's sample workbook (samples/README.md).
+          { from: 'samples/projects.xlsx', to: 'assets/sample.xlsx' },
           {
             from: 'manifest.xml',
             to: 'manifest.xml',

@@ -7,10 +7,12 @@ import { formatFigure, type BenchContext, type Figure, type Measure } from './fi
 import { measureCli } from './measures/cli';
 import { measureEngine } from './measures/engine';
 import { measureExcelTraffic } from './measures/excelTraffic';
+import { measureStartup } from './measures/startup';
 
 const measures: [string, Measure][] = [
   ['engine', measureEngine],
   ['excel', measureExcelTraffic],
+  ['startup', measureStartup],
   ['cli', measureCli],
   ['taskpane', (ctx) => import('./measures/taskpane').then((m) => m.measureTaskpane(ctx))],
 ];

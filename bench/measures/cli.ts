@@ -125,8 +125,8 @@ const mib = (kb: number): number => kb / 1024;
  * - in-process: `main()` against `Workbook.xlsx.load` + `writeBuffer` in this process, after a
  *   warm-up of both on a small file, runs interleaved. Both leave out Node's start-up and module
  *   loading, so this is like with like, and the 1.5 budget is on this ratio;
- * - as processes: `node bin/tricolor.js run …` (the launcher a user runs: ts-node, transpile-only,
- *   since there is no compiled CLI) against `node roundtrip.js` (plain JavaScript), with their
+ * - as processes: `node bin/tricolor.js run …` (the launcher a user runs: the CLI compiled by
+ *   `npm ci`'s prepare script, else ts-node) against `node roundtrip.js` (plain JavaScript), with their
  *   wall time and peak RSS (GNU time -v, else the child's own resourceUsage at exit); the
  *   launcher's own start-up is shown as `tricolor --version`;
  * - where LibreOffice is installed, `soffice --headless --convert-to xlsx` of the same file, with a
@@ -208,6 +208,9 @@ export async function measureCli(ctx: BenchContext): Promise<Figure[]> {
     const opts = { hasTime, maxRssPreload: maxRssJs };
     const node = process.execPath;
     const version = await timeProcess(node, [LAUNCHER, '--version'], opts);
+    const launcherKind = (await exists(path.join(ROOT, 'dist', 'cli', 'main.js')))
+      ? 'compiled dist/cli'
+      : 'ts-node launcher';
     const procCli: ProcessRun[] = [];
     const procBase: ProcessRun[] = [];
     for (let i = 0; i < runs; i++) {
@@ -233,7 +236,7 @@ export async function measureCli(ctx: BenchContext): Promise<Figure[]> {
       name: `${p}.process_ms`,
       value: pc,
       unit: 'ms',
-      note: `node bin/tricolor.js run (ts-node launcher); its start-up alone (tricolor --version) ${version.ms.toFixed(0)} ms`,
+      note: `node bin/tricolor.js run (${launcherKind}); its start-up alone (tricolor --version) ${version.ms.toFixed(0)} ms`,
     });
     figures.push({
       name: `${p}.process_ratio_to_exceljs_process`,

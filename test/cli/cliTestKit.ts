@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import type { CliIo } from '../../src/cli/main';
 
-/** CI clones the repository with shared/ beside it, as /work/shared sits beside /work/main. */
-export const SAMPLES = path.resolve(process.cwd(), '../shared/samples');
-export const SAMPLE = path.join(SAMPLES, 'projects.xlsx');
+import { SAMPLE } from '../support/samples';
+
+export { SAMPLE, SAMPLES } from '../support/samples';
 
 export interface Captured extends CliIo {
   out(): string;

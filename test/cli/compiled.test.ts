@@ -8,9 +8,10 @@ const run = promisify(execFile);
 const ROOT = process.cwd();
 
 /**
- * `npm run build:cli` as it is configured (tsconfig.cli.json), emitted into test-output/ rather
- * than dist/ so that bin/tricolor.js in the other tests keeps running the source: the compiled
- * command must run on its own, with node and the installed packages only.
+ * `npm run build:cli` as it is configured (tsconfig.cli.json; npm ci's prepare script and npm test
+ * run it), emitted into test-output/ rather than dist/ so that this test does not replace the copy
+ * bin/tricolor.js runs while other tests use it: the compiled command must run on its own, with
+ * node and the installed packages only.
  */
 describe('the compiled command line', () => {
   it('compiles with tsconfig.cli.json and runs with node alone', async () => {

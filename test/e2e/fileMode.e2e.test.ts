@@ -12,13 +12,13 @@ import {
   STATUSES,
   OUT,
   paintAsOf,
-  SAMPLES,
   TEST_TIMEOUT,
   withoutTelemetryBlock,
   writeBulletinStep,
   type OpenPageOptions,
   openPage as openOn,
 } from './harness';
+import { SAMPLE } from '../support/samples';
 import { serveStatic } from './staticServer';
 
 const BUDGET_GZIP = 350 * 1024;
@@ -91,7 +91,7 @@ describe('file mode in Chromium', () => {
       const want = expected();
       const { page, errors } = await openPage('index.html');
       await page.getByRole('grid').waitFor();
-      await page.locator('input[type=file]').setInputFiles(join(SAMPLES ?? '', 'projects.xlsx'));
+      await page.locator('input[type=file]').setInputFiles(SAMPLE);
       await page.getByText('当前文件:projects.xlsx').waitFor();
       expect(await paintAsOf(page, '2023-06-30')).toEqual(want.counts);
       await page.screenshot({ path: join(OUT, 'fileMode-projects.png') });

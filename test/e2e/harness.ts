@@ -8,15 +8,12 @@ import {
   type ConsoleMessage,
   type Page,
 } from 'playwright-core';
+import { EXPECTED } from '../support/samples';
 
 /** What the browser tests share: the build under test, Chromium, a page that reports its errors. */
 
 export const ROOT = resolve(__dirname, '../..');
 export const OUT = join(ROOT, 'test-output/e2e');
-// CI checks the repository out next to shared/; on a workstation it is /work/shared.
-export const SAMPLES = [resolve(ROOT, '../shared/samples'), '/work/shared/samples'].find((p) =>
-  existsSync(join(p, 'expected.json')),
-);
 const OFFICE_JS = join(ROOT, 'node_modules/@microsoft/office-js/dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Microsoft's office.js CDN, which taskpane.html loads office.js from. */
@@ -40,10 +37,9 @@ export interface Expected {
   readonly counts: Readonly<Record<Status, number>>;
 }
 
-/** The expected chart of shared/samples/projects.xlsx (the built-in sample) at 2023-06-30. */
+/** The expected chart of samples/projects.xlsx (the built-in sample) at 2023-06-30. */
 export function expected(): Expected {
-  if (!SAMPLES) throw new Error('shared/samples not found next to the repository');
-  const all = JSON.parse(readFileSync(join(SAMPLES, 'expected.json'), 'utf8')) as Record<
+  const all = JSON.parse(readFileSync(EXPECTED, 'utf8')) as Record<
     string,
     Record<string, Expected>
   >;
@@ -52,14 +48,18 @@ export function expected(): Expected {
   return e;
 }
 
+/** Where taskpane.html loads office.js from: `OFFICE_JS=global|21v|local npm run build`. */
+export type OfficeJsChoice = 'global' | '21v' | 'local';
+
 /**
  * Builds dist for the browser tests, once per run: dist/ as it is when E2E_USE_DIST=1 (CI after
  * `npm run build`), otherwise a fresh production build into test-output/e2e/dist so no test sees
- * a stale bundle. Called by jest's globalSetup; the folder is passed on in E2E_DIST.
+ * a stale bundle. Called by jest's globalSetup; the folder is passed on in E2E_DIST. Builds for
+ * the other places office.js can come from go to test-output/e2e/dist-<choice>, always fresh.
  */
-export function buildForTests(): string {
-  if (process.env.E2E_USE_DIST === '1') return join(ROOT, 'dist');
-  const out = join(OUT, 'dist');
+export function buildForTests(officeJs: OfficeJsChoice = 'global'): string {
+  if (officeJs === 'global' && process.env.E2E_USE_DIST === '1') return join(ROOT, 'dist');
+  const out = join(OUT, officeJs === 'global' ? 'dist' : `dist-${officeJs}`);
   mkdirSync(OUT, { recursive: true });
   const build = spawnSync(
     process.execPath,
@@ -70,7 +70,7 @@ export function buildForTests(): string {
       '--output-path',
       out,
     ],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_HOST: '' } },
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ADDIN_HOST: '', OFFICE_JS: officeJs } },
   );
   if (build.status !== 0) throw new Error(`webpack failed:\n${build.stdout}\n${build.stderr}`);
   return out;

@@ -1,5 +1,4 @@
 import { promises as fsp } from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
@@ -20,6 +19,7 @@ import {
   userStrings,
   withPeople,
 } from '../../support/storedState';
+import { SAMPLE } from '../../support/samples';
 
 /**
  * After painting, adding the bulletin and saving settings through the Office adapter (in the
@@ -27,7 +27,6 @@ import {
  * `_tricolor` sheet) holds no string of any user cell and no person's name.
  */
 
-const SAMPLE = path.resolve(process.cwd(), '../shared/samples/projects.xlsx');
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 
 const CHOSEN: RuleInput = {

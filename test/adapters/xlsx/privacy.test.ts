@@ -1,5 +1,4 @@
 import { promises as fsp } from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
 import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
@@ -19,6 +18,7 @@ import {
   withPeople,
   xlsxStateStrings,
 } from '../../support/storedState';
+import { SAMPLE } from '../../support/samples';
 
 /**
  * After painting, adding the bulletin and saving settings through the xlsx adapter, the very
@@ -26,7 +26,6 @@ import {
  * of any user cell (project names, units, leaders such as 陈静 and 王芳, problems), anywhere in it.
  */
 
-const SAMPLE = path.resolve(process.cwd(), '../shared/samples/projects.xlsx');
 const RUNS = Number(process.env.FC_RUNS ?? 30);
 
 /** Rules a user chose in the task pane: labels of their own, and a header. */

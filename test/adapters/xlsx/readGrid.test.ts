@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { promises as fsp } from 'fs';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
@@ -6,8 +5,7 @@ import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
 import { dayNumber, serialToDay } from '../../../src/core/dates';
 import { cellAt, formatAt, NO_SAVED_RESULT, type SheetGrid } from '../../../src/core/grid';
 import { bytesOf, planTableWorkbook } from './xlsxTestKit';
-
-const SAMPLES = path.resolve(process.cwd(), '../shared/samples');
+import { SAMPLE } from '../../support/samples';
 
 async function gridOf(wb: Workbook, sheet: string): Promise<SheetGrid> {
   const book = await XlsxWorkbook.open(await bytesOf(wb));
@@ -172,7 +170,7 @@ describe('XlsxWorkbook.readSheet', () => {
   });
 
   it('reads the sample plan table: its dates as serials, its merges, its percentages', async () => {
-    const bytes = await fsp.readFile(path.join(SAMPLES, 'projects.xlsx'));
+    const bytes = await fsp.readFile(SAMPLE);
     const book = await XlsxWorkbook.open(bytes);
     expect(await book.listSheets()).toEqual([
       { name: '重点项目', visible: true },

@@ -1,6 +1,5 @@
 import { Workbook } from 'exceljs';
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
 import { dayNumber } from '../../../src/core/dates';
@@ -14,6 +13,7 @@ import {
 } from '../../../src/taskpane/fileMode/WorkerFilePort';
 import type { WorkerRequest, WorkerResponse } from '../../../src/taskpane/fileMode/workerProtocol';
 import { createXlsxWorkerHandler } from '../../../src/taskpane/fileMode/xlsxWorkerHandler';
+import { SAMPLE } from '../../support/samples';
 
 /** A worker in the same thread: messages are structured-cloned and delivered a task later. */
 class InProcessWorker implements WorkerLike {
@@ -47,7 +47,7 @@ class InProcessWorker implements WorkerLike {
 }
 
 function sampleBytes(): ArrayBuffer {
-  const b = readFileSync(join(__dirname, '../../../assets/sample.xlsx'));
+  const b = readFileSync(SAMPLE);
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 }
 

@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
 import { openXlsx } from '../../../src/taskpane/fileMode/openXlsx';
 import { WorkerFilePort, type WorkerLike } from '../../../src/taskpane/fileMode/WorkerFilePort';
 import type { WorkerRequest, WorkerResponse } from '../../../src/taskpane/fileMode/workerProtocol';
 import { createXlsxWorkerHandler } from '../../../src/taskpane/fileMode/xlsxWorkerHandler';
+import { SAMPLE } from '../../support/samples';
 
 let makeWorker: () => WorkerLike = () => {
   throw new Error('no worker configured');
@@ -41,7 +41,7 @@ class LiveWorker implements WorkerLike {
 }
 
 function sampleBytes(): ArrayBuffer {
-  const b = readFileSync(join(__dirname, '../../../assets/sample.xlsx'));
+  const b = readFileSync(SAMPLE);
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
 }
 
