@@ -17,7 +17,8 @@ export interface BenchContext {
   readonly runs: number;
 }
 
-export type Measure = (ctx: BenchContext) => Promise<Figure[]>;
+/** The engine measure is synchronous; the others wait on files, child processes or a browser. */
+export type Measure = (ctx: BenchContext) => Figure[] | Promise<Figure[]>;
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -48,5 +48,5 @@ export async function generatePlanXlsx(rows: number, seed = 1): Promise<Uint8Arr
   for (const m of grid.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   [6, 24, 10, 14, 12, 10, 14, 12, 10, 18, 20].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return new Uint8Array(buffer);
 }

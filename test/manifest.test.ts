@@ -87,7 +87,7 @@ describe('manifest.xml', () => {
     expect(tab.getAttribute('id')).toBe('TabHome');
     const button = all('Control', tab).find((c) => xsiType(c) === 'Button');
     expect(button).toBeDefined();
-    const action = one('Action', button as Element);
+    const action = one('Action', button);
     expect(xsiType(action)).toBe('ShowTaskpane');
     const resid = one('SourceLocation', action).getAttribute('resid');
     const url = all('Url').find((u) => u.getAttribute('id') === resid);

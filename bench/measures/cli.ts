@@ -21,7 +21,7 @@ async function excelJsRoundTrip(input: string, output: string): Promise<void> {
   await wb.xlsx.load(
     (await fsp.readFile(input)) as unknown as Parameters<Workbook['xlsx']['load']>[0],
   );
-  await fsp.writeFile(output, new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  await fsp.writeFile(output, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
 
 /** The same round trip as a script for a child process (plain JavaScript: no ts-node start-up). */

@@ -9,7 +9,7 @@ import { generatePlanGrid } from '../genGrid';
  * The engine alone on a generated plan grid: detect + classify + paint plan + bulletin, against
  * JSON.parse of the same grid's JSON in the same run (the cost of merely touching every cell).
  */
-export async function measureEngine(ctx: BenchContext): Promise<Figure[]> {
+export function measureEngine(ctx: BenchContext): Figure[] {
   const sizes = ctx.short ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
   const figures: Figure[] = [];
   const asOf = dayNumber(2023, 10, 15);

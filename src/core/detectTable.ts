@@ -224,7 +224,7 @@ export function* detectTableSteps(
     const field = captioned ? fieldForColumn(parts, parentClaimed) : null;
     unit ??= parts.map(amountUnit).find((u) => u !== null) ?? null;
     if (field && fields[field] !== undefined) {
-      const used = fields[field] as number;
+      const used = fields[field];
       issues.push(
         makeIssue(lang, 'header_duplicate', grid.name, a1(grid, top, c), {
           field: header,

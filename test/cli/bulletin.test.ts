@@ -54,7 +54,7 @@ function below(ws: Worksheet, header: string): Cell {
 /** What Excel shows for a number in the formats bulletins use, computed apart from the code under test. */
 function shown(cell: Cell): string {
   const v = cell.value;
-  if (typeof v !== 'number') return String(v);
+  if (typeof v !== 'number') return typeof v === 'string' ? v : JSON.stringify(v);
   if (cell.numFmt === '0.0%') return `${(v * 100).toFixed(1)}%`;
   if (cell.numFmt === '0.0') return v.toFixed(1);
   if (cell.numFmt === '0') return v.toFixed(0);

@@ -1,6 +1,6 @@
 import { buildForTests } from './harness';
 
 /** Builds the pages once for every browser test file (they read the folder from E2E_DIST). */
-export default async function globalSetup(): Promise<void> {
+export default function globalSetup(): void {
   process.env.E2E_DIST = buildForTests();
 }

@@ -1054,7 +1054,7 @@ class RangeProxy extends FakeProxy<RangeTarget> {
             if (f === null || f === undefined) return;
             const k = key(r.top + i, r.left + j);
             if (f === 'General') t.sheet.numberFormats.delete(k);
-            else t.sheet.numberFormats.set(k, String(f));
+            else t.sheet.numberFormats.set(k, typeof f === 'string' ? f : JSON.stringify(f));
           }),
         );
       }),

@@ -262,7 +262,7 @@ describe('tricolor run killed with SIGKILL while it works on a 100,000-row workb
         if (++events === threshold) child.kill();
       });
     } else if (m.afterMs) {
-      timer = setTimeout(child.kill, m.afterMs(complete.millis));
+      timer = setTimeout(() => child.kill(), m.afterMs(complete.millis));
     }
     const exit = await child.done;
     watcher?.close();

@@ -306,10 +306,7 @@ export function planTable(options: PlanTableOptions = {}): fc.Arbitrary<PlanTabl
       twoLevel: fc.boolean(),
       userColumn: fc.boolean(),
       body: fc.array(
-        fc.oneof(
-          { weight: 3, arbitrary: dataSpec as fc.Arbitrary<RowSpec> },
-          { weight: 1, arbitrary: otherSpec },
-        ),
+        fc.oneof({ weight: 3, arbitrary: dataSpec }, { weight: 1, arbitrary: otherSpec }),
         {
           maxLength: maxRows,
         },

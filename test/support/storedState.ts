@@ -44,7 +44,7 @@ export function stateRowsStrings(rows: readonly (readonly unknown[])[]): string[
   const out: string[] = [];
   rows.forEach((row, i) => {
     const texts = row.map((v) =>
-      typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v),
+      typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v),
     );
     if (i === 0) {
       out.push(...texts.filter((t) => t !== ''));

@@ -83,67 +83,79 @@ export class FakePort implements WorkbookPort {
     this.settings = options.settings ?? {};
     this.paintError = options.paintError;
     if (options.canSelect) {
-      (this as unknown as { selectCell: (s: string, a: string) => Promise<void> }).selectCell =
-        async (sheet: string, address: string) => {
-          this.selected.push({ sheet, address });
-        };
+      (this as unknown as { selectCell: (s: string, a: string) => Promise<void> }).selectCell = (
+        sheet: string,
+        address: string,
+      ) => {
+        this.selected.push({ sheet, address });
+        return Promise.resolve();
+      };
     }
     if (options.canActivate) {
-      (this as unknown as { activateSheet: (s: string) => Promise<void> }).activateSheet = async (
+      (this as unknown as { activateSheet: (s: string) => Promise<void> }).activateSheet = (
         sheet: string,
       ) => {
         this.activated.push(sheet);
+        return Promise.resolve();
       };
     }
   }
 
-  async listSheets(): Promise<SheetInfo[]> {
-    return this.grids.map((g) => ({ name: g.name, visible: true }));
+  // Nothing here waits, so the methods return settled promises (rejected where the port would fail).
+
+  listSheets(): Promise<SheetInfo[]> {
+    return Promise.resolve(this.grids.map((g) => ({ name: g.name, visible: true })));
   }
 
-  async readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
     this.reads.push(name);
     const grid = this.grids.find((g) => g.name === name);
-    if (!grid) throw new Error(`no sheet ${name}`);
+    if (!grid) return Promise.reject(new Error(`no sheet ${name}`));
     onProgress?.(1, 1);
-    return grid;
+    return Promise.resolve(grid);
   }
 
-  async applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
-    if (this.paintError) throw this.paintError;
+  applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    if (this.paintError) return Promise.reject(this.paintError);
     this.painted.push(plan);
     onProgress?.(1, 1);
-    return {
+    return Promise.resolve({
       sheet: plan.sheet,
       statusHeaderCell: 'G2',
       rowsPainted: plan.codes.length,
       uncertainRows: [],
-    };
+    });
   }
 
-  async clearPaint(sheet: string): Promise<ClearReport> {
+  clearPaint(sheet: string): Promise<ClearReport> {
     this.cleared.push(sheet);
-    return { sheet, fillsRestored: 0, statusColumnRemoved: true, uncertainRows: [] };
+    return Promise.resolve({
+      sheet,
+      fillsRestored: 0,
+      statusColumnRemoved: true,
+      uncertainRows: [],
+    });
   }
 
   /** Adds the bulletin's sheets (replacing those of the same name), as the adapters do. */
-  async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
     this.bulletins.push(book);
     const names = new Set(book.sheets.map((s) => s.name));
     this.grids = [
       ...this.grids.filter((g) => !names.has(g.name)),
       ...book.sheets.map(gridOfBulletinSheet),
     ];
-    return { sheets: book.sheets.map((s) => s.name) };
+    return Promise.resolve({ sheets: book.sheets.map((s) => s.name) });
   }
 
-  async loadSettings(): Promise<WorkbookSettings> {
-    return this.settings;
+  loadSettings(): Promise<WorkbookSettings> {
+    return Promise.resolve(this.settings);
   }
 
-  async saveSettings(settings: WorkbookSettings): Promise<void> {
+  saveSettings(settings: WorkbookSettings): Promise<void> {
     this.settings = settings;
     this.savedSettings.push(settings);
+    return Promise.resolve();
   }
 }
 
@@ -157,9 +169,9 @@ export class FakeFilePort extends FakePort {
   ) {
     super(options);
   }
-  async save(): Promise<Uint8Array> {
+  save(): Promise<Uint8Array> {
     this.saves++;
-    return new Uint8Array([0x50, 0x4b, 3, 4]);
+    return Promise.resolve(new Uint8Array([0x50, 0x4b, 3, 4]));
   }
   unsupportedParts(): string[] {
     return [...this.parts];

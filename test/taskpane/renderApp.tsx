@@ -36,15 +36,14 @@ export function renderApp(options: RenderAppOptions = {}): RenderedApp {
   const services = {
     opened,
     downloads,
-    openOfficePort: async () => port,
-    openXlsx: async (data: ArrayBuffer, lang: Lang) => {
+    openOfficePort: () => Promise.resolve(port),
+    openXlsx: (data: ArrayBuffer, lang: Lang) => {
       opened.push({ bytes: data.byteLength, lang });
       const next = filePorts.length > 1 ? filePorts.shift() : filePorts[0];
-      if (!next) throw new Error('no file port left');
-      if (next instanceof Error) throw next;
-      return next;
+      if (!next) return Promise.reject(new Error('no file port left'));
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
     },
-    fetchSample: async () => new ArrayBuffer(8),
+    fetchSample: () => Promise.resolve(new ArrayBuffer(8)),
     saveBytes: (bytes: Uint8Array, name: string) => {
       downloads.push({ name, bytes });
     },

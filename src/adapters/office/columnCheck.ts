@@ -60,8 +60,10 @@ export class ColumnTexts {
   }
 }
 
+/** Office.js gives a cell's value as a string, number or boolean ("" when the cell is empty). */
 function textOf(v: unknown): string {
-  return v === '' || v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 /**
@@ -69,7 +71,7 @@ function textOf(v: unknown): string {
  * response budget at `bytesPerRow`, halving the blocks when Excel finds an answer too large.
  */
 export async function readColumns(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   ws: Excel.Worksheet,
   regions: ColumnRegions,
   bytesPerRow: number,
@@ -107,7 +109,10 @@ export async function readColumns(
       return range;
     });
     try {
-      await ctx.sync();
+      // As many blocks per sync as fit the response budget, halved only when Excel refuses the
+      // answer: the loop is the documented block read, never a sync per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
     } catch (e) {
       const rows = Math.max(...group.map((s) => s.bottom - s.top + 1));
       if (!isPayloadError(e) || (group.length === 1 && rows === 1)) throw e;

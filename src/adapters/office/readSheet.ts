@@ -22,10 +22,20 @@ interface BlockRead {
 /** An empty cell reads as "" in Office.js; the grid says null. Errors become { error }. */
 export function toCellValue(v: unknown, type: string | undefined): CellValue {
   // valueTypes tells a real error value from text that merely looks like one ("#N/A" typed as text).
-  if (type === 'Error') return { error: String(v) };
+  if (type === 'Error') return { error: scalarText(v) };
   if (type === 'Empty' || v === '' || v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  return String(v);
+  return scalarText(v);
+}
+
+/**
+ * Office.js documents a value as a string, number or boolean; anything else it might send is kept
+ * as its JSON text rather than "[object Object]".
+ */
+function scalarText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v) ?? '';
 }
 
 /**
@@ -59,8 +69,8 @@ function isMergeLimitError(e: unknown): boolean {
  * Office.js has no property for the workbook's date system, but DATE(1904, 1, 1) tells it: serial
  * 0 in the 1904 system, 1462 in the 1900 one. Queued with the first read, so it costs no sync.
  */
-function queueDateSystem(ctx: Excel.RequestContext): Excel.FunctionResult<number> {
-  const result = ctx.workbook.functions.date(1904, 1, 1);
+function queueDateSystem(context: Excel.RequestContext): Excel.FunctionResult<number> {
+  const result = context.workbook.functions.date(1904, 1, 1);
   result.load('value');
   return result;
 }
@@ -87,16 +97,16 @@ function queueBlock(ws: Excel.Worksheet, rect: Rect, caps: Capabilities): BlockR
  * is too large, so long sheets read on Excel on the web too.
  */
 export async function readSheet(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   name: string,
   caps: Capabilities,
   onProgress?: Progress,
 ): Promise<SheetGrid> {
-  const ws = ctx.workbook.worksheets.getItem(name);
+  const ws = context.workbook.worksheets.getItem(name);
   const used = ws.getUsedRangeOrNullObject(true);
   used.load('address');
-  const system = queueDateSystem(ctx);
-  await ctx.sync();
+  const system = queueDateSystem(context);
+  await context.sync();
   const date1904 = system.value === 0;
   if (used.isNullObject) {
     return { name, values: [], merges: [], origin: { row: 1, col: 1 }, date1904 };
@@ -120,7 +130,10 @@ export async function readSheet(
     let read: BlockRead;
     try {
       read = queueBlock(ws, rect, caps);
-      await ctx.sync();
+      // One sync per block of up to 5,000 rows, halved only when Excel refuses the payload: the
+      // loop is the documented block read, bounded by the sheet's rows, never a sync per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
     } catch (e) {
       const rows = rect.bottom - rect.top + 1;
       if ((!isPayloadError(e) && !isMergeLimitError(e)) || rows === 1) throw e;

@@ -5,18 +5,18 @@
 
 /** Shows sheet `sheet` and selects `address` ("B5") on it, in one sync. */
 export async function selectCell(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheet: string,
   address: string,
 ): Promise<void> {
-  const ws = ctx.workbook.worksheets.getItem(sheet);
+  const ws = context.workbook.worksheets.getItem(sheet);
   // Activate first: selecting on a sheet that is not shown would leave the user where they were.
   ws.activate();
   ws.getRange(address).select();
-  await ctx.sync();
+  await context.sync();
 }
 
 /** Shows sheet `sheet` from its top: A1 selected, in one sync. */
-export function activateSheet(ctx: Excel.RequestContext, sheet: string): Promise<void> {
-  return selectCell(ctx, sheet, 'A1');
+export function activateSheet(context: Excel.RequestContext, sheet: string): Promise<void> {
+  return selectCell(context, sheet, 'A1');
 }

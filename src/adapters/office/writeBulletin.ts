@@ -190,21 +190,21 @@ function readNames(v: unknown): string[] {
  * gets a numbered name instead.
  */
 export async function writeBulletin(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   book: BulletinBook,
 ): Promise<{ readonly sheets: readonly string[] }> {
-  const worksheets = ctx.workbook.worksheets;
+  const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
-  const tracked = ctx.workbook.settings.getItemOrNullObject(SETTING_KEYS.bulletinSheets);
+  const tracked = context.workbook.settings.getItemOrNullObject(SETTING_KEYS.bulletinSheets);
   tracked.load('value');
-  await ctx.sync();
+  await context.sync();
 
   // Excel compares sheet names without case.
   const taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
   const ours = new Set(
     (tracked.isNullObject ? [] : readNames(tracked.value)).map((n) => n.toLowerCase()),
   );
-  const budget = new RequestBudget(ctx);
+  const budget = new RequestBudget(context);
   const written: { ws: SheetRef; sheet: BulletinSheet }[] = [];
   const names: string[] = [];
   for (const sheet of book.sheets) {
@@ -218,7 +218,7 @@ export async function writeBulletin(
     taken.add(name.toLowerCase());
     names.push(name);
     const added = name;
-    const target: SheetRef = () => ctx.workbook.worksheets.getItem(added);
+    const target: SheetRef = () => context.workbook.worksheets.getItem(added);
     await budget.add(estimateBytes(name, 1), () => {
       worksheets.add(added);
     });
@@ -252,7 +252,7 @@ export async function writeBulletin(
     ...names,
   ];
   await budget.add(estimateBytes(ownNames, 1), () => {
-    ctx.workbook.settings.add(SETTING_KEYS.bulletinSheets, ownNames);
+    context.workbook.settings.add(SETTING_KEYS.bulletinSheets, ownNames);
   });
   await budget.flush();
 
@@ -260,11 +260,11 @@ export async function writeBulletin(
   // bulletin itself; it is retried with the plainer "one page wide" zoom.
   for (const { ws, sheet } of written) queuePageLayout(ws(), sheet, false);
   try {
-    await ctx.sync();
+    await context.sync();
   } catch (e) {
     if (!isOfficeError(e) || e.code !== 'InvalidArgument') throw e;
     for (const { ws, sheet } of written) queuePageLayout(ws(), sheet, true);
-    await ctx.sync();
+    await context.sync();
   }
   return { sheets: names };
 }

@@ -1,17 +1,11 @@
-import type { Cell, Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import { parseRangeRef } from './cellKeys';
-
-/** The ExcelJS internals this file relies on (ExcelJS 4.4; readGrid.ts reads `_merges` too). */
-interface MergingSheet {
-  _merges: Record<string, unknown>;
-  mergeCellsWithoutStyle(ref: string): void;
-  findCell(row: number, col: number): Cell | undefined;
-}
-
-interface SheetModelLike {
-  id?: unknown;
-  mergeCells?: unknown;
-}
+import {
+  mergeAgainstEmptyIndex,
+  mergeIndex,
+  parsedSheetModels,
+  prototypeModelAccessor,
+} from './exceljsPrivate';
 
 /** ExcelJS's own message for a merge over merged cells, kept so callers see the same error. */
 const OVERLAP = 'Cannot merge already merged cells';
@@ -21,34 +15,31 @@ const OVERLAP = 'Cannot merge already merged cells';
  * checking each against the cells it covers rather than against every merge applied before it.
  */
 function applyMerges(ws: Worksheet, refs: readonly unknown[]): void {
-  const sheet = ws as unknown as MergingSheet;
+  const index = mergeIndex(ws);
+  if (index === undefined) {
+    // No merge index to check against: ExcelJS merges them in its own way.
+    for (const ref of refs) ws.mergeCellsWithoutStyle(ref as string);
+    return;
+  }
   for (const ref of refs) {
     const r = typeof ref === 'string' ? parseRangeRef(ref) : null;
     if (r === null) {
       // A reference we do not parse: ExcelJS parses and checks it, against every merge so far.
-      sheet.mergeCellsWithoutStyle(ref as string);
+      ws.mergeCellsWithoutStyle(ref as string);
       continue;
     }
-    // A merged cell is a master (indexed in _merges) or a slave (type Merge, so isMerged): the new
+    // A merged cell is a master (in the merge index) or a slave (type Merge, so isMerged): the new
     // merge overlaps an earlier one exactly when one of its cells is either.
     for (let row = r.top; row <= r.bottom; row++) {
       for (let col = r.left; col <= r.right; col++) {
-        const cell = sheet.findCell(row, col);
-        if (cell && (cell.isMerged || sheet._merges[cell.address] !== undefined)) {
+        const cell = ws.findCell(row, col);
+        if (cell && (cell.isMerged || index[cell.address] !== undefined)) {
           throw new Error(OVERLAP);
         }
       }
     }
     // ExcelJS's own merge, with its quadratic check run against no merges at all.
-    const index = sheet._merges;
-    sheet._merges = {};
-    try {
-      sheet.mergeCellsWithoutStyle(ref as string);
-    } finally {
-      const added = sheet._merges;
-      sheet._merges = index;
-      Object.assign(index, added);
-    }
+    mergeAgainstEmptyIndex(ws, () => ws.mergeCellsWithoutStyle(ref as string));
   }
 }
 
@@ -67,32 +58,25 @@ export async function loadWithLinearMerges(
   workbook: Workbook,
   load: () => Promise<unknown>,
 ): Promise<void> {
-  const proto = Object.getPrototypeOf(workbook) as object;
-  const desc = Object.getOwnPropertyDescriptor(proto, 'model');
-  const get = desc?.get;
-  const set = desc?.set;
-  if (!get || !set) {
+  const model = prototypeModelAccessor(workbook);
+  if (!model) {
     await load();
     return;
   }
   Object.defineProperty(workbook, 'model', {
     configurable: true,
-    get(this: Workbook): unknown {
-      return get.call(this) as unknown;
-    },
-    set(this: Workbook, value: { worksheets?: unknown }): void {
+    get: model.get,
+    set(value: unknown): void {
       const pending: [unknown, unknown[]][] = [];
-      if (Array.isArray(value?.worksheets)) {
-        for (const m of value.worksheets as SheetModelLike[]) {
-          if (Array.isArray(m?.mergeCells) && m.mergeCells.length > 0) {
-            pending.push([m.id, m.mergeCells as unknown[]]);
-            m.mergeCells = [];
-          }
+      for (const m of parsedSheetModels(value)) {
+        if (Array.isArray(m.mergeCells) && m.mergeCells.length > 0) {
+          pending.push([m.id, m.mergeCells]);
+          m.mergeCells = [];
         }
       }
-      set.call(this, value);
+      model.set(value);
       for (const [id, refs] of pending) {
-        const ws = this.getWorksheet(id as number);
+        const ws = workbook.getWorksheet(id as number);
         if (ws) applyMerges(ws, refs);
       }
     },
@@ -100,6 +84,7 @@ export async function loadWithLinearMerges(
   try {
     await load();
   } finally {
-    delete (workbook as unknown as { model?: unknown }).model;
+    // Back to the prototype's accessor: the own property only lived for this load.
+    Reflect.deleteProperty(workbook, 'model');
   }
 }

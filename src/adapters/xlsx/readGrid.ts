@@ -8,20 +8,14 @@ import {
 } from '../../core/grid';
 import type { Progress } from '../../port/WorkbookPort';
 import { cellValue } from './cellValue';
-
-interface RangeLike {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-}
+import { mergeIndex } from './exceljsPrivate';
 
 /**
  * The merged areas of a sheet as 0-based grid ranges. Read from the worksheet's merge index:
  * `worksheet.model.merges` would serialise every row of the sheet just to list them.
  */
 export function readMerges(ws: Worksheet): CellRange[] {
-  const index = (ws as unknown as { _merges?: Record<string, RangeLike | undefined> })._merges;
+  const index = mergeIndex(ws);
   const out: CellRange[] = [];
   if (index) {
     for (const m of Object.values(index)) {

@@ -36,7 +36,8 @@ import { STEPS, type StepDef } from './steps';
 
 /** What the app needs from the outside world; index.tsx passes the real ones, tests fakes. */
 export interface AppServices extends FileServices {
-  openOfficePort(lang: Lang): Promise<WorkbookPort>;
+  /** A plain function (no `this`): the pane hands it on to useOfficePort. */
+  readonly openOfficePort: (lang: Lang) => Promise<WorkbookPort>;
   /** Today as "YYYY-MM-DD" in the user's time zone. */
   today(): string;
 }
@@ -176,7 +177,7 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
         )}
         <NoticeBar notice={file.notice} onDismiss={file.dismissNotice} />
         <NoticeBar notice={office.notice} onDismiss={office.dismissNotice} />
-        <NoticeBar notice={session.notice} onDismiss={session.dismissNotice} />
+        <NoticeBar notice={session.notice} onDismiss={() => session.dismissNotice()} />
         {file.unsupported.length > 0 && (
           <MessageBar intent="warning">
             <MessageBarBody>

@@ -32,7 +32,8 @@ export interface WorkerLike {
 type RowsMessage = Extract<WorkerResponse, { kind: 'rows' }>;
 
 interface Pending {
-  resolve(value: unknown): void;
+  // A property, not a method, so that storing a Promise<T>'s resolve here needs the cast it gets.
+  resolve: (value: unknown) => void;
   reject(err: Error): void;
   onProgress?: Progress | undefined;
   onRows?: ((rows: RowsMessage) => void) | undefined;

@@ -24,7 +24,8 @@ export interface FileWorkbook {
   openFile(file: File): Promise<void>;
   /** Saves the painted workbook as "<name>.三色.xlsx"; sampleName names the sample's copy. */
   download(sampleName: string): Promise<void>;
-  dismissNotice(): void;
+  /** A plain function (no `this`), passed on as an event handler. */
+  readonly dismissNotice: () => void;
 }
 
 function readBytes(file: File): Promise<ArrayBuffer> {

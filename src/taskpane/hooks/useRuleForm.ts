@@ -116,7 +116,7 @@ export function useRuleForm(lang: Lang, today: string, saved: RuleInput | undefi
       if (l !== undefined && l.trim() !== '') labels[s] = l.trim();
     }
     if (Object.keys(labels).length > 0) out.labels = labels;
-    return out as RuleInput;
+    return out;
   }, [fields]);
 
   const resolved = useMemo((): ResolvedForm => {

@@ -27,7 +27,7 @@ describe('excelRun', () => {
     g.Excel = excel;
     try {
       const run = excelRun({ delayForCellEdit: true, mergedAreas: false, mergeUndoGroup: false });
-      await expect(run(async () => 42)).resolves.toBe(42);
+      await expect(run(() => Promise.resolve(42))).resolves.toBe(42);
     } finally {
       delete g.Excel;
     }

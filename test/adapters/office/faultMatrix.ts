@@ -180,7 +180,9 @@ export async function faultMatrix(
     const message = error instanceof Error ? error.message : null;
     positions.push({ sync: n, outcome, message });
     if (error !== null && !(error instanceof PortError))
-      problems.push(`${at}: threw ${String(error)}`);
+      problems.push(
+        `${at}: threw ${error instanceof Error ? `${error.name}: ${error.message}` : JSON.stringify(error)}`,
+      );
     const halfDone = HALF_DONE[op === 'clear' ? 'clear' : 'paint'];
     if (outcome === 'half' && (message === null || !halfDone.test(message))) {
       problems.push(`${at}: half done, but the message is ${JSON.stringify(message)}`);

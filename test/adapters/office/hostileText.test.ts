@@ -7,7 +7,7 @@ import type { BulletinBook } from '../../../src/core/bulletinBook';
 import { columnLetters } from '../../../src/core/grid';
 import { parseIsoDay, type DayNumber } from '../../../src/core/dates';
 import type { RuleInput } from '../../../src/core/rules';
-import { RecordingExcel, type FakeSheet, type FakeValue } from '../../fakes/recordingExcel';
+import { RecordingExcel, type FakeSheet } from '../../fakes/recordingExcel';
 import {
   AS_OF,
   FIRST_DATA_ROW,
@@ -48,7 +48,7 @@ interface Painted {
 async function paintAndBulletin(rules: RuleInput): Promise<Painted> {
   const excel = new RecordingExcel();
   // As the user typed them: the fake's setValues stores text as text.
-  const sheet = excel.addSheet(HOSTILE_SHEET, hostileRows() as FakeValue[][]);
+  const sheet = excel.addSheet(HOSTILE_SHEET, hostileRows());
   const wb = port(excel);
   const ruleSet = rulesOf(rules);
   const analysis = analyzeWorkbook([await wb.readSheet(HOSTILE_SHEET)], {

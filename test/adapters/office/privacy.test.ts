@@ -9,7 +9,7 @@ import { dayNumber, formatIsoDay, type DayNumber } from '../../../src/core/dates
 import { a1, type SheetGrid } from '../../../src/core/grid';
 import { isOwnSheet, STATE_SHEET } from '../../../src/core/ownSheets';
 import { resolveRules, type RuleInput, type RuleSet } from '../../../src/core/rules';
-import { RecordingExcel, type FakeValue } from '../../fakes/recordingExcel';
+import { RecordingExcel } from '../../fakes/recordingExcel';
 import { asOfArb, planTable } from '../../support/genPlanTable';
 import {
   PEOPLE,
@@ -53,7 +53,7 @@ function fakeOf(grids: readonly SheetGrid[]): RecordingExcel {
     const sheet = excel.addSheet(g.name);
     g.values.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (v !== null) sheet.setValues(a1(g, r, c), [[v as FakeValue]]);
+        if (v !== null) sheet.setValues(a1(g, r, c), [[v]]);
       }),
     );
     g.numberFormats?.forEach((row, r) =>

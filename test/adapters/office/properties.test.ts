@@ -8,7 +8,7 @@ import type { SheetGrid } from '../../../src/core/grid';
 import { a1, columnNumber, excelColumn } from '../../../src/core/grid';
 import { defaultRules } from '../../../src/core/rules';
 import { cellsByAddress } from '../../fixtures/bad/writeWorkbook';
-import { RecordingExcel, type FakeSheet, type FakeValue } from '../../fakes/recordingExcel';
+import { RecordingExcel, type FakeSheet } from '../../fakes/recordingExcel';
 import { asOfArb, planTable, type PlanTable } from '../../support/genPlanTable';
 
 /**
@@ -41,7 +41,7 @@ function fakeSheetOf(
   const sheet = excel.addSheet(g.name);
   g.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null) sheet.setValues(a1(g, r, c), [[v as FakeValue]]);
+      if (v !== null) sheet.setValues(a1(g, r, c), [[v]]);
     }),
   );
   g.numberFormats?.forEach((row, r) =>

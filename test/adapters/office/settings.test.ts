@@ -73,7 +73,10 @@ function mockedExcel(stored: { lastAsOf?: string }) {
       return batch(this.context);
     },
   });
-  const settings = mock.context.workbook.settings as Record<string, { isNullObject: boolean }>;
+  const context = mock.context as {
+    workbook: { settings: Record<string, { isNullObject: boolean }> };
+  };
+  const settings = context.workbook.settings;
   // office-addin-mock cannot model isNullObject (Office.js sets it on sync), so it is fixed here.
   for (const name of ['rules', 'overrides', 'lastAsOf'] as const) {
     const item = settings[name];

@@ -4,7 +4,7 @@ import { loadRecord } from '../../../src/adapters/xlsx/paintRecord';
 import { savedFillAt } from '../../../src/core/workbookRecord/savedFills';
 import type { PaintState } from '../../../src/core/workbookRecord/sheetPaint';
 import { StateStore } from '../../../src/adapters/xlsx/stateSheet';
-import type { PaintPlan, StatusCode } from '../../../src/core/paintPlan';
+import type { PaintPlan } from '../../../src/core/paintPlan';
 import { bytesOf, LABELS, reread } from './xlsxTestKit';
 
 const ROWS = 200;
@@ -28,11 +28,11 @@ function sparseTable(): Workbook {
 /** Statuses 1 and 2 alternating in runs of three rows, over columns A..C, status in C. */
 function sparsePlan(): PaintPlan {
   const codes = new Uint8Array(ROWS);
-  const runs: Record<number, number[]> = { 1: [], 2: [] };
+  const runs: Record<1 | 2, number[]> = { 1: [], 2: [] };
   for (let i = 0; i < ROWS; i++) {
-    const code = (Math.floor(i / 3) % 2) + 1;
-    codes[i] = code as StatusCode;
-    (runs[code] as number[]).push(i + 1, i + 1);
+    const code = ((Math.floor(i / 3) % 2) + 1) as 1 | 2;
+    codes[i] = code;
+    runs[code].push(i + 1, i + 1);
   }
   return {
     sheet: '表',
@@ -49,8 +49,8 @@ function sparsePlan(): PaintPlan {
     codes,
     labels: LABELS,
     fills: [
-      { status: 'normal', color: 'C6EFCE', runs: runs[1] as number[] },
-      { status: 'lagging', color: 'FFEB9C', runs: runs[2] as number[] },
+      { status: 'normal', color: 'C6EFCE', runs: runs[1] },
+      { status: 'lagging', color: 'FFEB9C', runs: runs[2] },
     ],
     keys: [],
   };

@@ -101,7 +101,7 @@ describe('XlsxWorkbook.readSheet', () => {
   it('marks a formula whose result the file never saved, with the formula', async () => {
     const wb = new Workbook();
     const ws = wb.addWorksheet('S');
-    ws.getCell('A1').value = { formula: 'B1*2' } as never;
+    ws.getCell('A1').value = { formula: 'B1*2' };
     const grid = await gridOf(wb, 'S');
     expect(at(grid, 'A1')).toEqual({ error: NO_SAVED_RESULT, formula: 'B1*2' });
   });
@@ -117,7 +117,7 @@ describe('XlsxWorkbook.readSheet', () => {
       ref: 'B2:B4',
     } as never;
     ws.getCell('B3').value = { sharedFormula: 'B2', result: 6 };
-    ws.getCell('B4').value = { sharedFormula: 'B2' } as never;
+    ws.getCell('B4').value = { sharedFormula: 'B2' };
     const grid = await gridOf(wb, 'S');
     expect(at(grid, 'B2')).toBe(4);
     expect(at(grid, 'B3')).toBe(6);

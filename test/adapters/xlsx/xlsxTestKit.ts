@@ -4,7 +4,7 @@ import type { Status } from '../../../src/core/status';
 
 /** The bytes of a workbook built in a test, as a file on disk would hold them. */
 export async function bytesOf(wb: Workbook): Promise<Uint8Array> {
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 /** Reads bytes back with plain ExcelJS, independently of the adapter under test. */

@@ -32,9 +32,8 @@ describe('App in Excel', () => {
 
   it('says why the workbook could not be read', async () => {
     const port = new FakePort({ kind: 'office' });
-    port.listSheets = async () => {
-      throw new PortError('api_not_supported', '当前版本的 Excel 不支持读取工作表。');
-    };
+    port.listSheets = () =>
+      Promise.reject(new PortError('api_not_supported', '当前版本的 Excel 不支持读取工作表。'));
     renderApp({ port });
     expect(await screen.findByText('当前版本的 Excel 不支持读取工作表。')).toBeInTheDocument();
   });

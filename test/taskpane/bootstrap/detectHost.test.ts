@@ -19,7 +19,7 @@ function installOffice(office: OfficeLike | undefined): void {
 function officeIn(host: string | null, context: OfficeLike['context']): OfficeLike {
   return {
     HostType: { Excel: 'Excel', Word: 'Word' },
-    onReady: async () => ({ host, platform: host ? 'PC' : null }),
+    onReady: () => Promise.resolve({ host, platform: host ? 'PC' : null }),
     context,
   };
 }

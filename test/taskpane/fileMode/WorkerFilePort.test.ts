@@ -93,7 +93,7 @@ describe('WorkerFilePort', () => {
       ws.addRow([i, `项目${i}`, i % 3 === 0 ? new Date(Date.UTC(2023, 5, 30)) : '6月底']);
       if (i % 3 === 0) ws.getCell(i + 1, 3).numFmt = 'yyyy-mm-dd';
     }
-    const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const direct = await XlsxWorkbook.open(bytes.slice().buffer, 'zh');
     const worker = new InProcessWorker();
     const port = await WorkerFilePort.open(worker, bytes.slice().buffer, 'zh');

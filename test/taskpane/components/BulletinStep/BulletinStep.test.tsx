@@ -25,7 +25,7 @@ function sheetTabs(): (string | null | undefined)[] {
 }
 
 function draft(): HTMLTextAreaElement {
-  return screen.getByLabelText('通报文字(草稿)') as HTMLTextAreaElement;
+  return screen.getByLabelText<HTMLTextAreaElement>('通报文字(草稿)');
 }
 
 /** A project table with investment, 建设性质 and start dates, read on 2023-06-30. */
@@ -128,7 +128,7 @@ describe('BulletinStep', () => {
   });
 
   it('copies the draft text to the clipboard', async () => {
-    const writeText = jest.fn(async (_text: string) => undefined);
+    const writeText = jest.fn((_text: string) => Promise.resolve());
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     try {
       renderApp({ port: new FakePort({ kind: 'office' }) });
@@ -143,9 +143,7 @@ describe('BulletinStep', () => {
   });
 
   it('selects the whole draft for Ctrl+C when the clipboard is refused', async () => {
-    const writeText = jest.fn(async () => {
-      throw new DOMException('denied', 'NotAllowedError');
-    });
+    const writeText = jest.fn(() => Promise.reject(new DOMException('denied', 'NotAllowedError')));
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     try {
       renderApp({ port: new FakePort({ kind: 'office' }) });
@@ -215,9 +213,8 @@ describe('BulletinStep', () => {
 
   it('says why when the workbook refuses the bulletin, and shows no result', async () => {
     const port = new FakePort({ kind: 'office' });
-    port.writeBulletin = async () => {
-      throw new PortError('sheet_protected', '工作簿受保护,无法添加工作表。');
-    };
+    port.writeBulletin = () =>
+      Promise.reject(new PortError('sheet_protected', '工作簿受保护,无法添加工作表。'));
     renderApp({ port });
     await openBulletin();
     fireEvent.click(screen.getByRole('button', { name: '生成通报' }));
