@@ -3,12 +3,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ManifestInfo } from 'office-addin-manifest';
-import {
-  getXmlAttributeValue,
-  getXmlElement,
-  getXmlElements,
-  type Xml,
-} from 'office-addin-manifest/lib/xml';
+import * as xmlLib from 'office-addin-manifest/lib/xml';
+
+/** The package types its XML nodes as `any`; these name them, so nothing untyped spreads here. */
+type Xml = Record<string, unknown>;
+const getXmlElement = (n: unknown, name: string): Xml => xmlLib.getXmlElement(n, name) as Xml;
+const getXmlElements = (n: unknown, name: string): Xml[] => xmlLib.getXmlElements(n, name) as Xml[];
+const getXmlAttributeValue = (n: unknown, name: string): string | undefined =>
+  xmlLib.getXmlAttributeValue(n, name);
 
 /**
  * manifest.xml as Office's own tooling reads it (office-addin-manifest, offline: its reader, not
@@ -124,7 +126,7 @@ afterAll(() => {
 });
 
 /** Every element named `name` anywhere below `node`, as xml2js objects. */
-function deep(node: Xml, name: string): Xml[] {
+function deep(node: unknown, name: string): Xml[] {
   if (node === null || typeof node !== 'object') return [];
   const here: Xml[] = getXmlElements(node, name);
   return [
@@ -132,7 +134,7 @@ function deep(node: Xml, name: string): Xml[] {
     ...Object.entries(node as Record<string, unknown>)
       .filter(([key]) => key !== '$')
       .flatMap(([, value]) =>
-        (Array.isArray(value) ? value : [value]).flatMap((v) => deep(v, name)),
+        (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((v) => deep(v, name)),
       ),
   ];
 }
@@ -152,7 +154,7 @@ describe('the built manifest, as office-addin-manifest reads it', () => {
   });
 
   it('requires the ExcelApi 1.9 requirement set and no other', () => {
-    const sets = getXmlElement(getXmlElement(xml, 'Requirements'), 'Sets') as Xml;
+    const sets = getXmlElement(getXmlElement(xml, 'Requirements'), 'Sets');
     expect(getXmlAttributeValue(sets, 'DefaultMinVersion')).toBe('1.9');
     expect(
       getXmlElements(sets, 'Set').map((s: Xml) => [

@@ -36,11 +36,13 @@ export interface CliIo {
 export const EXIT = { ok: 0, failed: 1, usage: 2, noTable: 3 } as const;
 
 /** A run stops with this: a sentence for stderr and the exit code. */
-class Stop {
+class Stop extends Error {
   constructor(
     readonly code: number,
     readonly lines: readonly string[],
-  ) {}
+  ) {
+    super(lines.join('\n'));
+  }
 }
 
 const MAX_ISSUES_SHOWN = 20;

@@ -606,7 +606,7 @@ abstract class FakeProxy<T> {
 
   /** Queues a load; at sync each named property is read from the model (see read). */
   load(props?: string | string[] | Record<string, unknown>): this {
-    const names =
+    const all =
       props === undefined
         ? this.allProps()
         : typeof props === 'string'
@@ -614,6 +614,21 @@ abstract class FakeProxy<T> {
           : Array.isArray(props)
             ? props
             : Object.keys(props);
+    // "protection/protected" loads a property of a navigation property, as Office.js does.
+    const names: string[] = [];
+    for (const n of all) {
+      const slash = n.indexOf('/');
+      if (slash < 0) {
+        names.push(n);
+        continue;
+      }
+      const child: unknown = Reflect.get(this, n.slice(0, slash));
+      if (!(child instanceof FakeProxy)) {
+        throw new FakeOfficeError('InvalidArgument', `The fake cannot load '${n}'.`);
+      }
+      child.load(n.slice(slash + 1));
+    }
+    if (names.length === 0) return this;
     this._ctx.queue.push({
       json: { i: this._id, k: 'load', n: names },
       apply: () => {

@@ -67,13 +67,17 @@ interface Opened {
  * and the calculation mode. Protection is checked first so a protected sheet fails before
  * anything is written.
  */
-async function openSheet(ctx: Excel.RequestContext, sheet: string, lang: Lang): Promise<Opened> {
-  const ws = ctx.workbook.worksheets.getItem(sheet);
-  ws.protection.load('protected');
-  const stateSheet = ctx.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
-  const app = ctx.workbook.application;
+async function openSheet(
+  context: Excel.RequestContext,
+  sheet: string,
+  lang: Lang,
+): Promise<Opened> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  ws.load('protection/protected');
+  const stateSheet = context.workbook.worksheets.getItemOrNullObject(STATE_SHEET);
+  const app = context.workbook.application;
   app.load('calculationMode');
-  await ctx.sync();
+  await context.sync();
   if (ws.protection.protected) throw portError('sheet_protected', { sheet }, lang);
   return {
     ws,
@@ -83,8 +87,8 @@ async function openSheet(ctx: Excel.RequestContext, sheet: string, lang: Lang): 
 }
 
 /** Queued at the start of each request that writes many values: no recalculation per write. */
-function suspendCalculation(ctx: Excel.RequestContext): () => void {
-  return () => ctx.workbook.application.suspendApiCalculationUntilNextSync();
+function suspendCalculation(context: Excel.RequestContext): () => void {
+  return () => context.workbook.application.suspendApiCalculationUntilNextSync();
 }
 
 /**
@@ -93,7 +97,7 @@ function suspendCalculation(ctx: Excel.RequestContext): () => void {
  * see the new labels. Queued first in the next, unsuspended request.
  */
 async function recalculate(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   budget: RequestBudget,
   opened: Opened,
   tag: string,
@@ -101,7 +105,7 @@ async function recalculate(
   if (!opened.automaticCalculation) return;
   await budget.add(
     estimateBytes(null, 1),
-    () => ctx.workbook.application.calculate('Recalculate'),
+    () => context.workbook.application.calculate('Recalculate'),
     tag,
   );
 }
@@ -133,7 +137,7 @@ function dedupe(footprints: readonly Footprint[]): Footprint[] {
  * told only that the sheet is protected. True when that is the case.
  */
 async function rolledBack(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   e: unknown,
   log: WriteLog,
   undo: () => void,
@@ -141,7 +145,7 @@ async function rolledBack(
   if (!isSheetProtectedError(e) || !log.failedAny(ON_SHEET) || log.doneAny(ON_SHEET)) return false;
   try {
     undo();
-    await ctx.sync();
+    await context.sync();
   } catch {
     // The record stays; it describes the sheet as it is, so the next run or clear still fits.
   }
@@ -160,7 +164,7 @@ async function rolledBack(
  * painted. The syncs are a fixed few plus whatever the size budget needs; never one per row.
  */
 export async function applyPaint(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   plan: PaintPlan,
   lang: Lang,
   onProgress?: Progress,
@@ -169,7 +173,7 @@ export async function applyPaint(
   const want = statusWriteOf(plan);
   const target = footprintOf(want);
   const g = statusGeometry(plan);
-  const opened = await openSheet(ctx, plan.sheet, lang);
+  const opened = await openSheet(context, plan.sheet, lang);
   const { ws, stateSheet } = opened;
 
   const paintRect: Rect | null =
@@ -188,7 +192,7 @@ export async function applyPaint(
     .getRange(`${col}${target.top}:${col}${target.bottom}`)
     .getUsedRangeOrNullObject(true);
   occupied.load('address');
-  await ctx.sync();
+  await context.sync();
   const store = used ? parseStore(used) : EMPTY_STORE;
   const records = store.sheets.get(plan.sheet);
   const rebased = laidOver(records?.current ?? null, rowIdentityOf(plan));
@@ -201,7 +205,7 @@ export async function applyPaint(
   if (rec || !occupied.isNullObject) regions.add(target);
   const texts: ColumnTexts | null = regions.empty
     ? null
-    : await readColumns(ctx, ws, regions, bytesPerRow(rec ? [want, rec.state.status] : [want]));
+    : await readColumns(context, ws, regions, bytesPerRow(rec ? [want, rec.state.status] : [want]));
   const fits = rec !== null && texts !== null && inPlace(rec.state, rec.phase, texts);
   const prev: SheetRecord | null = fits ? rec : null;
   // A record that follows its rows by key keeps the user's fills even where the status column no
@@ -218,7 +222,7 @@ export async function applyPaint(
   const toSave = paintRect
     ? uncovered(paintRect, prevFills?.state.areas.map((a) => a.rect) ?? [])
     : [];
-  const read = await readUserFills(ctx, ws, toSave, checks, palette);
+  const read = await readUserFills(context, ws, toSave, checks, palette);
   const saved = rec
     ? dropOurPaint(
         palette.keys,
@@ -254,17 +258,17 @@ export async function applyPaint(
   const log = new WriteLog();
 
   try {
-    const values = new RequestBudget(ctx, undefined, suspendCalculation(ctx), log);
-    if (!same) await queueRecordWrite(ctx, values, create, row, plan.sheet, 'P', state, RECORD);
-    else if (prev?.phase === 'D') await queuePhase(ctx, values, row, `R${rest}`, RECORD);
+    const values = new RequestBudget(context, undefined, suspendCalculation(context), log);
+    if (!same) await queueRecordWrite(context, values, create, row, plan.sheet, 'P', state, RECORD);
+    else if (prev?.phase === 'D') await queuePhase(context, values, row, `R${rest}`, RECORD);
     await queueUndo(ws, values, undo, status, COLUMN);
     await queueStatusColumn(ws, values, status, COLUMN);
     await values.flush();
     onProgress?.(2, steps);
 
     // Fills change no formula result, so this stage runs unsuspended and recalculates first.
-    const fills = new RequestBudget(ctx, undefined, undefined, log);
-    await recalculate(ctx, fills, opened, FILLS);
+    const fills = new RequestBudget(context, undefined, undefined, log);
+    await recalculate(context, fills, opened, FILLS);
     if (prevFills) {
       // Cells an earlier run may have painted that this plan does not (rows that are no longer
       // data rows, columns outside the table) get the user's fill back.
@@ -290,31 +294,28 @@ export async function applyPaint(
     }
     onProgress?.(3, steps);
     await queuePaintFills(ws, fills, plan, FILLS);
-    await queuePhase(ctx, fills, row, `D${rest}`, DONE);
+    await queuePhase(context, fills, row, `D${rest}`, DONE);
     await queueDropRows(
-      ctx,
+      context,
       fills,
       (records?.rows ?? []).filter((r) => r !== row),
       DONE,
     );
     await fills.flush();
   } catch (e) {
-    const undone = await rolledBack(ctx, e, log, () => {
-      if (!same && create) queueRemoveStateSheet(ctx);
+    const undone = await rolledBack(context, e, log, () => {
+      if (!same && create) queueRemoveStateSheet(context);
       else if (!same)
-        ctx.workbook.worksheets.getItem(STATE_SHEET).getRange(`${row}:${row}`).clear();
+        context.workbook.worksheets.getItem(STATE_SHEET).getRange(`${row}:${row}`).clear();
       else if (prev?.phase === 'D') {
-        ctx.workbook.worksheets.getItem(STATE_SHEET).getRange(`B${row}`).values = [[prev.first]];
+        context.workbook.worksheets.getItem(STATE_SHEET).getRange(`B${row}`).values = [
+          [prev.first],
+        ];
       }
     });
-    const context = { sheet: plan.sheet };
-    if (undone || !log.failedAny(ON_SHEET)) throw toPortError(e, context, lang);
-    throw unfinishedError(
-      log.failedAny([COLUMN]) ? 'paint_column' : 'paint_fills',
-      e,
-      context,
-      lang,
-    );
+    const where = { sheet: plan.sheet };
+    if (undone || !log.failedAny(ON_SHEET)) throw toPortError(e, where, lang);
+    throw unfinishedError(log.failedAny([COLUMN]) ? 'paint_column' : 'paint_fills', e, where, lang);
   }
   onProgress?.(steps, steps);
 
@@ -352,7 +353,7 @@ function laidOver(
  * report says nothing was removed, as the xlsx adapter does.
  */
 export async function clearPaint(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   sheet: string,
   lang: Lang,
   now?: RowIdentity,
@@ -363,11 +364,11 @@ export async function clearPaint(
     statusColumnRemoved: false,
     uncertainRows: [],
   };
-  const opened = await openSheet(ctx, sheet, lang);
+  const opened = await openSheet(context, sheet, lang);
   const { ws, stateSheet } = opened;
   if (!stateSheet) return nothing;
   const used = queueStoreRead(stateSheet);
-  await ctx.sync();
+  await context.sync();
   const records = parseStore(used).sheets.get(sheet);
   if (!records) return nothing;
   const rebased = laidOver(records.current, now);
@@ -380,24 +381,24 @@ export async function clearPaint(
     inPlace(
       rec.state,
       rec.phase,
-      await readColumns(ctx, ws, regions, bytesPerRow([rec.state.status])),
+      await readColumns(context, ws, regions, bytesPerRow([rec.state.status])),
     );
   if (!rec || (!fits && !(now && keyed(rec)))) {
     // Unreadable, or a positional record no longer in place: forget it, touch nothing else.
-    const drop = new RequestBudget(ctx);
-    await queueDropRows(ctx, drop, records.rows, DONE);
+    const drop = new RequestBudget(context);
+    await queueDropRows(context, drop, records.rows, DONE);
     await drop.flush();
     return nothing;
   }
-  const state = now ? await withPaintLeft(ctx, ws, rec.state, now) : rec.state;
+  const state = now ? await withPaintLeft(context, ws, rec.state, now) : rec.state;
 
   const log = new WriteLog();
   const clearing: Phase = PHASES[rec.phase].earlier ? 'X' : 'C';
   const mark = rec.phase !== 'C' && rec.phase !== 'X';
   let fillsRestored = 0;
   try {
-    const budget = new RequestBudget(ctx, undefined, suspendCalculation(ctx), log);
-    if (mark) await queuePhase(ctx, budget, rec.row, clearing + rec.first.slice(1), RECORD);
+    const budget = new RequestBudget(context, undefined, suspendCalculation(context), log);
+    if (mark) await queuePhase(context, budget, rec.row, clearing + rec.first.slice(1), RECORD);
     fillsRestored = await queueRestoreFills(
       ws,
       budget,
@@ -408,22 +409,24 @@ export async function clearPaint(
     if (fits) await queueUndo(ws, budget, prints, null, COLUMN);
     await budget.flush();
 
-    const drop = new RequestBudget(ctx, undefined, undefined, log);
-    await recalculate(ctx, drop, opened, DONE);
-    await queueDropRows(ctx, drop, records.rows, DONE);
+    const drop = new RequestBudget(context, undefined, undefined, log);
+    await recalculate(context, drop, opened, DONE);
+    await queueDropRows(context, drop, records.rows, DONE);
     await drop.flush();
   } catch (e) {
-    const undone = await rolledBack(ctx, e, log, () => {
+    const undone = await rolledBack(context, e, log, () => {
       if (mark) {
-        ctx.workbook.worksheets.getItem(STATE_SHEET).getRange(`B${rec.row}`).values = [[rec.first]];
+        context.workbook.worksheets.getItem(STATE_SHEET).getRange(`B${rec.row}`).values = [
+          [rec.first],
+        ];
       }
     });
-    const context = { sheet };
-    if (undone || !log.failedAny(ON_SHEET)) throw toPortError(e, context, lang);
+    const where = { sheet };
+    if (undone || !log.failedAny(ON_SHEET)) throw toPortError(e, where, lang);
     throw unfinishedError(
       log.failedAny([RESTORE]) ? 'clear_fills' : 'clear_column',
       e,
-      context,
+      where,
       lang,
     );
   }
@@ -441,7 +444,7 @@ export async function clearPaint(
  * so a clear after rows moved leaves none of our paint behind and keeps what the user put there.
  */
 async function withPaintLeft(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   ws: Excel.Worksheet,
   state: PaintState,
   now: RowIdentity,
@@ -460,7 +463,7 @@ async function withPaintLeft(
   );
   if (rest.length === 0) return state;
   const palette = new Palette(state.palette);
-  const read = await readUserFills(ctx, ws, rest, queueFillChecks(ws, body), palette);
+  const read = await readUserFills(context, ws, rest, queueFillChecks(ws, body), palette);
   const none = palette.of(NO_FILL);
   return {
     ...state,

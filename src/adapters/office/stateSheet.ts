@@ -79,7 +79,7 @@ export function parseStore(used: Excel.Range): StateStore {
   const current = new Map<string, SheetRecord>();
   used.values.forEach((row, i) => {
     const excelRow = rect.top + i;
-    const key = row[0];
+    const key: unknown = row[0];
     if (excelRow === 1 || typeof key !== 'string') return;
     const prefix = [KEY_PREFIX, LEGACY_PREFIX].find((p) => key.startsWith(p));
     if (prefix === undefined) return;

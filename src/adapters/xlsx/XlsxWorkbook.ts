@@ -61,6 +61,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.workbook.properties.date1904 === true;
   }
 
+  /** guard, as a settled promise: the port's methods are asynchronous, this adapter's work is not. */
+  private settle<T>(run: () => T): Promise<T> {
+    try {
+      return Promise.resolve(this.guard(run));
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
   /** Runs an operation, turning anything but a PortError into one, as the port promises. */
   private guard<T>(run: () => T): T {
     try {
@@ -75,8 +84,8 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  async listSheets(): Promise<SheetInfo[]> {
-    return this.guard(() =>
+  listSheets(): Promise<SheetInfo[]> {
+    return this.settle(() =>
       this.workbook.worksheets
         .filter((ws) => ws.name !== STATE_SHEET)
         .map((ws) => ({
@@ -106,36 +115,36 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  async applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
-    return this.guard(() => applyPaint(this.workbook, this.store, plan, this.lang, onProgress));
+  applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    return this.settle(() => applyPaint(this.workbook, this.store, plan, this.lang, onProgress));
   }
 
-  async clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
-    return this.guard(() => clearPaint(this.workbook, this.store, sheet, this.lang, now));
+  clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
+    return this.settle(() => clearPaint(this.workbook, this.store, sheet, this.lang, now));
   }
 
-  async writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
-    return this.guard(() => writeBulletin(this.workbook, this.store, book));
+  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    return this.settle(() => writeBulletin(this.workbook, this.store, book));
   }
 
   /** The sheets this add-in painted and has not cleared, as its records say. */
-  async paintedSheets(): Promise<string[]> {
-    return this.guard(() => paintedSheets(this.store));
+  paintedSheets(): Promise<string[]> {
+    return this.settle(() => paintedSheets(this.store));
   }
 
-  async loadSettings(): Promise<WorkbookSettings> {
-    return this.guard(() => loadSettings(this.store));
+  loadSettings(): Promise<WorkbookSettings> {
+    return this.settle(() => loadSettings(this.store));
   }
 
-  async saveSettings(settings: WorkbookSettings): Promise<void> {
-    this.guard(() => saveSettings(this.store, settings));
+  saveSettings(settings: WorkbookSettings): Promise<void> {
+    return this.settle(() => saveSettings(this.store, settings));
   }
 
   /** The workbook as .xlsx bytes. */
   async save(): Promise<Uint8Array> {
     try {
       const buffer = await this.workbook.xlsx.writeBuffer();
-      return new Uint8Array(buffer as ArrayBuffer);
+      return new Uint8Array(buffer);
     } catch (e) {
       throw new PortError(
         'unknown',

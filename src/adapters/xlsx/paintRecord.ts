@@ -23,7 +23,10 @@ export function paintKey(sheet: string): string {
 /** The sheets that have a paint record. */
 export function paintedSheets(store: StateStore): string[] {
   const prefix = paintKey('');
-  return store.keys().filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length));
+  return store
+    .keys()
+    .filter((k) => k.startsWith(prefix))
+    .map((k) => k.slice(prefix.length));
 }
 
 /** The sheet's paint record; null when there is none or it cannot be read (then it is forgotten). */
@@ -42,7 +45,8 @@ export function saveRecord(store: StateStore, sheet: string, state: PaintState |
 
 function textAt(ws: Worksheet, row: number, col: number): string {
   const v = plainValue(ws.getCell(row, col).value, false);
-  return typeof v === 'string' ? v : v === null ? '' : String(v);
+  if (typeof v === 'string') return v;
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 /**

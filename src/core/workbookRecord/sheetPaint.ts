@@ -345,7 +345,7 @@ function decodeWrite(raw: unknown): StatusWrite | null {
   }
   const codes = unpackCodes(w.k, w.n as number);
   if (codes === null || w.l.length !== LETTERS.length || !/^[0-5]*$/.test(codes)) return null;
-  const [headerTop, headerBottom] = w.h as [number, number];
+  const [headerTop = 0, headerBottom = 0] = w.h;
   return {
     column: w.c as number,
     headerTop,

@@ -142,7 +142,8 @@ describe('PaintStep', () => {
     port.applyPaint = (plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> =>
       new Promise((resolve) => {
         onProgress?.(1, 2);
-        finish = () => resolve({ sheet: plan.sheet, statusHeaderCell: 'G2', rowsPainted: 5, uncertainRows: [] });
+        finish = () =>
+          resolve({ sheet: plan.sheet, statusHeaderCell: 'G2', rowsPainted: 5, uncertainRows: [] });
       });
     renderApp({ port });
     await openPaint();
