@@ -20,7 +20,12 @@ export type IssueCode =
   | 'status_disagrees'
   | 'text_truncated'
   | 'status_column_conflict'
-  | 'status_column_no_room';
+  | 'status_column_no_room'
+  | 'deadline_ambiguous'
+  | 'deadline_remark'
+  | 'deadline_nodes'
+  | 'progress_not_numeric'
+  | 'as_of_far_past';
 
 export interface Issue {
   readonly sheet: string;
