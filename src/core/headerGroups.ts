@@ -34,7 +34,7 @@ export function groupRowsAbove(
 /**
  * True when every caption on row `g` is merged across several columns, names no year (a title
  * does), spans only part of the header below (a title spans all of it) and not its name column,
- * and stands over at least one column whose caption below names a field.
+ * and names a field or stands over at least one column whose caption below names one.
  */
 function isGroupRow(
   grid: SheetGrid,
@@ -66,7 +66,8 @@ function isGroupRow(
       if (field === 'name') return false;
       if (field !== null) namesField = true;
     }
-    if (!namesField) return false;
+    // "时间节点" over "计划" | "实际": the caption names the field its children split.
+    if (!namesField && matchField(caption) === null) return false;
     groups++;
   }
   return groups > 0;
