@@ -29,8 +29,8 @@ function subjectOfText(text: string | null | undefined): BulletinSubject | null 
 
 /**
  * The subject of a bulletin over these tables: what the first table's title says, else its name
- * column's header (项目名称, 工作任务, 议定事项), else projects when a table has columns only project
- * tables have (investment, 建设性质, 开工), else tasks.
+ * column's header when it says 项目 or 议定事项, else projects when a table has columns only
+ * project tables have (investment, 建设性质, 开工), else tasks.
  */
 export function bulletinSubject(analyses: readonly SheetAnalysis[]): BulletinSubject {
   for (const a of analyses) {
@@ -41,7 +41,8 @@ export function bulletinSubject(analyses: readonly SheetAnalysis[]): BulletinSub
     const nameCol = a.layout.fields.name;
     const header = a.layout.columns.find((c) => c.col === nameCol)?.header;
     const fromHeader = subjectOfText(header);
-    if (fromHeader !== null) return fromHeader;
+    // "任务名称" over investment columns is still a project table: the columns say more.
+    if (fromHeader === 'projects' || fromHeader === 'items') return fromHeader;
   }
   const projectColumns = analyses.some((a) =>
     PROJECT_ONLY_FIELDS.some((f) => a.layout.fields[f] !== undefined),
