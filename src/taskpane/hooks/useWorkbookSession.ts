@@ -439,7 +439,12 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
         const book = buildBulletin(analysis.sheets, request.asOf, { lang, rules: request.rules });
         commit({ progress: { phase: 'bulletin', value: 0.3 } });
         await yieldToEventLoop();
-        const summary = summarizeBulletin(analysis.sheets, request.asOf, lang);
+        const summary = summarizeBulletin(
+          analysis.sheets,
+          request.asOf,
+          lang,
+          request.rules.preset,
+        );
         commit({ progress: { phase: 'bulletin', value: 0.5 } });
         await yieldToEventLoop();
         const written = await p.writeBulletin(book);
