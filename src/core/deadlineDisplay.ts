@@ -20,10 +20,10 @@ export function deadlineDisplay(
   if (deadline.kind !== 'date') return cellText(value, numberFormat, date1904);
   if (isDateFormat(numberFormat)) {
     const precision = dateFormatPrecision(numberFormat);
+    // A day-format cell's deadline is the day it shows, so it needs no second reading.
+    if (precision === 'day') return formatIsoDay(deadline.day);
     const { y, m } = fromDayNumber(deadline.day);
-    if (precision === 'month') return `${y}年${m}月`;
-    if (precision === 'year') return `${y}年`;
-    return cellText(value, numberFormat, date1904);
+    return precision === 'month' ? `${y}年${m}月` : `${y}年`;
   }
   // A number that is no date format's but was read as one: a serial, or 2023.9 as year.month.
   return value > 2200 ? formatIsoDay(deadline.day) : cellText(value, numberFormat, date1904);
