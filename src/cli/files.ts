@@ -38,12 +38,13 @@ async function exists(file: string): Promise<boolean> {
 }
 
 /**
- * The default output beside the input: "plan.三色.xlsx" ("plan.tricolor.xlsx" in English), or
+ * The default output beside the input: "plan.三色.xlsx" ("plan.tricolor.xlsx" in English; a
+ * plan.csv also gives plan.三色.xlsx), or
  * "plan.三色 (2).xlsx" and so on when that file exists, so no file is ever overwritten by default.
  */
 export async function defaultOutPath(input: string, tag: string): Promise<string> {
   const dir = path.dirname(input);
-  const stem = path.basename(input).replace(/\.(xlsx|xlsm|xls)$/i, '');
+  const stem = path.basename(input).replace(/\.(xlsx|xlsm|xls|csv)$/i, '');
   for (let n = 1; ; n++) {
     const candidate = path.join(dir, `${stem}.${tag}${n === 1 ? '' : ` (${n})`}.xlsx`);
     if (!(await exists(candidate))) return candidate;

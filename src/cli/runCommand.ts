@@ -24,6 +24,7 @@ import {
 } from '../session/workflow';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
+import { prepareInput } from './inputFormat';
 import type { CommandArgs } from './parseArgs';
 
 export interface CliIo {
@@ -196,7 +197,9 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   }
   let book: XlsxWorkbook;
   try {
-    book = await XlsxWorkbook.open(bytes, args.lang);
+    const prepared = await prepareInput(input, bytes, args.lang);
+    if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
+    book = await XlsxWorkbook.open(prepared.bytes, args.lang);
   } catch (e) {
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
     throw e;

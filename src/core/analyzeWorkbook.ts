@@ -2,7 +2,7 @@ import type { AnalyzeOptions, SheetAnalysis, SkippedSheet, WorkbookAnalysis } fr
 import { buildPaintPlan } from './buildPaintPlan';
 import { classifyRow, nodeLagStatus, reportedStatusOf, type ClassifyContext } from './classify';
 import { countBy, countStatuses } from './counts';
-import { fromDayNumber } from './dates';
+import { dayNumber, formatChineseDay } from './dates';
 import { detectTableSteps } from './detectTable';
 import type { SheetGrid } from './grid';
 import { a1 } from './grid';
@@ -10,6 +10,7 @@ import type { Issue } from './issue';
 import { buildMergeIndex } from './mergeIndex';
 import { makeIssue } from './messages';
 import { isOwnSheet } from './ownSheets';
+import { decidePlanYear } from './planYear';
 import { readRowsSteps } from './readRows';
 import { runSteps, STEP_ROWS, type Steps } from './steps';
 import type { RowStatus } from './status';
@@ -40,9 +41,24 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
   }
   const layout = detected.layout;
   const issues: Issue[] = [...detected.issues];
-  const planYear = layout.titleYear ?? fromDayNumber(asOf).y;
-  if (layout.titleYear === null) {
-    issues.push(makeIssue(lang, 'plan_year_assumed', grid.name, '', { year: planYear }));
+  const decided = decidePlanYear(grid, layout, merges, asOf);
+  const planYear = decided.year;
+  if (decided.source !== 'title') {
+    issues.push(
+      makeIssue(lang, 'plan_year_assumed', grid.name, '', {
+        year: planYear,
+        source: decided.source,
+      }),
+    );
+  }
+  // More than a year past the plan year, every row not done is red: most likely a wrong date.
+  if (asOf > dayNumber(planYear + 1, 12, 31)) {
+    issues.push(
+      makeIssue(lang, 'as_of_far_past', grid.name, '', {
+        year: planYear,
+        asOf: formatChineseDay(asOf),
+      }),
+    );
   }
   const read = yield* readRowsSteps(grid, layout, merges, { asOf, planYear, lang });
   issues.push(...read.issues);
@@ -55,6 +71,14 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
     const row = read.rows[i]!;
     const s = classifyRow(row, ctx);
     statuses[i] = s;
+    if (s.reason === 'no_progress') {
+      const col = layout.fields.progress ?? layout.fields.doneInvest ?? layout.fields.name ?? 0;
+      issues.push(
+        makeIssue(lang, 'progress_not_numeric', grid.name, a1(grid, row.row, col), {
+          text: row.progressText ?? '',
+        }),
+      );
+    }
     // Where units colour their own rows, say where their word and the deadline disagree.
     if (reportedCol !== undefined && row.reportedStatus !== null) {
       const reported = reportedStatusOf(row.reportedStatus);

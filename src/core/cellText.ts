@@ -26,9 +26,12 @@ export function isDateFormat(numberFormat: string | null): boolean {
   return result;
 }
 
-function computeIsDateFormat(format: string): boolean {
-  // Keep only the characters Excel interprets as codes: drop quoted literals, escaped characters,
-  // padding (_x) and fill (*x) characters, and bracketed colours, locales and conditions.
+/**
+ * The characters of a number format Excel interprets as codes: quoted literals, escaped characters,
+ * padding (_x) and fill (*x) characters, and bracketed colours, locales and conditions dropped.
+ * `systemDate` is set for [$-F800], Excel's "system long date".
+ */
+export function formatCodes(format: string): { codes: string; systemDate: boolean } {
   let codes = '';
   for (let i = 0; i < format.length; i++) {
     const ch = format.charAt(i);
@@ -40,13 +43,18 @@ function computeIsDateFormat(format: string): boolean {
     } else if (ch === '[') {
       const close = format.indexOf(']', i + 1);
       const end = close === -1 ? format.length : close;
-      if (SYSTEM_LONG_DATE.test(format.slice(i + 1, end))) return true;
+      if (SYSTEM_LONG_DATE.test(format.slice(i + 1, end))) return { codes: '', systemDate: true };
       i = end;
     } else {
       codes += ch;
     }
   }
-  codes = codes.replace(NOT_DATE_WORDS, '');
+  return { codes: codes.replace(NOT_DATE_WORDS, ''), systemDate: false };
+}
+
+function computeIsDateFormat(format: string): boolean {
+  const { codes, systemDate } = formatCodes(format);
+  if (systemDate) return true;
   if (DATE_CHARS.test(codes)) return true;
   const runs = codes.toLowerCase().match(DATE_LETTER_RUNS);
   if (runs === null) return false;

@@ -3,11 +3,12 @@ import type { PlanRow } from './planRow';
 import type { RuleSet } from './rules';
 import type { RowStatus, Status, StatusReason } from './status';
 import { normalizeText } from './normalizeText';
+import { actualShare, elapsedShare } from './sequentialProgress';
 
 export interface ClassifyContext {
   readonly asOf: DayNumber;
   readonly rules: RuleSet;
-  /** Start of the period sequential progress is measured over: 1 January of the plan year. */
+  /** Sequential progress measures a row without a planned start from 1 January of this year. */
   readonly planYear: number;
 }
 
@@ -27,7 +28,8 @@ function status(
 function nodeLag(row: PlanRow, ctx: ClassifyContext): RowStatus {
   const { asOf, rules } = ctx;
   const d = row.deadline;
-  if (d.kind === 'ongoing') return status(row, 'normal', 'ongoing', null, asOf);
+  if (d.kind === 'ongoing')
+    return status(row, 'normal', d.recurring === true ? 'recurring' : 'ongoing', null, asOf);
   if (d.kind !== 'date') return status(row, 'unknown', 'no_deadline', null, asOf);
   if (asOf > addMonths(d.day, rules.severeMonths))
     return status(row, 'severe', 'overdue', d.day, asOf);
@@ -40,39 +42,29 @@ function nodeLag(row: PlanRow, ctx: ClassifyContext): RowStatus {
 function dueSoon(row: PlanRow, ctx: ClassifyContext): RowStatus {
   const { asOf, rules } = ctx;
   const d = row.deadline;
-  if (d.kind === 'ongoing') return status(row, 'normal', 'ongoing', null, asOf);
+  if (d.kind === 'ongoing')
+    return status(row, 'normal', d.recurring === true ? 'recurring' : 'ongoing', null, asOf);
   if (d.kind !== 'date') return status(row, 'unknown', 'no_deadline', null, asOf);
   if (asOf > d.day) return status(row, 'severe', 'overdue', d.day, asOf);
   if (d.day - asOf <= rules.dueSoonDays) return status(row, 'lagging', 'due_soon', d.day, asOf);
   return status(row, 'normal', 'not_due', d.day, asOf);
 }
 
-/**
- * 序时进度: compares actual completion (progress, else completed / planned investment) with the
- * share of the period from 1 January of the plan year to the deadline that has elapsed.
- */
+/** 序时进度 (domain.md): see sequentialProgress.ts for the arithmetic. */
 function sequentialProgress(row: PlanRow, ctx: ClassifyContext): RowStatus {
   const { asOf, rules } = ctx;
   const d = row.deadline;
-  const actual =
-    row.progress ??
-    (row.doneInvest !== null && row.planInvest !== null && row.planInvest > 0
-      ? row.doneInvest / row.planInvest
-      : null);
-  if (actual === null)
-    return status(row, 'unknown', 'no_deadline', d.kind === 'date' ? d.day : null, asOf);
-  const start = dayNumber(ctx.planYear, 1, 1);
-  const end = d.kind === 'date' ? d.day : dayNumber(ctx.planYear, 12, 31);
-  const span = end - start;
-  const elapsed = span <= 0 ? 1 : Math.min(1, Math.max(0, (asOf - start) / span));
-  const gap = elapsed - actual;
-  const deadline = d.kind === 'date' ? d.day : null;
+  if (d.kind === 'ongoing')
+    return status(row, 'normal', d.recurring === true ? 'recurring' : 'ongoing', null, asOf);
+  if (d.kind !== 'date') return status(row, 'unknown', 'no_deadline', null, asOf);
+  const actual = actualShare(row);
+  if (actual === null) return status(row, 'unknown', 'no_progress', d.day, asOf);
+  const start = row.plannedStart ?? dayNumber(ctx.planYear, 1, 1);
+  const gap = elapsedShare(start, d.day, asOf) - actual;
   // A tolerance of a millionth keeps 0.1 - 0.0 style float noise from flipping a boundary.
-  if (gap > rules.seqSevereGap + 1e-6)
-    return status(row, 'severe', 'behind_schedule', deadline, asOf);
-  if (gap > rules.seqLagGap + 1e-6)
-    return status(row, 'lagging', 'behind_schedule', deadline, asOf);
-  return status(row, 'normal', 'on_schedule', deadline, asOf);
+  if (gap > rules.seqSevereGap + 1e-6) return status(row, 'severe', 'behind_schedule', d.day, asOf);
+  if (gap > rules.seqLagGap + 1e-6) return status(row, 'lagging', 'behind_schedule', d.day, asOf);
+  return status(row, 'normal', 'on_schedule', d.day, asOf);
 }
 
 const REPORTED: readonly [RegExp, Status][] = [

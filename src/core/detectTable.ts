@@ -9,6 +9,7 @@ import { normalizeText } from './normalizeText';
 import { yearInTitle } from './parseDeadline';
 import { DEFAULT_STATUS_HEADER } from './rules';
 import type { ColumnInfo, RowKind, TableLayout } from './tableLayout';
+import { groupRowsAbove } from './headerGroups';
 import { captionColumns, classifyRowKind } from './rowKind';
 import { runSteps, STEP_ROWS, type Steps } from './steps';
 
@@ -77,9 +78,13 @@ function headerSpan(
       if (m && m.top === r - 1 && m.bottom >= r && m.left === c) top = r - 1;
     }
   }
-  for (let c = 0; c < width; c++) {
-    const m = merges.mergeAt(top, c);
-    if (m && m.top === top && m.bottom > bottom && m.bottom - top <= 2) bottom = m.bottom;
+  // "投资情况（万元）" merged over the columns it groups, one row above the best-scoring row.
+  top = groupRowsAbove(grid, merges, top, width);
+  for (let rr = top; rr <= r; rr++) {
+    for (let c = 0; c < width; c++) {
+      const m = merges.mergeAt(rr, c);
+      if (m && m.top === rr && m.bottom > bottom && m.bottom - top <= 2) bottom = m.bottom;
+    }
   }
   // A vertical merge alone does not make a second header row: the row below must hold captions
   // only (child captions under a parent merged across columns), or it is data and stays data.
@@ -89,20 +94,20 @@ function headerSpan(
       break;
     }
   }
-  if (bottom === top) {
+  if (bottom === r && bottom - top < 2) {
     // "1-6月完成投资" merged across F:G with "金额" and "占年度计划%" under it, without vertical merges.
     for (let c = 0; c < width; c++) {
-      const m = merges.mergeAt(top, c);
-      if (m && m.top === top && m.right > m.left && m.left === c) {
-        const below = headerText(grid.values[top + 1]?.[c] ?? null);
+      const m = merges.mergeAt(r, c);
+      if (m && m.top === r && m.right > m.left && m.left === c) {
+        const below = headerText(grid.values[r + 1]?.[c] ?? null);
         // The row below must hold captions only: a data row under a merged "项目名称" is data.
         if (
           below !== '' &&
           matchField(below) !== 'name' &&
           !/^\d+(\.\d+)?$/.test(below) &&
-          isCaptionRow(grid, merges, top, top + 1, width)
+          isCaptionRow(grid, merges, r, r + 1, width)
         ) {
-          bottom = top + 1;
+          bottom = r + 1;
         }
       }
     }
@@ -150,10 +155,22 @@ function fieldForColumn(parts: readonly string[], parentClaimed: Set<string>): F
   const childField = matchField(child);
   if (childField) return childField;
   if (parts.length < 2) return null;
-  const parent = parts[0] ?? '';
-  const parentField = matchField(parent);
+  // The nearest caption above that names a field: under "投资情况（万元）" / "1-6月完成投资" / "金额"
+  // it is "1-6月完成投资"; the group caption on top names none.
+  let parent = '';
+  let parentField: FieldKey | null = null;
+  for (let i = parts.length - 2; i >= 0 && parentField === null; i--) {
+    parent = parts[i] ?? '';
+    parentField = matchField(parent);
+  }
   // A header word broken over two rows ("责任" over "单位") names its field only when joined.
   if (!parentField) return exactField(parts.join(''));
+  // "时间节点" over "计划" | "实际": the planned node and the date it was done (domain.md).
+  if (parentField === 'deadline') {
+    const c = normalizeText(child);
+    if (/^实际/.test(c)) return 'doneDate';
+    if (/^计划/.test(c)) return 'deadline';
+  }
   if (SHARE_CAPTION.test(child) || PERIOD_CAPTION.test(normalizeText(child))) return null;
   // Only the first neutral child ("金额") under a parent inherits its field.
   if (parentClaimed.has(parent)) return null;

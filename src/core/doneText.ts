@@ -23,15 +23,19 @@ const DONE_TOKENS = new Set([
   'true',
 ]);
 
-// Longer than any token even with trailing punctuation and stray spaces: no need to normalize it.
-const MAX_DONE_LENGTH = 12;
+// Longer than a token with a short remark ("已完成（已于9月通过验收）"): a sentence, not a mark.
+const MAX_DONE_LENGTH = 40;
+// A remark after the done word: "已完成(已验收)", "已完成，已验收". Only after the whole word, so
+// "未完成(已验收)" stays not done: its word is 未完成.
+const REMARK = /^([^(,;、]+)(?:\(.*\)?|[,;、].*)$/;
 const TRAILING_PUNCTUATION = /[。.!！]+$/;
 // 結 is missing from normalizeText's traditional table; 辦結 (办结) needs it.
 const TRADITIONAL_JIE = /結/g;
 
 /**
  * True when a `done`-column cell says done (已完成, 完成, 是, √, ✓, ✔, 已销号, 销号, 已办结, 办结,
- * Y, yes, TRUE): the whole cell, trimmed and normalized, must be one of these tokens.
+ * Y, yes, TRUE): the whole cell, trimmed and normalized, must be one of these tokens, or one of
+ * them followed by a remark in brackets or after a comma ("已完成（已验收）").
  */
 export function isDoneText(value: CellValue): boolean {
   if (value === true) return true;
@@ -42,7 +46,9 @@ export function isDoneText(value: CellValue): boolean {
     .replace(TRADITIONAL_JIE, '结')
     .replace(TRAILING_PUNCTUATION, '')
     .toLowerCase();
-  return DONE_TOKENS.has(s);
+  if (DONE_TOKENS.has(s)) return true;
+  const head = REMARK.exec(s)?.[1];
+  return head !== undefined && DONE_TOKENS.has(head);
 }
 
 // Separators between units, outside brackets: "区发改局、区财政局", "区发改局/区财政局".

@@ -21,7 +21,12 @@ export type IssueCode =
   | 'text_truncated'
   | 'status_column_conflict'
   | 'row_unmatched'
-  | 'status_column_no_room';
+  | 'status_column_no_room'
+  | 'deadline_ambiguous'
+  | 'deadline_remark'
+  | 'deadline_nodes'
+  | 'progress_not_numeric'
+  | 'as_of_far_past';
 
 export interface Issue {
   readonly sheet: string;

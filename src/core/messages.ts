@@ -31,7 +31,9 @@ const zh: Catalog = {
   merge_crosses_header: (p) =>
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}处的合并单元格跨越了表头和数据行,已按表头处理其首行。`,
   plan_year_assumed: (p) =>
-    `工作表“${s(p, 'sheet')}”的标题中没有年份,“6月底”等日期按截至日期所在的${s(p, 'year')}年理解。`,
+    p.source === 'deadlines'
+      ? `工作表“${s(p, 'sheet')}”的标题中没有年份,按计划节点列中最常见的年份,“6月底”等日期按${s(p, 'year')}年理解。`
+      : `工作表“${s(p, 'sheet')}”的标题中没有年份,“6月底”等日期按截至日期所在的${s(p, 'year')}年理解。`,
   status_disagrees: (p) =>
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格填报的状态“${s(p, 'text')}”与按计划节点判定的“${s(p, 'computed')}”不一致。`,
   text_truncated: (p) =>
@@ -42,6 +44,18 @@ const zh: Catalog = {
     `工作表“${s(p, 'sheet')}”${s(p, 'cell')}所在行上次标注后被移动过,且有同名同单位的另一行,无法确定哪一行原有哪种底色:这一行保留了现在的底色(与标注色相同则视为无底色),请核对。`,
   status_column_no_room: (p) =>
     `工作表“${s(p, 'sheet')}”右侧直到最后一列(XFD)都有内容,没有空列可写状态列,已跳过该表。请删除右侧多余的列后重试。`,
+  deadline_ambiguous: (p) =>
+    `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格的计划节点是数字“${s(p, 'text')}”,可能是1月也可能是10月(Excel把“2023.10”存成2023.1),该行标为“无法判定”。请改写为“2023年10月”等形式。`,
+  deadline_remark: (p) =>
+    `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格的计划节点附有说明“${s(p, 'remark')}”,仍按原节点判定。`,
+  deadline_nodes: (p) =>
+    `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格写有多个时间节点(${s(p, 'nodes')}),按最后一个节点${s(p, 'date')}判定。`,
+  progress_not_numeric: (p) =>
+    p.text === ''
+      ? `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格没有填写进度,无法与序时进度比较,该行标为“无法判定”。`
+      : `工作表“${s(p, 'sheet')}”${s(p, 'cell')}单元格的进度“${s(p, 'text')}”不是百分比,无法与序时进度比较,该行标为“无法判定”。请填写如“45%”的完成比例。`,
+  as_of_far_past: (p) =>
+    `工作表“${s(p, 'sheet')}”的计划年份是${s(p, 'year')}年,截至日期${s(p, 'asOf')}已超过一年,未完成的行都会判为滞后。请核对截至日期或标题中的年份。`,
 };
 
 const en: Catalog = {
@@ -70,7 +84,9 @@ const en: Catalog = {
   merge_crosses_header: (p) =>
     `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')}: a merged area spans the header and the data; its first row was read as header.`,
   plan_year_assumed: (p) =>
-    `Sheet "${s(p, 'sheet')}": the title names no year, so dates such as "6月底" are read in ${s(p, 'year')}, the report date's year.`,
+    p.source === 'deadlines'
+      ? `Sheet "${s(p, 'sheet')}": the title names no year, so dates such as "6月底" are read in ${s(p, 'year')}, the most common year among the deadlines.`
+      : `Sheet "${s(p, 'sheet')}": the title names no year, so dates such as "6月底" are read in ${s(p, 'year')}, the report date's year.`,
   status_disagrees: (p) =>
     `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')}: the reported status "${s(p, 'text')}" differs from the computed "${s(p, 'computed')}".`,
   text_truncated: (p) =>
@@ -81,6 +97,18 @@ const en: Catalog = {
     `Sheet "${s(p, 'sheet')}", the row of ${s(p, 'cell')} was moved since it was painted and shares its name and unit with another row, so which row had which fill of its own is not certain: it keeps the fill it has now (none, if that is a status colour). Please check it.`,
   status_column_no_room: (p) =>
     `Sheet "${s(p, 'sheet')}" has content in every column up to the last (XFD), so there is no empty column for the status; the sheet was skipped. Delete the unused columns on the right and try again.`,
+  deadline_ambiguous: (p) =>
+    `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')}: the deadline is the number "${s(p, 'text')}", which may be January or October (Excel stores "2023.10" as 2023.1); the row is marked unknown. Write it like "2023年10月".`,
+  deadline_remark: (p) =>
+    `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')}: the deadline carries the remark "${s(p, 'remark')}"; the row is judged by the deadline as written.`,
+  deadline_nodes: (p) =>
+    `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')} names several nodes (${s(p, 'nodes')}); the row is judged by the last, ${s(p, 'date')}.`,
+  progress_not_numeric: (p) =>
+    p.text === ''
+      ? `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')}: no progress is filled in, so the row cannot be compared with the elapsed share and is marked unknown.`
+      : `Sheet "${s(p, 'sheet')}", cell ${s(p, 'cell')}: the progress "${s(p, 'text')}" is not a percentage, so the row cannot be compared with the elapsed share and is marked unknown. Write a share such as "45%".`,
+  as_of_far_past: (p) =>
+    `Sheet "${s(p, 'sheet')}": the plan year is ${s(p, 'year')} and the report date ${s(p, 'asOf')} is more than a year later, so every row not done will be late. Check the report date or the year in the title.`,
 };
 
 const catalogs: Record<Lang, Catalog> = { zh, en };
@@ -104,6 +132,11 @@ const defaultSeverity: Record<IssueCode, Severity> = {
   status_column_conflict: 'warning',
   row_unmatched: 'warning',
   status_column_no_room: 'error',
+  deadline_ambiguous: 'error',
+  deadline_remark: 'info',
+  deadline_nodes: 'info',
+  progress_not_numeric: 'warning',
+  as_of_far_past: 'warning',
 };
 
 const QUOTE_LIMIT = 40;

@@ -3,9 +3,10 @@
  * a deadline is the END of the period the cell names, and anything not in the table is not guessed.
  */
 
-import { serialDay, isDateFormat } from './cellText';
+import { isDateFormat, numberText, serialDay } from './cellText';
+import { dateFormatPrecision } from './dateFormatPrecision';
 import { chineseDigits, smallNumber } from './chineseNumerals';
-import { dayNumber, isValidYmd, lastDayOfMonth, type DayNumber } from './dates';
+import { dayNumber, fromDayNumber, isValidYmd, lastDayOfMonth, type DayNumber } from './dates';
 import type { CellValue } from './grid';
 import { normalizeText, toHalfWidth } from './normalizeText';
 import type { Deadline } from './planRow';
@@ -18,11 +19,13 @@ export interface DateContext {
 export type DayRead =
   | { readonly kind: 'date'; readonly day: DayNumber }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'unreadable'; readonly reason: 'unreadable' | 'impossible' };
+  | { readonly kind: 'unreadable'; readonly reason: 'unreadable' | 'impossible' | 'ambiguous' };
 
 // Shared results: these run on every cell of large sheets, so the common outcomes do not allocate.
 const MISSING = Object.freeze({ kind: 'missing' } as const);
 const ONGOING = Object.freeze({ kind: 'ongoing' } as const);
+const RECURRING = Object.freeze({ kind: 'ongoing', recurring: true } as const);
+const AMBIGUOUS = Object.freeze({ kind: 'unreadable', reason: 'ambiguous' } as const);
 const UNREADABLE = Object.freeze({ kind: 'unreadable', reason: 'unreadable' } as const);
 const IMPOSSIBLE = Object.freeze({ kind: 'unreadable', reason: 'impossible' } as const);
 
@@ -51,7 +54,13 @@ const BARE_RANGE_START = new RegExp(`^(?:(\\d{4})年)?第?${NUM}$`);
 const RANGE_SEPARATOR = /至|到|~|〜|—+|–|―/;
 
 const ONGOING_FORM =
-  /^(?:长期|持续|常态化|常年|长效)(?:推进|坚持|开展|实施|跟进|进行|落实|推动|执行|抓好|做好|任务|工作)*$|^(?:每个?|按)(?:月|季度?|年|周|旬|半年|天|日)/;
+  /^(?:长期|持续|常态化|常年|长效)(?:推进|坚持|开展|实施|跟进|进行|落实|推动|执行|抓好|做好|任务|工作)*$/;
+// 每月25日前, 每季度末, 每年, 按月: a task that comes round again, so never overdue as a whole.
+const RECURRING_FORM = /^(?:每个?|按)(?:月|季度?|年|周|旬|半年|天|日)/;
+// "9.30" typed as text: month.day in the plan year.
+const MONTH_DOT_DAY = /^(\d{1,2})\.(\d{1,2})$/;
+// A number such as 2023.9 is a typed "2023.9" (year.month) that Excel stored as a number.
+const YEAR_DOT_MONTH = /^(\d{4})\.(\d{1,2})$/;
 
 /** The end of the year (Y), or of its first half (H1), for words that name part of a year. */
 type YearPart = 'Y' | 'H1';
@@ -142,7 +151,8 @@ export function parseDeadline(
 /** Reads a date cell such as 实际完成时间 / 实际开工时间: same forms, but ongoing words (长期) are unreadable. Missing when blank. */
 export function parseDay(value: CellValue, numberFormat: string | null, ctx: DateContext): DayRead {
   const read = parseDeadline(value, numberFormat, ctx);
-  return read.kind === 'ongoing' ? UNREADABLE : read;
+  if (read.kind === 'ongoing') return UNREADABLE;
+  return read.kind === 'unreadable' && read.reason === 'ambiguous' ? UNREADABLE : read;
 }
 
 const TITLE_YEAR = /(?<!\d)(\d{4})年|([〇零一二三四五六七八九]{4})年/;
@@ -169,11 +179,31 @@ function readNumber(value: number, numberFormat: string | null, ctx: DateContext
   if (!Number.isFinite(value)) return UNREADABLE;
   if (isDateFormat(numberFormat)) {
     const day = serialDay(value, ctx.date1904);
-    return day === null ? IMPOSSIBLE : { kind: 'date', day };
+    if (day === null) return IMPOSSIBLE;
+    // A format that shows only the month (or year) names the whole month (or year): its end.
+    const precision = dateFormatPrecision(numberFormat);
+    if (precision === 'day') return { kind: 'date', day };
+    const { y, m } = fromDayNumber(day);
+    return {
+      kind: 'date',
+      day: precision === 'month' ? lastDayOfMonth(y, m) : dayNumber(y, 12, 31),
+    };
   }
+  if (!Number.isInteger(value) && value > 1900 && value < 2200) return readYearDotMonth(value);
   if (value < SERIAL_MIN || value > SERIAL_MAX) return UNREADABLE;
   const day = serialDay(value, ctx.date1904);
   return day === null ? UNREADABLE : { kind: 'date', day };
+}
+
+/** 2023.9 → end of September 2023; 2023.1 is January or October (2023.10): not guessed. */
+function readYearDotMonth(value: number): Deadline {
+  const m = YEAR_DOT_MONTH.exec(numberText(value));
+  if (m === null) return UNREADABLE;
+  const month = Number(m[2]);
+  if (m[2] === '1') return AMBIGUOUS;
+  return month >= 1 && month <= 12
+    ? { kind: 'date', day: lastDayOfMonth(Number(m[1]), month) }
+    : IMPOSSIBLE;
 }
 
 function readText(raw: string, planYear: number): Deadline {
@@ -187,6 +217,7 @@ function readText(raw: string, planYear: number): Deadline {
   if (normalized.length > MAX_LENGTH) return UNREADABLE;
   const s = stripAffixes(normalized);
   if (ONGOING_FORM.test(s)) return ONGOING;
+  if (RECURRING_FORM.test(s)) return RECURRING;
   let read = readPeriod(s, planYear, null);
   if (read === 'unreadable') read = readRange(s, planYear);
   if (read === 'unreadable') return UNREADABLE;
@@ -229,6 +260,8 @@ function readPeriod(s: string, defaultYear: number, rangeMonth: number | null): 
       return dayPeriod(Number(n[1]), Number(n[3]), n[4] === undefined ? null : Number(n[4]));
     const yq = YEAR_QUARTER.exec(s);
     if (yq !== null) return quarterPeriod(Number(yq[1]), Number(yq[2]));
+    const md = MONTH_DOT_DAY.exec(s);
+    if (md !== null) return dayPeriod(defaultYear, Number(md[1]), Number(md[2]));
   }
 
   let year = defaultYear;
@@ -325,7 +358,10 @@ function readRangeParts(left: string, right: string, planYear: number): Read {
   const first = readPeriod(left, planYear, null);
   if (first === 'impossible') return first;
   if (first !== 'unreadable') {
-    const last = readPeriod(right, first.year, first.unit === 'day' ? first.index : null);
+    let last = readPeriod(right, first.year, first.unit === 'day' ? first.index : null);
+    // "2023.10-12": a bare number after a month is a month of the same year.
+    if (last === 'unreadable' && first.unit === 'month' && /^\d{1,2}$/.test(right))
+      last = monthPeriod(first.year, Number(right), undefined);
     if (typeof last === 'string') return last;
     // A range that ends before it starts ("10月-3月") is a typo or spans a year it does not name.
     return last.end < first.start ? 'unreadable' : last;

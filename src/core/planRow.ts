@@ -3,9 +3,11 @@ import type { DayNumber } from './dates';
 /** A deadline as read from a cell: the end of the period it names. */
 export type Deadline =
   | { readonly kind: 'date'; readonly day: DayNumber }
-  | { readonly kind: 'ongoing' }
+  /** No deadline: an ongoing task (长期), or a recurring one (每月25日前), which is never overdue. */
+  | { readonly kind: 'ongoing'; readonly recurring?: true }
   | { readonly kind: 'missing' }
-  | { readonly kind: 'unreadable'; readonly reason: 'unreadable' | 'impossible' };
+  /** ambiguous: the number 2023.1, which Excel stores for both "2023.1" and "2023.10". */
+  | { readonly kind: 'unreadable'; readonly reason: 'unreadable' | 'impossible' | 'ambiguous' };
 
 /** Why a row counts as done, when it does. */
 export type DoneBy = 'done_column' | 'progress' | 'done_date';

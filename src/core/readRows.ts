@@ -1,5 +1,7 @@
 import { cellText } from './cellText';
-import type { DayNumber } from './dates';
+import { deadlineDisplay } from './deadlineDisplay';
+import { readDeadlineCell } from './deadlineCell';
+import { formatChineseDay, type DayNumber } from './dates';
 import { firstUnit, isDoneText } from './doneText';
 import type { FieldKey } from './fields';
 import type { CellValue, SheetGrid } from './grid';
@@ -169,7 +171,7 @@ export function* readRowsSteps(
   const progressIsPercentHeader = /[%％]/.test(progressHeader);
   const hasDeadline = f.deadline !== undefined;
 
-  const deadlineOfText = memo((t) => parseDeadline(t, null, ctx));
+  const deadlineOfText = memo((t) => readDeadlineCell(t, ctx));
   const unitOf = memo(firstUnit);
   const doneOfText = memo(isDoneText);
 
@@ -221,12 +223,33 @@ export function* readRowsSteps(
 
     const deadlineValue = read.value('deadline');
     const deadlineFormat = read.format('deadline');
+    // Text is read as text whatever the cell's format (a formula's "三季度" in a yyyy/m/d cell).
+    const cellRead =
+      hasDeadline && typeof deadlineValue === 'string' ? deadlineOfText(deadlineValue) : null;
     const deadline = !hasDeadline
       ? MISSING
-      : typeof deadlineValue === 'string' && deadlineFormat === null
-        ? deadlineOfText(deadlineValue)
+      : cellRead !== null
+        ? cellRead.deadline
         : parseDeadline(deadlineValue, deadlineFormat, ctx);
-    const deadlineText = deadlineValue === null ? '' : read.display(deadlineValue, 'deadline');
+    const deadlineText =
+      deadlineValue === null
+        ? ''
+        : typeof deadlineValue === 'number'
+          ? deadlineDisplay(deadlineValue, deadlineFormat, deadline, ctx.date1904)
+          : read.display(deadlineValue, 'deadline');
+    if (cellRead !== null && doneBy === null) {
+      const cell = read.cell('deadline');
+      if (cellRead.nodes !== null && deadline.kind === 'date') {
+        issues.push(
+          makeIssue(lang, 'deadline_nodes', sheet, cell, {
+            nodes: cellRead.nodes.join('；'),
+            date: formatChineseDay(deadline.day),
+          }),
+        );
+      }
+      if (cellRead.remark !== null)
+        issues.push(makeIssue(lang, 'deadline_remark', sheet, cell, { remark: cellRead.remark }));
+    }
     // A done row needs no deadline, so its deadline cell is not worth a complaint; nor is an
     // error value, which has its own issue already.
     if (
@@ -240,7 +263,12 @@ export function* readRowsSteps(
       if (deadline.kind === 'missing')
         issues.push(makeIssue(lang, 'deadline_missing', sheet, cell));
       else {
-        const code = deadline.reason === 'impossible' ? 'date_impossible' : 'deadline_unreadable';
+        const code =
+          deadline.reason === 'impossible'
+            ? 'date_impossible'
+            : deadline.reason === 'ambiguous'
+              ? 'deadline_ambiguous'
+              : 'deadline_unreadable';
         issues.push(makeIssue(lang, code, sheet, cell, { text: deadlineText }));
       }
     }

@@ -199,7 +199,13 @@ export const SUMMARY_SECTIONS: Readonly<Record<string, (input: SummaryInput) => 
 function summaryOf(sheet: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): ReportSummary {
   // The sheet alone, so each sheet's figures can be read without the others; the bulletin sheets
   // a run writes add up all analysed sheets, and for a one-table workbook the two agree.
-  const bulletin = summarizeWithLabels([sheet], analysis.asOf, lang, analysis.rules.labels);
+  const bulletin = summarizeWithLabels(
+    [sheet],
+    analysis.asOf,
+    lang,
+    analysis.rules.labels,
+    analysis.rules.preset,
+  );
   const out: Record<string, unknown> = {};
   for (const [key, build] of Object.entries(SUMMARY_SECTIONS)) {
     const section = build({ sheet, bulletin });

@@ -8,13 +8,17 @@ export type StatusReason =
   | 'done_progress'
   | 'done_date'
   | 'ongoing'
+  /** 周期性任务: 每月25日前, 每季度末. */
+  | 'recurring'
   | 'not_due'
   | 'overdue'
   | 'due_soon'
   | 'on_schedule'
   | 'behind_schedule'
   | 'reported'
-  | 'no_deadline';
+  | 'no_deadline'
+  /** Sequential progress: the row has no numeric progress to compare. */
+  | 'no_progress';
 
 export interface RowStatus {
   /** Grid row index. */

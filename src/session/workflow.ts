@@ -200,7 +200,7 @@ export async function writeBulletin(
   const book = buildBulletin(analysis.sheets, asOf, { lang, rules });
   onProgress?.(0.3, 1);
   await yieldToEventLoop();
-  const summary = summarizeBulletin(analysis.sheets, asOf, lang);
+  const summary = summarizeBulletin(analysis.sheets, asOf, lang, rules.preset);
   onProgress?.(0.5, 1);
   await yieldToEventLoop();
   const written = await port.writeBulletin(book);

@@ -112,7 +112,7 @@ describe('due-soon', () => {
 
 describe('sequential-progress (序时进度)', () => {
   const c = ctx([2023, 7, 2], { preset: 'sequential-progress', seqLagGap: 0.1, seqSevereGap: 0.2 });
-  // Deadline 31 Dec: at 2 July, 182 of 364 days since 1 January have passed = 50%.
+  // Deadline 31 Dec: at 2 July, 183 of 365 days from 1 January, both counted, have passed = 50.1%.
   it.each([
     [0.45, 'normal'],
     [0.35, 'lagging'],

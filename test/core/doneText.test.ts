@@ -87,3 +87,27 @@ describe('firstUnit', () => {
     expect(firstUnit(text)).toBe(expected);
   });
 });
+
+describe('isDoneText with a remark after the done word (domain.md)', () => {
+  it.each<[CellValue]>([
+    ['已完成（已验收）'],
+    ['已完成(已验收)'],
+    ['完成，已验收'],
+    ['已销号（2023年9月）'],
+    ['已办结、已反馈'],
+    ['√（已验收）'],
+    ['✔'],
+  ])('reads %p as done', (value) => {
+    expect(isDoneText(value)).toBe(true);
+  });
+
+  it.each<[CellValue]>([
+    ['未完成（已验收）'],
+    ['未销号(待审核)'],
+    ['尚未办结，正在推进'],
+    ['基本完成（待验收）'],
+    ['（已验收）'],
+  ])('never reads the negation or non-answer %p as done', (value) => {
+    expect(isDoneText(value)).toBe(false);
+  });
+});

@@ -197,16 +197,19 @@ describe('parseDeadline on ongoing tasks', () => {
     ['长期坚持'],
     ['持续'],
     ['常态化推进'],
-    ['每月'],
-    ['每季度'],
-    ['每年'],
-    ['每月25日前'],
-    ['按季度'],
     ['長期'],
     [' 长期 '],
   ])('reads %s as ongoing: no deadline', (text) => {
     expect(parseDeadline(text, null, ctx)).toEqual({ kind: 'ongoing' });
   });
+
+  // domain.md: a recurring task is ongoing, with the reason 周期性任务.
+  it.each([['每月'], ['每季度'], ['每年'], ['每月25日前'], ['按季度'], ['每季度末'], ['每周五']])(
+    'reads %s as a recurring ongoing task',
+    (text) => {
+      expect(parseDeadline(text, null, ctx)).toEqual({ kind: 'ongoing', recurring: true });
+    },
+  );
 });
 
 describe('parseDeadline on impossible dates', () => {
@@ -241,7 +244,6 @@ describe('parseDeadline on text it does not guess', () => {
     ['2023'],
     ['下月'],
     ['6'],
-    ['6.30'],
     ['6月初'],
     ['6月底前后'],
     ['6月左右'],

@@ -175,9 +175,9 @@ describe('buildReport', () => {
       [1, '编制规划', '12月底', '区自然资源局'],
     ];
     const report = buildReport(analysis([gridOf('重点项目', rows), gridOf('重点任务', other)]));
-    const [tasks, more] = report.sheets;
-    expect(tasks?.summary.text).toContain(
-      '纳入调度的重点任务5项，其中正常推进1项、滞后1项、严重滞后1项',
+    const [projects, more] = report.sheets;
+    expect(projects?.summary.text).toContain(
+      '纳入调度的重点项目5项，其中正常推进1项、滞后1项、严重滞后1项',
     );
     expect(more?.summary.text).toContain(
       '纳入调度的重点任务1项，其中正常推进1项、滞后0项、严重滞后0项',
@@ -191,7 +191,7 @@ describe('buildReport', () => {
     expect(zh.sheets[0]?.summary.text).toMatch(/^截至2023年6月30日/);
     const en = buildReport(analysis([gridOf('重点项目', rows)]), { lang: 'en' });
     expect(en.lang).toBe('en');
-    expect(en.sheets[0]?.summary.text).toMatch(/^Key tasks tracked as of 30 June 2023: 5 /);
+    expect(en.sheets[0]?.summary.text).toMatch(/^Key projects tracked as of 30 June 2023: 5 /);
     expect(ReportSchema.parse(en)).toEqual(en);
   });
 

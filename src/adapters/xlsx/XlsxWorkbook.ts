@@ -22,8 +22,9 @@ import { findSheet } from './findSheet';
 import { loadXlsx } from './loadXlsx';
 import { failureMessage } from './portMessages';
 import { readGrid, type ReadResult } from './readGrid';
-import { findEmptyTextResults, sheetXmlPath } from './emptyTextResults';
+import { sheetXmlPath } from './emptyTextResults';
 import { paintedSheets } from './paintRecord';
+import { findTextResults } from './textResults';
 import { loadSettings, saveSettings } from './settingsSheet';
 import { StateStore } from './stateSheet';
 import type { UnsupportedPart } from './unsupportedParts';
@@ -103,15 +104,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return read.grid;
   }
 
-  /** Puts back the empty text results ExcelJS drops (see emptyTextResults.ts). */
+  /** Puts back the text results ExcelJS drops or turns into dates (see textResults.ts). */
   private async restoreEmptyTextResults(name: string, read: ReadResult): Promise<void> {
     const path = await sheetXmlPath(this.zip, name);
     const xml = path === null ? undefined : await this.zip.file(path)?.async('string');
     if (xml === undefined) return;
-    const empty = findEmptyTextResults(xml);
+    const texts = findTextResults(xml);
     for (const { row, col } of read.noResult) {
       const cells = read.values[row];
-      if (cells && empty.has(columnLetters(col + 1) + String(row + 1))) cells[col] = '';
+      const text = texts.get(columnLetters(col + 1) + String(row + 1));
+      if (cells && text !== undefined) cells[col] = text;
     }
   }
 

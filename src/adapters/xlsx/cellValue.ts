@@ -69,7 +69,10 @@ export function cellValue(cell: Cell, date1904: boolean): CellValue {
     case ValueType.Formula: {
       // cell.value drops falsy results (0, "", false) in ExcelJS 4.4, so read cell.result instead.
       const result: unknown = cell.result;
-      if (result === undefined) return { error: NO_SAVED_RESULT, formula: cell.formula ?? '' };
+      // A text result in a date-formatted cell comes back as an Invalid Date: its text is read
+      // from the sheet's XML afterwards, like a result that was dropped (textResults.ts).
+      if (result === undefined || (result instanceof Date && Number.isNaN(result.getTime())))
+        return { error: NO_SAVED_RESULT, formula: cell.formula ?? '' };
       return plainValue(result, date1904);
     }
     default:

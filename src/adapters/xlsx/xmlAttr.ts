@@ -1,7 +1,10 @@
 /** Reading attributes from a workbook's raw XML, where ExcelJS does not expose what we need. */
 
-function decodeXml(s: string): string {
+/** Undoes the five XML entities (and numeric references, which Excel writes for control characters). */
+export function decodeXml(s: string): string {
   return s
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

@@ -23,7 +23,13 @@ export function buildBulletin(
   asOf: DayNumber,
   opts: BuildBulletinOptions,
 ): BulletinBook {
-  const summary = summarizeWithLabels(analyses, asOf, opts.lang, opts.rules.labels);
+  const summary = summarizeWithLabels(
+    analyses,
+    asOf,
+    opts.lang,
+    opts.rules.labels,
+    opts.rules.preset,
+  );
   return {
     reportDate: summary.asOf,
     sheets: [

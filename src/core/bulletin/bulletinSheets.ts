@@ -8,6 +8,8 @@ import { STATUSES, type Status } from '../status';
 import { displayWidth } from './displayWidth';
 import { behindShare } from './groups';
 import { amountUnitName, formatLongDay } from './formatFigures';
+import { presetWords } from './presetWords';
+import { subjectNoun } from './subject';
 import type { BulletinSummary } from './summarize';
 
 const HEADER_FILL = 'F2F2F2';
@@ -36,9 +38,7 @@ function allStyles(colors: Readonly<Record<Status, string>>): Record<string, Bul
 interface Words {
   readonly summarySheet: string;
   readonly laggingSheet: string;
-  readonly noun: (s: BulletinSummary['subject']) => string;
   readonly title: (date: string, noun: string) => string;
-  readonly laggingTitle: (date: string, noun: string) => string;
   readonly scope: (sheets: readonly string[]) => string;
   readonly section: (n: number, name: string) => string;
   readonly overview: string;
@@ -61,13 +61,10 @@ interface Words {
   readonly seq: string;
   readonly unit: string;
   readonly category: string;
-  readonly behind: string;
   readonly name: (s: BulletinSummary['subject']) => string;
   readonly deadline: string;
-  readonly overdueMonths: string;
   readonly status: string;
   readonly problem: string;
-  readonly noLagging: string;
   readonly chart: string;
 }
 
@@ -77,9 +74,7 @@ const WORDS: Record<Lang, Words> = {
   zh: {
     summarySheet: '通报',
     laggingSheet: '滞后清单',
-    noun: (s) => (s === 'projects' ? '重点项目' : '重点任务'),
     title: (date, noun) => `截至${date}${noun}推进情况`,
-    laggingTitle: (date, noun) => `截至${date}滞后${noun}清单`,
     scope: (sheets) => `统计范围：${sheets.join('、')}`,
     section: (n, name) => `${ZH_NUMERALS[n - 1] ?? String(n)}、${name}`,
     overview: '总体情况',
@@ -102,21 +97,16 @@ const WORDS: Record<Lang, Words> = {
     seq: '序号',
     unit: '责任单位',
     category: '类别',
-    behind: '滞后占比',
-    name: (s) => (s === 'projects' ? '项目名称' : '任务名称'),
+    name: (s) => (s === 'projects' ? '项目名称' : s === 'items' ? '议定事项' : '任务名称'),
     deadline: '计划节点',
-    overdueMonths: '滞后月数',
     status: '状态',
     problem: '存在问题',
-    noLagging: '无滞后事项',
     chart: '各责任单位推进情况',
   },
   en: {
     summarySheet: 'Bulletin ',
     laggingSheet: 'Lagging ',
-    noun: (s) => (s === 'projects' ? 'key projects' : 'key tasks'),
     title: (date, noun) => `Progress of ${noun} as of ${date}`,
-    laggingTitle: (date, noun) => `Lagging ${noun} as of ${date}`,
     scope: (sheets) => `Sheets: ${sheets.join(', ')}`,
     section: (n, name) => `${n}. ${name}`,
     overview: 'Overview',
@@ -139,13 +129,10 @@ const WORDS: Record<Lang, Words> = {
     seq: 'No.',
     unit: 'Unit',
     category: 'Category',
-    behind: 'Share behind',
     name: () => 'Name',
     deadline: 'Deadline',
-    overdueMonths: 'Months overdue',
     status: 'Status',
     problem: 'Problems',
-    noLagging: 'Nothing is lagging.',
     chart: 'Status by unit',
   },
 };
@@ -249,13 +236,14 @@ function groupTable(
   groups: readonly GroupCount[],
   keyHeader: string,
   w: Words,
+  shareBehind: string,
   labels: Readonly<Record<Status, string>>,
 ): number {
   out.put(top, 0, w.seq, 'header');
   out.put(top, 1, keyHeader, 'header');
   out.put(top, 2, w.total, 'header');
   STATUSES.forEach((s, i) => out.put(top, 3 + i, labels[s], `header_${s}`));
-  out.put(top, 3 + STATUSES.length, w.behind, 'header');
+  out.put(top, 3 + STATUSES.length, shareBehind, 'header');
   groups.forEach((g, i) => {
     const r = top + 1 + i;
     out.put(r, 0, i + 1, 'int');
@@ -275,6 +263,7 @@ function summaryTables(
   summary: BulletinSummary,
   w: Words,
   rules: RuleSet,
+  shareBehind: string,
 ): BulletinChart | undefined {
   const { labels } = summary;
   let r = top;
@@ -325,7 +314,7 @@ function summaryTables(
 
   heading(w.byUnit);
   const unitHeader = r;
-  r = groupTable(out, r, summary.byUnit, w.unit, w, labels) + 1;
+  r = groupTable(out, r, summary.byUnit, w.unit, w, shareBehind, labels) + 1;
   let chart: BulletinChart | undefined;
   const charted = STATUSES.filter((s) => totals.counts[s] > 0);
   if (summary.byUnit.length > 0 && charted.length > 0) {
@@ -347,7 +336,7 @@ function summaryTables(
 
   if (summary.byCategory.length > 0) {
     heading(w.byCategory);
-    groupTable(out, r, summary.byCategory, w.category, w, labels);
+    groupTable(out, r, summary.byCategory, w.category, w, shareBehind, labels);
   }
   return chart;
 }
@@ -366,7 +355,8 @@ export function summarySheet(
 ): BulletinSheet {
   const w = WORDS[lang];
   const out = new Layout();
-  const noun = w.noun(summary.subject);
+  const noun = subjectNoun(summary.subject, lang);
+  const shareBehind = presetWords(summary.preset, lang).shareBehind;
   // A blank title from a form field means "the usual one", not an empty banner.
   const heading0 = title !== undefined && title.trim() !== '' ? title : undefined;
   out.put(0, 0, heading0 ?? w.title(formatLongDay(asOf, lang), noun), 'title');
@@ -378,7 +368,7 @@ export function summarySheet(
   // Column widths come from the tables (the draft is merged across them and wraps to fit), and
   // do not depend on the rows the tables start at, so a first layout measures them.
   const measured = new Layout();
-  summaryTables(measured, 0, 1, summary, w, rules);
+  summaryTables(measured, 0, 1, summary, w, rules, shareBehind);
   const columnWidths = fitWidths(SUMMARY_WIDTHS, measured, styles);
 
   out.put(3, 0, w.section(1, w.draft), 'heading');
@@ -388,7 +378,7 @@ export function summarySheet(
   );
   out.put(4, 0, summary.text, 'draft');
   out.merge(4, 0, 4 + rows - 1, SUMMARY_LAST_COL);
-  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules);
+  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules, shareBehind);
 
   return {
     name: bulletinSheetNames(summary.asOf, lang).summary,
@@ -416,7 +406,13 @@ export function laggingSheet(
   const { labels } = summary;
   const out = new Layout();
   const last = LAGGING_WIDTHS.length - 1;
-  out.put(0, 0, w.laggingTitle(formatLongDay(asOf, lang), w.noun(summary.subject)), 'title');
+  const pw = presetWords(summary.preset, lang);
+  out.put(
+    0,
+    0,
+    pw.listTitle(formatLongDay(asOf, lang), subjectNoun(summary.subject, lang)),
+    'title',
+  );
   out.merge(0, 0, 0, last);
   const h = LAGGING_HEADER_ROW;
   [
@@ -424,12 +420,12 @@ export function laggingSheet(
     w.name(summary.subject),
     w.unit,
     w.deadline,
-    w.overdueMonths,
+    pw.overdueMonths,
     w.status,
     w.problem,
   ].forEach((text, c) => out.put(h, c, text, 'header'));
   if (summary.lagging.length === 0) {
-    out.put(h + 1, 0, w.noLagging, 'center');
+    out.put(h + 1, 0, pw.nothingBehind, 'center');
     out.merge(h + 1, 0, h + 1, last);
   }
   summary.lagging.forEach((item, i) => {

@@ -2,6 +2,8 @@ import type { DayNumber } from '../dates';
 import type { Lang } from '../issue';
 import type { Status } from '../status';
 import { amountUnitName, formatAmount, formatLongDay, formatPercent } from './formatFigures';
+import { presetWords } from './presetWords';
+import { subjectNoun } from './subject';
 import type { BulletinSummary } from './summarize';
 
 /** What the draft is written from: the summary without its text. */
@@ -23,7 +25,7 @@ function behindUnits(facts: DraftFacts) {
 
 function zhText(facts: DraftFacts, asOf: DayNumber): string {
   const { labels, totals, investment, starts } = facts;
-  const noun = facts.subject === 'projects' ? '重点项目' : '重点任务';
+  const noun = subjectNoun(facts.subject, 'zh');
   // "正常180项" reads as a bare tally; bulletins say 正常推进.
   const word = (s: Status) => (s === 'normal' && labels.normal === '正常' ? '正常推进' : labels[s]);
   if (totals.total === 0) return `截至${formatLongDay(asOf, 'zh')}，暂无纳入调度的${noun}。`;
@@ -58,14 +60,15 @@ function zhText(facts: DraftFacts, asOf: DayNumber): string {
         .join('、');
       return `${g.key}（${counts}）`;
     });
-    parts.push(`滞后较多的单位：${named.join('、')}。`);
+    parts.push(`${presetWords(facts.preset, 'zh').unitsBehind}：${named.join('、')}。`);
   }
   return parts.join('');
 }
 
 function enText(facts: DraftFacts, asOf: DayNumber): string {
   const { labels, totals, investment, starts } = facts;
-  const noun = facts.subject === 'projects' ? 'Key projects' : 'Key tasks';
+  const lower = subjectNoun(facts.subject, 'en');
+  const noun = lower.charAt(0).toUpperCase() + lower.slice(1);
   const date = formatLongDay(asOf, 'en');
   if (totals.total === 0) return `${noun} tracked as of ${date}: 0.`;
   const parts: string[] = [];
@@ -102,7 +105,7 @@ function enText(facts: DraftFacts, asOf: DayNumber): string {
         .join(', ');
       return `${g.key} (${counts})`;
     });
-    parts.push(`Units furthest behind: ${named.join('; ')}.`);
+    parts.push(`${presetWords(facts.preset, 'en').unitsBehind}: ${named.join('; ')}.`);
   }
   return parts.join(' ');
 }

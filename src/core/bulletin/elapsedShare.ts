@@ -1,4 +1,5 @@
-import { dayNumber, fromDayNumber, isLeapYear, type DayNumber } from '../dates';
+import { dayNumber, type DayNumber } from '../dates';
+import { elapsedShare } from '../sequentialProgress';
 
 /**
  * 序时进度: the share of the plan year elapsed at the report date, counting the report date itself
@@ -7,9 +8,6 @@ import { dayNumber, fromDayNumber, isLeapYear, type DayNumber } from '../dates';
  * plan year gives 0, after it 1, since an annual plan is then not yet begun or wholly due.
  */
 export function elapsedShareOfYear(asOf: DayNumber, planYear: number): number {
-  const { y } = fromDayNumber(asOf);
-  if (y < planYear) return 0;
-  if (y > planYear) return 1;
-  const dayOfYear = asOf - dayNumber(y, 1, 1) + 1;
-  return dayOfYear / (isLeapYear(y) ? 366 : 365);
+  // The same inclusive count as a row's sequential progress from 1 January to 31 December.
+  return elapsedShare(dayNumber(planYear, 1, 1), dayNumber(planYear, 12, 31), asOf);
 }

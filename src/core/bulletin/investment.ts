@@ -1,6 +1,7 @@
 import type { SheetAnalysis } from '../analysis';
 import type { DayNumber } from '../dates';
 import { elapsedShareOfYear } from './elapsedShare';
+import { investmentPeriodEnd } from './investmentPeriod';
 
 /** Annual investment against the plan, summed over the data rows of every table that has both columns. */
 export interface InvestmentSummary {
@@ -10,7 +11,10 @@ export interface InvestmentSummary {
   readonly done: number;
   /** done / plan; null when the plan sums to zero. */
   readonly rate: number | null;
-  /** 序时进度: the share of the plan year elapsed at the report date (see elapsedShareOfYear). */
+  /**
+   * 序时进度: the share of the plan year elapsed at the end of the period the amounts cover, as the
+   * completed-investment header names it ("1-6月完成投资"), else at the report date.
+   */
   readonly expectedRate: number;
   /** The amount unit the headers name ("万元", "亿元"); null when no table names one. */
   readonly unitLabel: string | null;
@@ -58,7 +62,7 @@ export function summarizeInvestment(
     plan,
     done,
     rate: plan > 0 ? done / plan : null,
-    expectedRate: elapsedShareOfYear(asOf, first.planYear),
+    expectedRate: elapsedShareOfYear(investmentPeriodEnd(first) ?? asOf, first.planYear),
     unitLabel,
   };
 }

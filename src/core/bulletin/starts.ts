@@ -19,7 +19,8 @@ export function isNewStart(row: PlanRow): boolean {
 }
 
 /**
- * Start rate, or undefined when no table has a 建设性质 column or none of its rows is 新开工.
+ * Start rate, or undefined when no table has both a 建设性质 and an 实际开工时间 column, or none of
+ * its rows is 新开工.
  * Started means a start date on or before the report date: PlanRow keeps only dates, so a flag
  * such as "已开工" typed in the start column, or a row marked done with no start date, does not
  * count. The bulletin reports what the table records; a later date is a start not yet made.
@@ -31,7 +32,8 @@ export function summarizeStarts(
   let planned = 0;
   let started = 0;
   for (const a of analyses) {
-    if (a.layout.fields.nature === undefined) continue;
+    // Without a column saying which started, a rate would be a made-up 0%: the section is left out.
+    if (a.layout.fields.nature === undefined || a.layout.fields.actualStart === undefined) continue;
     for (const row of a.rows) {
       if (!isNewStart(row)) continue;
       planned++;

@@ -1,13 +1,14 @@
 import type { GroupCount, SheetAnalysis } from '../analysis';
 import { formatIsoDay, type DayNumber } from '../dates';
 import type { Lang } from '../issue';
-import { defaultRules } from '../rules';
+import { defaultRules, type PresetId } from '../rules';
 import { emptyCounts, STATUSES, type Counts, type Status } from '../status';
 import { draftText } from './draftText';
 import { mergeGroups, rankUnits } from './groups';
 import { summarizeInvestment, type InvestmentSummary } from './investment';
 import { laggingList, type LaggingItem } from './laggingList';
 import { summarizeStarts, type StartsSummary } from './starts';
+import { bulletinSubject, type BulletinSubject } from './subject';
 
 export type { InvestmentSummary } from './investment';
 export type { LaggingItem } from './laggingList';
@@ -21,11 +22,7 @@ export interface StatusTotals {
   readonly shares: Readonly<Record<Status, number>>;
 }
 
-/**
- * Projects when any table has columns only project tables have (investment, 建设性质, 开工),
- * else tasks: decides the words of the title and the draft ("重点项目" / "重点任务").
- */
-export type BulletinSubject = 'projects' | 'tasks';
+export type { BulletinSubject } from './subject';
 
 /**
  * Everything a bulletin says, as plain data: what the CLI report prints under `summary`, and what
@@ -36,7 +33,10 @@ export interface BulletinSummary {
   readonly asOf: string;
   /** The sheets summarized, in order. */
   readonly sheets: readonly string[];
+  /** What the tables track (see subject.ts): decides the nouns of the title, draft and list. */
   readonly subject: BulletinSubject;
+  /** The rule the rows were judged by: decides the words for "behind" (see presetWords.ts). */
+  readonly preset: PresetId;
   /** The status words of the rule set the sheets were analysed with. */
   readonly labels: Readonly<Record<Status, string>>;
   readonly totals: StatusTotals;
@@ -53,15 +53,6 @@ export interface BulletinSummary {
   /** The draft paragraph, in the language asked for (the status words are the rule set's). */
   readonly text: string;
 }
-
-const PROJECT_ONLY_FIELDS = [
-  'planInvest',
-  'doneInvest',
-  'totalInvest',
-  'nature',
-  'plannedStart',
-  'actualStart',
-] as const;
 
 /** The status words the analyses were painted with (the rule set's labels), else the defaults. */
 function labelsOf(analyses: readonly SheetAnalysis[], lang: Lang): Record<Status, string> {
@@ -90,18 +81,16 @@ export function summarizeWithLabels(
   asOf: DayNumber,
   lang: Lang,
   labels: Readonly<Record<Status, string>>,
+  preset: PresetId = 'node-lag',
 ): BulletinSummary {
-  const subject: BulletinSubject = analyses.some((a) =>
-    PROJECT_ONLY_FIELDS.some((f) => a.layout.fields[f] !== undefined),
-  )
-    ? 'projects'
-    : 'tasks';
+  const subject = bulletinSubject(analyses);
   const investment = summarizeInvestment(analyses, asOf);
   const starts = summarizeStarts(analyses, asOf);
   const facts = {
     asOf: formatIsoDay(asOf),
     sheets: analyses.map((a) => a.sheet),
     subject,
+    preset,
     labels,
     totals: totalsOf(analyses),
     byUnit: rankUnits(mergeGroups(analyses.map((a) => a.byUnit))),
@@ -124,6 +113,7 @@ export function summarizeBulletin(
   analyses: readonly SheetAnalysis[],
   asOf: DayNumber,
   lang: Lang,
+  preset: PresetId = 'node-lag',
 ): BulletinSummary {
-  return summarizeWithLabels(analyses, asOf, lang, labelsOf(analyses, lang));
+  return summarizeWithLabels(analyses, asOf, lang, labelsOf(analyses, lang), preset);
 }

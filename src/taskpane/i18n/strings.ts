@@ -277,6 +277,11 @@ const zh: Strings = {
     status_column_conflict: '状态列位置已调整',
     row_unmatched: '移动过的同名行',
     status_column_no_room: '没有空列可写状态列',
+    deadline_ambiguous: '计划节点年月不明',
+    deadline_remark: '计划节点附有说明',
+    deadline_nodes: '多个时间节点',
+    progress_not_numeric: '进度不是百分比',
+    as_of_far_past: '截至日期远超计划年份',
   },
   presets: {
     'node-lag': '按计划节点(滞后1个月黄、3个月红)',
@@ -453,6 +458,11 @@ const en: Strings = {
     status_column_conflict: 'Status column moved',
     row_unmatched: 'Moved rows with the same name',
     status_column_no_room: 'No free column for the status',
+    deadline_ambiguous: 'Ambiguous year.month deadline',
+    deadline_remark: 'Deadline with a remark',
+    deadline_nodes: 'Several nodes in one cell',
+    progress_not_numeric: 'Progress is not a percentage',
+    as_of_far_past: 'Report date long after the plan year',
   },
   presets: {
     'node-lag': 'By deadline (1 month yellow, 3 months red)',

@@ -176,7 +176,7 @@ describe('BulletinStep', () => {
     await writeBulletin();
     const grid = await screen.findByRole('grid', { name: '工作表“通报2023-06-30”' });
     expect(grid.querySelector('[data-cell="A1"]')).toHaveTextContent(
-      '截至2023年6月30日重点任务推进情况',
+      '截至2023年6月30日重点项目推进情况',
     );
     const sheets = screen.getByRole('tablist', { name: '工作表' });
     expect(within(sheets).getByRole('tab', { name: '通报2023-06-30' })).toHaveAttribute(
