@@ -4,7 +4,7 @@ import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
 import { analyzeWorkbook } from '../core/analyzeWorkbook';
-import { buildBulletin } from '../core/bulletin/buildBulletin';
+import { bulletinFromSummary, bulletinSummaryFor } from '../core/bulletin/buildBulletin';
 import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates';
 import type { SheetGrid } from '../core/grid';
 import { isOwnSheet } from '../core/ownSheets';
@@ -15,6 +15,7 @@ import { PortError } from '../port/WorkbookPort';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import type { CommandArgs } from './parseArgs';
+import { writeDocuments } from './writeDocuments';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -237,15 +238,27 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   }
   if (paintedSheets === 0) throw new Stop(EXIT.usage, [t.nothingPainted]);
   let bulletinSheets: readonly string[] = [];
+  // One summary for the sheets and the documents: the .docx says what the sheets say.
+  const summary = bulletinSummaryFor(analysis.sheets, asOf, { lang: args.lang, rules });
   if (args.bulletin) {
     // One bulletin over every analysed sheet, as the add-in makes it; its chart is Excel's to draw.
-    const bulletin = buildBulletin(analysis.sheets, asOf, { lang: args.lang, rules });
+    const bulletin = bulletinFromSummary(summary, asOf, { lang: args.lang, rules });
     bulletinSheets = (await book.writeBulletin(bulletin)).sheets;
   }
   const target = out ?? (await defaultOutPath(input, OUT_TAG[args.lang]));
   await writeOrStop(target, await book.save(), t);
   if (bulletinSheets.length > 0) say([t.wroteBulletin(t.joinNames(bulletinSheets))]);
   say([t.wroteWorkbook(target)]);
+  const docs = await writeDocuments({
+    summary,
+    lang: args.lang,
+    saved: settings.documents,
+    cwd: io.cwd,
+    ...(args.docx === undefined ? {} : { docx: args.docx }),
+    ...(args.notices === undefined ? {} : { notices: args.notices }),
+  });
+  if (!docs.ok) throw new Stop(EXIT.failed, docs.lines);
+  say(docs.lines);
   return EXIT.ok;
 }
 
