@@ -80,6 +80,8 @@ const bulletin: StepDef = {
         const r = form.resolved;
         if (r.ok) void session.bulletin({ asOf: r.asOf, rules: r.rules });
       }}
+      documents={session.settings?.documents}
+      onSaveDocuments={(d) => void session.saveDocuments(d)}
     />
   ),
 };

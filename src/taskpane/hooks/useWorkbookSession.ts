@@ -3,6 +3,7 @@ import type { ColumnOverrides, WorkbookAnalysis } from '../../core/analysis';
 import { buildBulletin } from '../../core/bulletin/buildBulletin';
 import { summarizeBulletin, type BulletinSummary } from '../../core/bulletin/summarize';
 import { parseIsoDay, formatIsoDay, type DayNumber } from '../../core/dates';
+import type { DocumentSettings } from '../../core/documents/documentSettings';
 import type { FieldKey } from '../../core/fields';
 import type { SheetGrid } from '../../core/grid';
 import type { Lang } from '../../core/issue';
@@ -102,6 +103,8 @@ export interface Session extends SessionView {
   /** Builds the bulletin at the report date from the analysis and adds its sheets to the workbook. */
   bulletin(request: BulletinRequest): Promise<void>;
   selectIssue(target: { readonly sheet: string; readonly cell: string }): Promise<void>;
+  /** Remembers the documents' settings in the workbook; false when it could not. */
+  saveDocuments(documents: DocumentSettings): Promise<boolean>;
   dismissNotice(): void;
   reload(): Promise<void>;
 }
@@ -493,6 +496,11 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     [commit, port],
   );
 
+  const saveDocuments = useCallback(
+    async (documents: DocumentSettings) => port !== null && saveSettings(port, { documents }),
+    [port, saveSettings],
+  );
+
   const dismissNotice = useCallback(() => commit({ notice: null }), [commit]);
 
   const reload = useCallback(async () => {
@@ -507,6 +515,7 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     clear,
     bulletin,
     selectIssue,
+    saveDocuments,
     dismissNotice,
     reload,
   };
