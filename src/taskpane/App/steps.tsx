@@ -12,6 +12,8 @@ export interface StepContext {
   readonly session: Session;
   readonly form: RuleForm;
   readonly mode: 'office' | 'file';
+  /** Offers a file the pane made (a document) as a download. */
+  readonly saveBytes: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 /** One tab of the pane. A new step (the bulletin) is one more entry in STEPS. */
@@ -69,7 +71,7 @@ const paint: StepDef = {
 const bulletin: StepDef = {
   id: 'bulletin',
   label: (t) => t.steps.bulletin,
-  render: ({ session, form }) => (
+  render: ({ session, form, saveBytes }) => (
     <BulletinStep
       form={form}
       busy={session.busy}
@@ -82,6 +84,7 @@ const bulletin: StepDef = {
       }}
       documents={session.settings?.documents}
       onSaveDocuments={(d) => void session.saveDocuments(d)}
+      saveFile={saveBytes}
     />
   ),
 };

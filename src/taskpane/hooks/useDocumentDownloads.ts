@@ -6,7 +6,6 @@ import {
 } from '../../core/documents/documentSettings';
 import type { Lang } from '../../core/issue';
 import type { DocumentStrings } from '../documents/documentStrings';
-import { saveBytes } from '../lib/saveBytes';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const ZIP_MIME = 'application/zip';
@@ -31,6 +30,7 @@ export function useDocumentDownloads(
   summary: BulletinSummary,
   lang: Lang,
   settings: DocumentSettings,
+  saveBytes: (bytes: Uint8Array, name: string, type?: string) => void,
 ): DocumentDownloads {
   const [busy, setBusy] = useState<DocumentKind | null>(null);
   const [message, setMessage] = useState<DocumentDownloads['message']>(null);
@@ -64,7 +64,7 @@ export function useDocumentDownloads(
         setBusy(null);
       }
     },
-    [lang, settings, summary],
+    [lang, saveBytes, settings, summary],
   );
 
   return { busy, message, failed, download };

@@ -59,6 +59,8 @@ export interface BulletinStepProps {
   /** The documents' settings the workbook remembers, and how to remember changes. */
   readonly documents?: DocumentSettings | undefined;
   readonly onSaveDocuments?: ((settings: DocumentSettings) => void) | undefined;
+  /** Offers a document the step made as a download. */
+  readonly saveFile: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 /** The bulletin at the report date: the run that writes its sheets, the draft text and its figures. */
@@ -71,6 +73,7 @@ export function BulletinStep({
   onRun,
   documents,
   onSaveDocuments,
+  saveFile,
 }: BulletinStepProps) {
   const styles = useStyles();
   const { t } = useLang();
@@ -107,7 +110,12 @@ export function BulletinStep({
       {result !== null && (
         <>
           <BulletinResultView key={`${result.asOf}:${result.text}`} result={result} />
-          <DocumentDownloads summary={result.summary} saved={documents} onSave={onSaveDocuments} />
+          <DocumentDownloads
+            summary={result.summary}
+            saved={documents}
+            onSave={onSaveDocuments}
+            saveFile={saveFile}
+          />
         </>
       )}
     </div>

@@ -34,18 +34,19 @@ export interface DocumentDownloadsProps {
   readonly saved?: DocumentSettings | undefined;
   /** Called with the fields as the user leaves one, so the workbook can remember them. */
   readonly onSave?: ((settings: DocumentSettings) => void) | undefined;
+  readonly saveFile: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 /** Text fields the user fills; blank ones keep their placeholder in the document. */
 const TEXT_FIELDS = ['issuingOffice', 'docNumber', 'issueDate'] as const;
 
 /** The 通报 step's documents: 发文机关 and the like, and the two downloads. */
-export function DocumentDownloads({ summary, saved, onSave }: DocumentDownloadsProps) {
+export function DocumentDownloads({ summary, saved, onSave, saveFile }: DocumentDownloadsProps) {
   const styles = useStyles();
   const { lang } = useLang();
   const s = DOCUMENT_STRINGS[lang];
   const [settings, setSettings] = useState<DocumentSettings>(saved ?? {});
-  const docs = useDocumentDownloads(summary, lang, settings);
+  const docs = useDocumentDownloads(summary, lang, settings, saveFile);
   const set = (patch: DocumentSettings) => setSettings((old) => ({ ...old, ...patch }));
   const save = () => onSave?.(settings);
   const labels = { issuingOffice: s.office, docNumber: s.docNumber, issueDate: s.issueDate };
