@@ -38,7 +38,7 @@ const DEFAULTS: Record<Lang, ResolvedDocumentSettings> = {
     issueDate: '【成文日期】',
     noticeTitle: '督办通知单',
     noticeBody:
-      '截至{截止日期}，你单位牵头负责的以下{事项数}项事项进度滞后。请认真分析滞后原因，' +
+      '截至{截止日期}，你单位牵头负责的以下{事项数}个事项进度滞后。请认真分析滞后原因，' +
       '制定整改措施，加快推进，并于{回复日期}前将书面情况说明报送{发文机关}。',
     noticeClosing: '特此通知。',
     replyDays: 7,

@@ -32,7 +32,7 @@ describe('noticeDocuments', () => {
     const texts = first?.model.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
     expect(texts).toContain('区水利局：');
     expect(texts?.join('\n')).toContain('于2023年7月10日前将书面情况说明报送【发文机关】');
-    expect(texts?.join('\n')).toContain('以下2项事项');
+    expect(texts?.join('\n')).toContain('以下2个事项');
   });
 
   it('leaves out the problems column when no item has one', () => {
