@@ -5,6 +5,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { promisify } from 'util';
 import { main } from '../../src/cli/main';
+import { FORMULA_LIKE_NAMES, writeTangshanXlsx } from '../cli/bulletinKit';
 import { sampleCopy } from '../cli/cliTestKit';
 
 /**
@@ -22,6 +23,8 @@ let dir: string;
 const texts = new Map<string, string>();
 const sizes = new Map<string, string>();
 let noticeFiles: string[] = [];
+/** The Tangshan fixture eight months on: a lagging list of many pages, page by page (-layout). */
+let longPages: string[] = [];
 /** The counts and lagging list the JSON report gives, over every sheet. */
 const counts: Record<string, number> = {};
 let total = 0;
@@ -67,6 +70,19 @@ beforeAll(async () => {
     path.join(dir, '通报.docx'),
     ...noticeFiles.map((f) => path.join(dir, 'notices', f)),
   ];
+  const tangshan = await writeTangshanXlsx(dir, 'Q2');
+  err = '';
+  const late = await main(
+    ['run', tangshan, '--as-of', '2024-02-15', '--out', 'late.xlsx', '--docx', 'long.docx'],
+    {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (err += s) },
+      cwd: dir,
+      now: () => new Date(2024, 1, 15),
+    },
+  );
+  expect([late, err]).toEqual([0, '']);
+  docs.push(path.join(dir, 'long.docx'));
   const profile = pathToFileURL(path.join(dir, 'profile')).href;
   await run(
     'soffice',
@@ -101,6 +117,25 @@ beforeAll(async () => {
       path.join(PNG_DIR, name),
     ]);
   }
+  const longPdf = path.join(dir, 'pdf', 'long.pdf');
+  const layout = await run('pdftotext', ['-layout', '-enc', 'UTF-8', longPdf, '-'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  longPages = layout.stdout.split('\f');
+  // A page in the middle of the list, to see its repeated header and an even page's number.
+  const middle = String(2 * Math.max(1, Math.floor(longPages.length / 4)));
+  await run('pdftoppm', [
+    '-png',
+    '-r',
+    '60',
+    '-f',
+    middle,
+    '-l',
+    middle,
+    '-singlefile',
+    longPdf,
+    path.join(PNG_DIR, 'long-list-page'),
+  ]);
 }, SOFFICE_TIMEOUT + 60_000);
 
 /** pdftotext breaks lines inside a paragraph; whitespace says nothing about what was printed. */
@@ -110,7 +145,7 @@ function flat(text: string | undefined): string {
 
 describe('the documents as LibreOffice prints them', () => {
   it('prints every page on A4 portrait', () => {
-    expect(sizes.size).toBe(1 + noticeFiles.length);
+    expect(sizes.size).toBe(2 + noticeFiles.length);
     for (const info of sizes.values())
       expect(info).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   });
@@ -142,6 +177,20 @@ describe('the documents as LibreOffice prints them', () => {
         ]);
       }
     }
+  });
+
+  it("repeats a long list's header row at the top of every page it runs onto", () => {
+    const header = /序号\s+项目名称\s+责任单位\s+计划节点\s+滞后月数\s+状态/;
+    const withHeader = longPages.flatMap((p, i) => (header.test(p) ? [i + 1] : []));
+    expect(withHeader.length).toBeGreaterThanOrEqual(3);
+    // One run of pages (the severe list, then the lagging list), none without its header.
+    const first = withHeader[0] ?? 0;
+    expect(withHeader).toEqual(withHeader.map((_, i) => first + i));
+  });
+
+  it('prints names that look like formulas as the text they are', () => {
+    const text = longPages.join('');
+    for (const name of Object.values(FORMULA_LIKE_NAMES)) expect(text).toContain(name);
   });
 
   it('numbers the pages in the "— 1 —" form', () => {

@@ -12,7 +12,7 @@ import { parseIsoDay } from '../dates';
 import type { Lang } from '../issue';
 import { STATUSES, type Status } from '../status';
 import { xmlSafeText } from '../xmlSafeText';
-import type { DocBlock, DocModel, DocTable } from './documentModel';
+import { TEXT_MM, type DocBlock, type DocModel, type DocTable } from './documentModel';
 import type { ResolvedDocumentSettings } from './documentSettings';
 import { DOC_WORDS } from './docWords';
 
@@ -37,7 +37,8 @@ function groupTable(
       ...STATUSES.map((s) => String(g[s])),
       formatPercent(behindShare(g)),
     ]),
-    widths: [4, 16, 5, ...STATUSES.map(() => 5), 6],
+    // Millimetres of the 156 mm line: four 五号 characters ("严重滞后") need 17 mm with padding.
+    widths: [10, 32, 12, ...STATUSES.map(() => 17), 17],
     centred: [0, 2, 3, 4, 5, 6, 7, 8],
   };
 }
@@ -56,22 +57,34 @@ export function laggingTable(
     centred: boolean;
     cell: (i: LaggingItem) => string;
   }[] = [
-    { header: w.name(summary.subject), width: 14, centred: false, cell: (i) => docText(i.name) },
+    // The name takes what the other columns leave (set below).
+    { header: w.name(summary.subject), width: 0, centred: false, cell: (i) => docText(i.name) },
   ];
   if (opts.withUnit)
-    cols.push({ header: w.unit, width: 8, centred: false, cell: (i) => docText(i.unit) });
+    cols.push({ header: w.unit, width: 24, centred: false, cell: (i) => docText(i.unit) });
   cols.push(
-    { header: w.deadline, width: 6, centred: true, cell: (i) => docText(i.deadlineText) },
-    { header: w.overdueMonths, width: 4, centred: true, cell: (i) => String(i.overdueMonths) },
-    { header: w.status, width: 5, centred: true, cell: (i) => docText(summary.labels[i.status]) },
+    { header: w.deadline, width: 22, centred: true, cell: (i) => docText(i.deadlineText) },
+    { header: w.overdueMonths, width: 17, centred: true, cell: (i) => String(i.overdueMonths) },
+    { header: w.status, width: 17, centred: true, cell: (i) => docText(summary.labels[i.status]) },
   );
-  if (opts.withProblem)
-    cols.push({ header: w.problem, width: 14, centred: false, cell: (i) => docText(i.problem) });
+  const SEQ = 10;
+  const rest = TEXT_MM - SEQ - cols.reduce((n, c) => n + c.width, 0);
+  const problemWidth = opts.withProblem ? Math.round(rest * 0.45) : 0;
+  const name = cols[0];
+  if (name !== undefined) name.width = rest - problemWidth;
+  if (opts.withProblem) {
+    cols.push({
+      header: w.problem,
+      width: problemWidth,
+      centred: false,
+      cell: (i) => docText(i.problem),
+    });
+  }
   return {
     kind: 'table',
     header: [w.seq, ...cols.map((c) => c.header)],
     rows: items.map((item, n) => [String(n + 1), ...cols.map((c) => c.cell(item))]),
-    widths: [3, ...cols.map((c) => c.width)],
+    widths: [SEQ, ...cols.map((c) => c.width)],
     centred: [0, ...cols.flatMap((c, i) => (c.centred ? [i + 1] : []))],
   };
 }
@@ -119,7 +132,7 @@ export function bulletinDocument(
         ...STATUSES.map((s) => formatPercent(totals.shares[s])),
       ],
     ],
-    widths: [8, 5, ...STATUSES.map(() => 5)],
+    widths: [26, 15, ...STATUSES.map(() => 23)],
     centred: [1, 2, 3, 4, 5, 6],
   });
 

@@ -33,11 +33,14 @@ export interface DocTable {
   /** The header row, repeated at the top of each page the table runs onto. */
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
-  /** Relative column widths. */
+  /** Column widths, relative; the builders give millimetres of the TEXT_MM line. */
   readonly widths: readonly number[];
   /** Columns whose cells are centred (numbers, dates, statuses). */
   readonly centred: readonly number[];
 }
+
+/** The width of a 公文 line (GB/T 9704: 156 mm), which tables fill. */
+export const TEXT_MM = 156;
 
 export type DocBlock = DocParagraph | DocHeading | DocTable;
 
