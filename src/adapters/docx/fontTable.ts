@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { FONT_FALLBACKS, type FontFallback } from './gongwenLayout';
+import { offGridStyles } from './offGridStyles';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -24,13 +25,18 @@ export function fontTableXml(): string {
 }
 
 /**
- * Replaces the package's font table with one that carries fallbacks. Hand-written XML because the
+ * Replaces the package's font table (and takes the given styles off the line grid, offGridStyles) with one that carries fallbacks. Hand-written XML because the
  * `docx` package (9.x) writes an empty w:fonts unless fonts are embedded, and has no way to give a
  * font w:altName, w:panose1, w:charset or w:family: without them a machine that lacks 仿宋_GB2312
  * has nothing to go on but the name.
  */
-export async function withFontFallbacks(docx: ArrayBuffer | Uint8Array): Promise<Uint8Array> {
+export async function withFontFallbacks(
+  docx: ArrayBuffer | Uint8Array,
+  offGrid: readonly string[] = [],
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(docx);
   zip.file('word/fontTable.xml', fontTableXml());
+  const styles = await zip.file('word/styles.xml')?.async('string');
+  if (styles !== undefined) zip.file('word/styles.xml', offGridStyles(styles, offGrid));
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

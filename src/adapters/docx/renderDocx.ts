@@ -260,5 +260,6 @@ export function gongwenDocument(model: DocModel): Document {
 
 /** The .docx file of a model, with a font table that says what to use where a font is missing. */
 export async function renderDocx(model: DocModel): Promise<Uint8Array> {
-  return withFontFallbacks(await Packer.toArrayBuffer(gongwenDocument(model)));
+  // Table text (and the header style based on it) is set off the grid: see offGridStyles.
+  return withFontFallbacks(await Packer.toArrayBuffer(gongwenDocument(model)), [STYLE.tableText]);
 }

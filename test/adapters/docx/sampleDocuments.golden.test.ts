@@ -78,6 +78,12 @@ describe('the sample as documents', () => {
     expect(styles).toMatch(/w:styleId="GwPageNumber"[\s\S]*?<w:sz w:val="28"\/>/);
   });
 
+  it('sets table text off the line grid, with exact spacing, so table rows stay compact', () => {
+    expect(bulletin['word/styles.xml']).toMatch(
+      /w:styleId="GwTableText"><w:name w:val="[^"]+"\/><w:pPr><w:snapToGrid w:val="0"\/><w:spacing [^>]*w:lineRule="exact"/,
+    );
+  });
+
   it('numbers pages "— 1 —" on the outside edge: odd pages right, even pages left', () => {
     expect(bulletin['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
     expect(new Set(docShape(bulletin).footers)).toEqual(
