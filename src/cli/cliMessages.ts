@@ -50,6 +50,7 @@ export interface CliMessages {
 const USAGE_ZH = `用法:
   tricolor run 输入.xlsx [--as-of YYYY-MM-DD] [--out 输出.xlsx] [--report 报告.json]
                          [--preset 规则] [--rules 规则.json] [--sheet 工作表]... [--no-bulletin]
+                         [--docx 通报.docx] [--notices 通知单目录]
                          [--lang zh|en]
   tricolor check 输入.xlsx [--report 报告.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor clear 输入.xlsx [--out 输出.xlsx] [--sheet 工作表]... [--lang zh|en]
@@ -58,6 +59,7 @@ const USAGE_ZH = `用法:
 const USAGE_EN = `Usage:
   tricolor run IN.xlsx [--as-of YYYY-MM-DD] [--out OUT.xlsx] [--report REPORT.json]
                        [--preset ID] [--rules RULES.json] [--sheet NAME]... [--no-bulletin]
+                       [--docx BULLETIN.docx] [--notices DIR]
                        [--lang zh|en]
   tricolor check IN.xlsx [--report REPORT.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor clear IN.xlsx [--out OUT.xlsx] [--sheet NAME]... [--lang zh|en]
@@ -82,6 +84,8 @@ ${USAGE_ZH}
   --rules 文件        规则 JSON 文件(阈值、颜色、标签);两者都不给时,使用工作簿中保存的规则(若有)
   --sheet 工作表      只处理这个工作表,可重复
   --no-bulletin       不生成通报工作表
+  --docx 文件         另写一份 Word 通报(公文格式)
+  --notices 目录      为每个有滞后事项的单位写一份督办通知单(Word)
   --lang zh|en        提示语言,默认 zh
 
 通报:run 默认在输出工作簿中加上“通报YYYY-MM-DD”(总体情况、投资完成、开工率、各单位和各类别、
@@ -154,6 +158,8 @@ Options:
                       --rules, the rules saved in the workbook (if any) are used
   --sheet NAME        only this sheet; may be repeated
   --no-bulletin       do not add the bulletin sheets
+  --docx FILE         also write the bulletin as a Word document (official layout)
+  --notices DIR       write a notice (Word) to each unit with items behind
   --lang zh|en        language of messages; zh by default
 
 Bulletins: run adds two sheets to the output by default, "Bulletin YYYY-MM-DD" (overview,

@@ -13,6 +13,10 @@ export interface CommandArgs {
   readonly lang: Lang;
   /** False with --no-bulletin: `run` then writes no bulletin sheets. Always false for `check`. */
   readonly bulletin: boolean;
+  /** --docx: where to write the bulletin as a Word document (`run` only). */
+  readonly docx?: string;
+  /** --notices: the folder for one 督办通知单 per unit behind (`run` only). */
+  readonly notices?: string;
 }
 
 export type ParsedArgs =
@@ -29,6 +33,8 @@ const VALUE_OPTIONS = [
   '--rules',
   '--sheet',
   '--lang',
+  '--docx',
+  '--notices',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const REPEATABLE: ReadonlySet<string> = new Set(['--sheet']);
@@ -121,11 +127,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (input === undefined) return error((t) => t.missingInput(command));
   if (extra !== undefined) return error((t) => t.extraArgument(extra));
   if (command === 'check') {
-    const writing = values.has('--out')
-      ? '--out'
-      : flags.has('--no-bulletin')
-        ? '--no-bulletin'
-        : null;
+    const writing =
+      (['--out', '--docx', '--notices'] as const).find((o) => values.has(o)) ??
+      (flags.has('--no-bulletin') ? '--no-bulletin' : null);
     if (writing !== null) return error((t) => t.optionNotForCheck(writing));
   }
   if (command === 'clear') {
@@ -154,6 +158,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ...optional('report', '--report'),
       ...optional('preset', '--preset'),
       ...optional('rules', '--rules'),
+      ...optional('docx', '--docx'),
+      ...optional('notices', '--notices'),
     },
   };
 }

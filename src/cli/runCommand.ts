@@ -3,6 +3,7 @@ import * as path from 'path';
 import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
+import { bulletinSummaryFor } from '../core/bulletin/buildBulletin';
 import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates';
 import { buildReport } from '../core/report';
 import {
@@ -26,6 +27,7 @@ import { cliMessages, type CliMessages } from './cliMessages';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import { prepareInput } from './inputFormat';
 import type { CommandArgs } from './parseArgs';
+import { writeDocuments } from './writeDocuments';
 
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
@@ -256,9 +258,13 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   warn([...painted.skipped.map((e) => e.message), ...painted.issues.map((i) => i.message)]);
   if (painted.painted.length === 0) throw new Stop(EXIT.usage, [t.nothingPainted]);
   let bulletinSheets: readonly string[] = [];
+  // One summary for the sheets and the documents: the .docx says what the sheets say.
+  const summary = bulletinSummaryFor(analysis.sheets, asOf, { lang: args.lang, rules });
   if (args.bulletin) {
     // One bulletin over every analysed sheet, as the add-in makes it; its chart is Excel's to draw.
-    bulletinSheets = (await writeBulletin(book, analysis, asOf, rules, args.lang)).sheets;
+    bulletinSheets = (
+      await writeBulletin(book, analysis, asOf, rules, args.lang, undefined, summary)
+    ).sheets;
   }
   // The rules a run was given are remembered in the output, as the pane remembers them.
   await book.saveSettings(
@@ -268,6 +274,16 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   await writeOrStop(target, await book.save(), t);
   if (bulletinSheets.length > 0) say([t.wroteBulletin(t.joinNames(bulletinSheets))]);
   say([t.wroteWorkbook(target)]);
+  const docs = await writeDocuments({
+    summary,
+    lang: args.lang,
+    saved: settings.documents,
+    cwd: io.cwd,
+    ...(args.docx === undefined ? {} : { docx: args.docx }),
+    ...(args.notices === undefined ? {} : { notices: args.notices }),
+  });
+  if (!docs.ok) throw new Stop(EXIT.failed, docs.lines);
+  say(docs.lines);
   return EXIT.ok;
 }
 

@@ -1,4 +1,5 @@
 import type { BulletinBook } from '../core/bulletinBook';
+import type { DocumentSettings } from '../core/documents/documentSettings';
 import type { FieldKey } from '../core/fields';
 import type { SheetGrid } from '../core/grid';
 import type { PaintPlan } from '../core/paintPlan';
@@ -23,6 +24,8 @@ export interface WorkbookSettings {
   readonly overrides?: Readonly<Record<string, Readonly<Partial<Record<FieldKey, string | null>>>>>;
   /** Last report date used, "YYYY-MM-DD". */
   readonly lastAsOf?: string;
+  /** The documents' placeholders and notice wording (DocumentSettingsSchema), as the user set them. */
+  readonly documents?: DocumentSettings;
 }
 
 export interface ApplyReport {

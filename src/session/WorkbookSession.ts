@@ -1,6 +1,7 @@
 import type { ColumnOverrides, WorkbookAnalysis } from '../core/analysis';
 import type { BulletinSummary } from '../core/bulletin/summarize';
 import { parseIsoDay, type DayNumber } from '../core/dates';
+import type { DocumentSettings } from '../core/documents/documentSettings';
 import type { FieldKey } from '../core/fields';
 import type { SheetGrid } from '../core/grid';
 import type { Issue, Lang } from '../core/issue';
@@ -468,6 +469,20 @@ export class WorkbookSession {
       await p.selectCell(target.sheet, target.cell);
     } catch (error) {
       this.commit({ notice: { intent: 'error', kind: 'error', error } });
+    }
+  };
+
+  /** Remembers the documents' settings in the workbook; false when it could not. */
+  readonly saveDocuments = async (documents: DocumentSettings): Promise<boolean> => {
+    const p = this.port;
+    if (p === null) return false;
+    const settings: WorkbookSettings = { ...(this.view.settings ?? {}), documents };
+    try {
+      await p.saveSettings(settings);
+      this.commit({ settings });
+      return true;
+    } catch {
+      return false;
     }
   };
 

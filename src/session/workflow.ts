@@ -1,6 +1,6 @@
 import type { ColumnOverrides, SheetAnalysis, WorkbookAnalysis } from '../core/analysis';
-import { buildBulletin } from '../core/bulletin/buildBulletin';
-import { summarizeBulletin, type BulletinSummary } from '../core/bulletin/summarize';
+import { bulletinFromSummary, bulletinSummaryFor } from '../core/bulletin/buildBulletin';
+import type { BulletinSummary } from '../core/bulletin/summarize';
 import type { BulletinBook } from '../core/bulletinBook';
 import { formatIsoDay, type DayNumber } from '../core/dates';
 import { columnLetters, type SheetGrid } from '../core/grid';
@@ -185,7 +185,11 @@ export interface BulletinOutcome {
   readonly sheets: readonly string[];
 }
 
-/** Builds the bulletin of the analysed sheets at the report date and adds its sheets. */
+/**
+ * Builds the bulletin of the analysed sheets at the report date and adds its sheets. The summary
+ * it is built from is returned (or taken, when the caller made it already), so the documents
+ * (.docx) say exactly what the sheets say.
+ */
 export async function writeBulletin(
   port: WorkbookPort,
   analysis: WorkbookAnalysis,
@@ -193,14 +197,15 @@ export async function writeBulletin(
   rules: RuleSet,
   lang: Lang,
   onProgress?: Progress,
+  made?: BulletinSummary,
 ): Promise<BulletinOutcome> {
   onProgress?.(0, 1);
   await yieldToEventLoop();
   // Each a task of its own: on a long sheet each takes a good part of a second's budget.
-  const book = buildBulletin(analysis.sheets, asOf, { lang, rules });
+  const summary = made ?? bulletinSummaryFor(analysis.sheets, asOf, { lang, rules });
   onProgress?.(0.3, 1);
   await yieldToEventLoop();
-  const summary = summarizeBulletin(analysis.sheets, asOf, lang, rules.preset);
+  const book = bulletinFromSummary(summary, asOf, { lang, rules });
   onProgress?.(0.5, 1);
   await yieldToEventLoop();
   const written = await port.writeBulletin(book);

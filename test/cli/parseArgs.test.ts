@@ -65,6 +65,20 @@ describe('parseArgs', () => {
     );
   });
 
+  it('reads --docx and --notices for run, and refuses them for check, which writes nothing', () => {
+    expect(parseArgs(['run', 'in.xlsx', '--docx', '通报.docx', '--notices=通知单'])).toMatchObject({
+      kind: 'command',
+      args: { docx: '通报.docx', notices: '通知单' },
+    });
+    const t = cliMessages('zh');
+    for (const o of ['--docx', '--notices']) {
+      const parsed = parseArgs(['check', 'in.xlsx', o, 'x']);
+      expect(parsed.kind === 'error' ? parsed.message(t) : parsed.kind).toBe(
+        `check 命令不写工作簿,不能使用 ${o}。`,
+      );
+    }
+  });
+
   it('takes a file name starting with a dash after --', () => {
     expect(parseArgs(['check', '--', '-plan.xlsx'])).toMatchObject({
       kind: 'command',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { Browser, Page } from 'playwright-core';
@@ -186,6 +187,52 @@ describe('file mode in Chromium', () => {
   );
 
   it(
+    'downloads the bulletin as a Word document and the notices as one .zip, fetching docx only then',
+    async () => {
+      const { page, errors } = await openPage('index.html');
+      await page.getByRole('grid').waitFor();
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(r.url()));
+      await writeBulletinStep(page, '2023-06-30');
+      const docs = page.getByRole('region', { name: '公文' });
+      await docs.waitFor();
+      expect(fetched.filter((u) => /\bdocx\b[^/]*\.js$/.test(u))).toEqual([]);
+      await docs.getByLabel('发文机关').fill('XX区人民政府办公室');
+
+      const [word] = await Promise.all([
+        page.waitForEvent('download'),
+        docs.getByRole('button', { name: '下载通报(Word)' }).click(),
+      ]);
+      expect(word.suggestedFilename()).toBe('通报2023-06-30.docx');
+      expect(fetched.filter((u) => /\bdocx\b[^/]*\.js$/.test(u))).toHaveLength(1);
+      const docx = join(OUT, word.suggestedFilename());
+      await word.saveAs(docx);
+      const xml =
+        (await (
+          await JSZip.loadAsync(readFileSync(docx))
+        )
+          .file('word/document.xml')
+          ?.async('string')) ?? '';
+      expect(xml).toContain('截至2023年6月30日');
+      expect(xml).toContain('XX区人民政府办公室');
+
+      const [notices] = await Promise.all([
+        page.waitForEvent('download'),
+        docs.getByRole('button', { name: '下载通知单' }).click(),
+      ]);
+      expect(notices.suggestedFilename()).toBe('督办通知单2023-06-30.zip');
+      const zipFile = join(OUT, notices.suggestedFilename());
+      await notices.saveAs(zipFile);
+      const names = Object.keys((await JSZip.loadAsync(readFileSync(zipFile))).files);
+      expect(names.length).toBeGreaterThan(0);
+      for (const n of names) expect(n).toMatch(/^督办通知单-\d{2}-.+\.docx$/);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+
+  it(
     'opens taskpane.html outside Excel in file mode, with office.js loaded',
     async () => {
       const { page, errors } = await openPage('taskpane.html');
@@ -238,7 +285,7 @@ describe('file mode in Chromium', () => {
   );
 
   it(
-    'keeps the first download under 350 KB gzipped, without ExcelJS',
+    'keeps the first download under 350 KB gzipped, without ExcelJS or docx',
     () => {
       for (const html of ['index.html', 'taskpane.html']) {
         const scripts = initialScripts(dist, html);
@@ -249,6 +296,8 @@ describe('file mode in Chromium', () => {
           total += gzipSync(code, { level: 9 }).length;
           // ExcelJS's content-type table: present in the xlsx chunk, never in the first download.
           expect([src, code.includes('sharedStrings+xml')]).toEqual([src, false]);
+          // Nor the docx package (its main part's content type), fetched only for a document.
+          expect([src, code.includes('wordprocessingml.document.main+xml')]).toEqual([src, false]);
         }
         expect(total).toBeLessThanOrEqual(BUDGET_GZIP);
       }

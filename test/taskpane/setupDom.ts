@@ -14,3 +14,11 @@ class NoopResizeObserver {
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { value: NoopResizeObserver, writable: true });
 }
+
+// jest-environment-jsdom 29 leaves out TextEncoder, which every browser has and the docx package
+// uses to write a document; Node's is the same API.
+if (typeof globalThis.TextEncoder === 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { TextEncoder, TextDecoder } = require('util') as typeof import('util');
+  Object.assign(globalThis, { TextEncoder, TextDecoder });
+}

@@ -1,3 +1,7 @@
+import {
+  DocumentSettingsSchema,
+  type DocumentSettings,
+} from '../../core/documents/documentSettings';
 import { FIELD_KEYS, type FieldKey } from '../../core/fields';
 import { RuleInputSchema, type RuleInput } from '../../core/rules';
 import type { WorkbookSettings } from '../../port/WorkbookPort';
@@ -10,6 +14,7 @@ export const SETTING_KEYS = {
   rules: 'tricolor.rules',
   overrides: 'tricolor.overrides',
   lastAsOf: 'tricolor.lastAsOf',
+  documents: 'tricolor.documents',
   /** Bulletin sheets this add-in created, so it replaces only its own. */
   bulletinSheets: 'tricolor.bulletinSheets',
 } as const;
@@ -40,17 +45,23 @@ function readRules(v: unknown): RuleInput | undefined {
   return RuleInputSchema.safeParse(v).success ? (v as RuleInput) : undefined;
 }
 
+function readDocuments(v: unknown): DocumentSettings | undefined {
+  const parsed = DocumentSettingsSchema.safeParse(v);
+  return parsed.success ? parsed.data : undefined;
+}
+
 function readDate(v: unknown): string | undefined {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 }
 
-/** One sync: the three settings, each kept only when it is still well-formed. */
+/** One sync: the settings, each kept only when it is still well-formed. */
 export async function loadSettings(ctx: Excel.RequestContext): Promise<WorkbookSettings> {
   const settings = ctx.workbook.settings;
   const rules = settings.getItemOrNullObject(SETTING_KEYS.rules);
   const overrides = settings.getItemOrNullObject(SETTING_KEYS.overrides);
   const lastAsOf = settings.getItemOrNullObject(SETTING_KEYS.lastAsOf);
-  for (const s of [rules, overrides, lastAsOf]) s.load('value');
+  const documents = settings.getItemOrNullObject(SETTING_KEYS.documents);
+  for (const s of [rules, overrides, lastAsOf, documents]) s.load('value');
   await ctx.sync();
   const value = (s: Excel.Setting): unknown => (s.isNullObject ? undefined : s.value);
   const out: { -readonly [K in keyof WorkbookSettings]: WorkbookSettings[K] } = {};
@@ -60,6 +71,10 @@ export async function loadSettings(ctx: Excel.RequestContext): Promise<WorkbookS
   if (o !== undefined) out.overrides = o;
   const d = readDate(value(lastAsOf));
   if (d !== undefined) out.lastAsOf = d;
+  if (!documents.isNullObject) {
+    const docs = readDocuments(documents.value);
+    if (docs !== undefined) out.documents = docs;
+  }
   return out;
 }
 
@@ -76,6 +91,7 @@ export async function saveSettings(
     [SETTING_KEYS.rules, settings.rules],
     [SETTING_KEYS.overrides, settings.overrides],
     [SETTING_KEYS.lastAsOf, settings.lastAsOf],
+    [SETTING_KEYS.documents, settings.documents],
   ];
   // Methods of a null object are not to be called, so look the absent ones up before deleting.
   const absent = entries

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentSettingsSchema } from '../../core/documents/documentSettings';
 import { FIELD_KEYS } from '../../core/fields';
 import { RuleInputSchema, type RuleInput } from '../../core/rules';
 import type { WorkbookSettings } from '../../port/WorkbookPort';
@@ -32,6 +33,8 @@ export function loadSettings(store: StateStore): WorkbookSettings {
   if (typeof o.lastAsOf === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(o.lastAsOf)) {
     out.lastAsOf = o.lastAsOf;
   }
+  const documents = DocumentSettingsSchema.safeParse(o.documents);
+  if (o.documents !== undefined && documents.success) out.documents = documents.data;
   return out;
 }
 
@@ -39,6 +42,7 @@ export function saveSettings(store: StateStore, settings: WorkbookSettings): voi
   const empty =
     settings.rules === undefined &&
     settings.overrides === undefined &&
-    settings.lastAsOf === undefined;
+    settings.lastAsOf === undefined &&
+    settings.documents === undefined;
   store.set(SETTINGS_KEY, empty ? undefined : settings);
 }

@@ -4,7 +4,7 @@ import type { DayNumber } from '../dates';
 import type { Lang } from '../issue';
 import type { RuleSet } from '../rules';
 import { laggingSheet, summarySheet } from './bulletinSheets';
-import { summarizeWithLabels } from './summarize';
+import { summarizeWithLabels, type BulletinSummary } from './summarize';
 
 export interface BuildBulletinOptions {
   readonly lang: Lang;
@@ -23,13 +23,24 @@ export function buildBulletin(
   asOf: DayNumber,
   opts: BuildBulletinOptions,
 ): BulletinBook {
-  const summary = summarizeWithLabels(
-    analyses,
-    asOf,
-    opts.lang,
-    opts.rules.labels,
-    opts.rules.preset,
-  );
+  return bulletinFromSummary(bulletinSummaryFor(analyses, asOf, opts), asOf, opts);
+}
+
+/** The summary a bulletin is built from: its documents (.docx) are built from the same one. */
+export function bulletinSummaryFor(
+  analyses: readonly SheetAnalysis[],
+  asOf: DayNumber,
+  opts: Pick<BuildBulletinOptions, 'lang' | 'rules'>,
+): BulletinSummary {
+  return summarizeWithLabels(analyses, asOf, opts.lang, opts.rules.labels, opts.rules.preset);
+}
+
+/** The bulletin sheets of a summary already made (see bulletinSummaryFor). */
+export function bulletinFromSummary(
+  summary: BulletinSummary,
+  asOf: DayNumber,
+  opts: BuildBulletinOptions,
+): BulletinBook {
   return {
     reportDate: summary.asOf,
     sheets: [

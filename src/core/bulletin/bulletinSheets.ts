@@ -35,7 +35,8 @@ function allStyles(colors: Readonly<Record<Status, string>>): Record<string, Bul
   return styles;
 }
 
-interface Words {
+/** The words of the bulletin's headings and table headers (the .docx uses the sheets' words). */
+export interface Words {
   readonly summarySheet: string;
   readonly laggingSheet: string;
   readonly title: (date: string, noun: string) => string;
@@ -136,6 +137,11 @@ const WORDS: Record<Lang, Words> = {
     chart: 'Status by unit',
   },
 };
+
+/** The words of the bulletin sheets in a language, so other renderings of the bulletin match them. */
+export function bulletinWords(lang: Lang): Words {
+  return WORDS[lang];
+}
 
 /** Cells, merges and the styles they name, gathered while a sheet is laid out top to bottom. */
 class Layout {

@@ -208,7 +208,7 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
         </TabList>
         {step && (
           <div role="tabpanel" aria-labelledby={`step-${step.id}`}>
-            {step.render({ session, form, mode: host.mode })}
+            {step.render({ session, form, mode: host.mode, saveBytes: services.saveBytes })}
           </div>
         )}
       </div>

@@ -12,6 +12,8 @@ export interface StepContext {
   readonly session: Session;
   readonly form: RuleForm;
   readonly mode: 'office' | 'file';
+  /** Offers a file the pane made (a document) as a download. */
+  readonly saveBytes: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 /** One tab of the pane. A new step (the bulletin) is one more entry in STEPS. */
@@ -69,7 +71,7 @@ const paint: StepDef = {
 const bulletin: StepDef = {
   id: 'bulletin',
   label: (t) => t.steps.bulletin,
-  render: ({ session, form }) => (
+  render: ({ session, form, saveBytes }) => (
     <BulletinStep
       form={form}
       busy={session.busy}
@@ -80,6 +82,9 @@ const bulletin: StepDef = {
         const r = form.resolved;
         if (r.ok) void session.bulletin({ asOf: r.asOf, rules: r.rules });
       }}
+      documents={session.settings?.documents}
+      onSaveDocuments={(d) => void session.saveDocuments(d)}
+      saveFile={saveBytes}
     />
   ),
 };

@@ -10,7 +10,8 @@ export interface FileServices {
   /** Opens .xlsx bytes; the adapter words its errors in `lang`. */
   openXlsx(data: ArrayBuffer, lang: Lang): Promise<FilePort>;
   fetchSample(): Promise<ArrayBuffer>;
-  saveBytes(bytes: Uint8Array, name: string): void;
+  /** Offers bytes as a download; an .xlsx unless `type` gives another media type. */
+  saveBytes(bytes: Uint8Array, name: string, type?: string): void;
 }
 
 export interface FileWorkbook {

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { DocumentSettings } from '../../core/documents/documentSettings';
 import type { FieldKey } from '../../core/fields';
 import type { WorkbookPort } from '../../port/WorkbookPort';
 import {
@@ -37,6 +38,8 @@ export interface Session extends PaneView {
   /** Builds the bulletin at the report date from the analysis and adds its sheets to the workbook. */
   bulletin(request: BulletinRequest): Promise<void>;
   selectIssue(target: { readonly sheet: string; readonly cell: string }): Promise<void>;
+  /** Remembers the documents' settings in the workbook; false when it could not. */
+  saveDocuments(documents: DocumentSettings): Promise<boolean>;
   dismissNotice(): void;
   reload(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     clear: session.clear,
     bulletin: session.bulletin,
     selectIssue: session.selectIssue,
+    saveDocuments: session.saveDocuments,
     dismissNotice: session.dismissNotice,
     reload: () => session.reload(),
   };

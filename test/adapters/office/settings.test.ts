@@ -13,6 +13,7 @@ const FULL: WorkbookSettings = {
   rules: { preset: 'due-soon', dueSoonDays: 5, labels: { severe: '已逾期' } },
   overrides: { 重点项目: { deadline: 'E', problem: null } },
   lastAsOf: '2023-06-30',
+  documents: { issuingOffice: 'XX区人民政府办公室', replyDays: 5 },
 };
 
 describe('settings in the workbook', () => {
@@ -22,7 +23,12 @@ describe('settings in the workbook', () => {
     await wb.saveSettings(FULL);
     await expect(wb.loadSettings()).resolves.toEqual(FULL);
     expect([...excel.settings.keys()].sort()).toEqual(
-      [SETTING_KEYS.lastAsOf, SETTING_KEYS.overrides, SETTING_KEYS.rules].sort(),
+      [
+        SETTING_KEYS.documents,
+        SETTING_KEYS.lastAsOf,
+        SETTING_KEYS.overrides,
+        SETTING_KEYS.rules,
+      ].sort(),
     );
   });
 
@@ -46,6 +52,7 @@ describe('settings in the workbook', () => {
       表: { deadline: 'e5', nonsense: 'A', name: 'B' },
     });
     excel.settings.set(SETTING_KEYS.lastAsOf, '30/06/2023');
+    excel.settings.set(SETTING_KEYS.documents, { replyDays: 'soon' });
     await expect(port(excel).loadSettings()).resolves.toEqual({ overrides: { 表: { name: 'B' } } });
   });
 });
@@ -60,6 +67,7 @@ function mockedExcel(stored: { lastAsOf?: string }) {
           rules: { value: undefined },
           overrides: { value: undefined },
           lastAsOf: { value: stored.lastAsOf },
+          documents: { value: undefined },
           getItemOrNullObject: function (this: Record<string, unknown>, key: string) {
             return this[key.replace('tricolor.', '')];
           },
@@ -78,7 +86,7 @@ function mockedExcel(stored: { lastAsOf?: string }) {
   };
   const settings = context.workbook.settings;
   // office-addin-mock cannot model isNullObject (Office.js sets it on sync), so it is fixed here.
-  for (const name of ['rules', 'overrides', 'lastAsOf'] as const) {
+  for (const name of ['rules', 'overrides', 'lastAsOf', 'documents'] as const) {
     const item = settings[name];
     if (item) item.isNullObject = name !== 'lastAsOf' || stored.lastAsOf === undefined;
   }

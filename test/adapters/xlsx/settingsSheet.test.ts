@@ -9,6 +9,10 @@ describe('XlsxWorkbook settings', () => {
       rules: { preset: 'due-soon', dueSoonDays: 5, labels: { severe: '逾期' } },
       overrides: { 重点项目: { deadline: 'H', unit: null } },
       lastAsOf: '2023-06-30',
+      documents: {
+        issuingOffice: 'XX区人民政府办公室',
+        noticeBody: '{单位}：请于{回复日期}前回复。',
+      },
     };
     const book = await XlsxWorkbook.open(await bytesOf(planTableWorkbook()));
     await book.saveSettings(settings);
@@ -38,6 +42,7 @@ describe('XlsxWorkbook settings', () => {
     await book.saveSettings({
       rules: { preset: 'no-such-preset' } as never,
       lastAsOf: '2023-06-30',
+      documents: { replyDays: -1 },
     });
     expect(await book.loadSettings()).toEqual({ lastAsOf: '2023-06-30' });
   });

@@ -19,6 +19,8 @@ import type { RuleForm } from '../../hooks/useRuleForm';
 import type { BulletinResult, WorkProgress as Progress } from '../../hooks/useWorkbookSession';
 import { useLang } from '../../i18n/LangContext';
 import type { Strings } from '../../i18n/strings';
+import type { DocumentSettings } from '../../../core/documents/documentSettings';
+import { DocumentDownloads } from '../DocumentDownloads/DocumentDownloads';
 import { StatusCounts } from '../StatusCounts/StatusCounts';
 import { WorkProgress } from '../WorkProgress/WorkProgress';
 
@@ -54,10 +56,25 @@ export interface BulletinStepProps {
   readonly result: BulletinResult | null;
   readonly canRun: boolean;
   readonly onRun: () => void;
+  /** The documents' settings the workbook remembers, and how to remember changes. */
+  readonly documents?: DocumentSettings | undefined;
+  readonly onSaveDocuments?: ((settings: DocumentSettings) => void) | undefined;
+  /** Offers a document the step made as a download. */
+  readonly saveFile: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 /** The bulletin at the report date: the run that writes its sheets, the draft text and its figures. */
-export function BulletinStep({ form, busy, progress, result, canRun, onRun }: BulletinStepProps) {
+export function BulletinStep({
+  form,
+  busy,
+  progress,
+  result,
+  canRun,
+  onRun,
+  documents,
+  onSaveDocuments,
+  saveFile,
+}: BulletinStepProps) {
   const styles = useStyles();
   const { t } = useLang();
   const { fields, resolved } = form;
@@ -91,7 +108,15 @@ export function BulletinStep({ form, busy, progress, result, canRun, onRun }: Bu
       </div>
       <WorkProgress progress={progress} />
       {result !== null && (
-        <BulletinResultView key={`${result.asOf}:${result.text}`} result={result} />
+        <>
+          <BulletinResultView key={`${result.asOf}:${result.text}`} result={result} />
+          <DocumentDownloads
+            summary={result.summary}
+            saved={documents}
+            onSave={onSaveDocuments}
+            saveFile={saveFile}
+          />
+        </>
       )}
     </div>
   );
