@@ -134,9 +134,15 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   }
   if (command === 'clear') {
     // Clearing puts back what was there: no date, rules, report or bulletin come into it.
-    const notForClear = ['--as-of', '--preset', '--rules', '--report', '--no-bulletin'].find(
-      (o) => values.has(o as ValueOption) || flags.has(o as FlagOption),
-    );
+    const notForClear = [
+      '--as-of',
+      '--preset',
+      '--rules',
+      '--report',
+      '--no-bulletin',
+      '--docx',
+      '--notices',
+    ].find((o) => values.has(o as ValueOption) || flags.has(o as FlagOption));
     if (notForClear !== undefined) return error((t) => t.optionNotForClear(notForClear));
   }
 

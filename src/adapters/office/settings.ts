@@ -55,14 +55,14 @@ function readDate(v: unknown): string | undefined {
 }
 
 /** One sync: the settings, each kept only when it is still well-formed. */
-export async function loadSettings(ctx: Excel.RequestContext): Promise<WorkbookSettings> {
-  const settings = ctx.workbook.settings;
+export async function loadSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
+  const settings = context.workbook.settings;
   const rules = settings.getItemOrNullObject(SETTING_KEYS.rules);
   const overrides = settings.getItemOrNullObject(SETTING_KEYS.overrides);
   const lastAsOf = settings.getItemOrNullObject(SETTING_KEYS.lastAsOf);
   const documents = settings.getItemOrNullObject(SETTING_KEYS.documents);
   for (const s of [rules, overrides, lastAsOf, documents]) s.load('value');
-  await ctx.sync();
+  await context.sync();
   const value = (s: Excel.Setting): unknown => (s.isNullObject ? undefined : s.value);
   const out: { -readonly [K in keyof WorkbookSettings]: WorkbookSettings[K] } = {};
   const r = readRules(value(rules));
@@ -83,10 +83,10 @@ export async function loadSettings(ctx: Excel.RequestContext): Promise<WorkbookS
  * One sync, plus one to find the settings to remove when some are absent.
  */
 export async function saveSettings(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   settings: WorkbookSettings,
 ): Promise<void> {
-  const all = ctx.workbook.settings;
+  const all = context.workbook.settings;
   const entries: [string, unknown][] = [
     [SETTING_KEYS.rules, settings.rules],
     [SETTING_KEYS.overrides, settings.overrides],
@@ -97,11 +97,11 @@ export async function saveSettings(
   const absent = entries
     .filter(([, v]) => v === undefined)
     .map(([key]) => all.getItemOrNullObject(key));
-  if (absent.length > 0) await ctx.sync();
+  if (absent.length > 0) await context.sync();
   for (const s of absent) if (!s.isNullObject) s.delete();
   for (const [key, v] of entries) {
     // A JSON round trip drops undefined members, which a setting cannot hold.
     if (v !== undefined) all.add(key, JSON.parse(JSON.stringify(v)));
   }
-  await ctx.sync();
+  await context.sync();
 }

@@ -11,7 +11,7 @@ export interface FileServices {
   openXlsx(data: ArrayBuffer, lang: Lang): Promise<FilePort>;
   fetchSample(): Promise<ArrayBuffer>;
   /** Offers bytes as a download; an .xlsx unless `type` gives another media type. */
-  saveBytes(bytes: Uint8Array, name: string, type?: string): void;
+  saveBytes: (bytes: Uint8Array, name: string, type?: string) => void;
 }
 
 export interface FileWorkbook {
