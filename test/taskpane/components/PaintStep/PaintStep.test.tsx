@@ -164,7 +164,10 @@ describe('PaintStep', () => {
   it('says in words why painting failed', async () => {
     const port = new FakePort({
       kind: 'office',
-      paintError: new PortError('sheet_protected', '工作表“重点项目”受保护,无法写入。'),
+      paintError: new PortError('sheet_protected', '工作表“重点项目”受保护,无法写入。', undefined, {
+        zh: '工作表“重点项目”受保护,无法写入。',
+        en: 'In English.',
+      }),
     });
     renderApp({ port });
     await openPaint();
