@@ -89,7 +89,9 @@ describe('PaintStep', () => {
     fireEvent.change(screen.getByLabelText('超过计划节点几个月为“严重滞后”'), {
       target: { value: '0' },
     });
-    expect(screen.getByText(/规则设置有误/)).toHaveTextContent('“severeMonths”(0)不能小于“lagMonths”(1)。');
+    expect(screen.getByText(/规则设置有误/)).toHaveTextContent(
+      '“severeMonths”(0)不能小于“lagMonths”(1)。',
+    );
     expect(screen.getByRole('button', { name: '运行' })).toBeDisabled();
   });
 
