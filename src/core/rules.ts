@@ -33,6 +33,8 @@ export const RuleInputSchema = z
     seqLagGap: z.number().min(0).max(1).optional(),
     /** sequential-progress: red when it trails by more than this. */
     seqSevereGap: z.number().min(0).max(1).optional(),
+    /** Month over month: rows behind this many report dates running are listed (连续N期以上滞后). */
+    behindPeriods: z.number().int().min(1).max(24).optional(),
     palette: z.enum(['ryg', 'ryb']).optional(),
     colors: statusMap(hexColor).optional(),
     labels: statusMap(
@@ -57,6 +59,7 @@ export interface RuleSet {
   readonly dueSoonDays: number;
   readonly seqLagGap: number;
   readonly seqSevereGap: number;
+  readonly behindPeriods: number;
   readonly palette: 'ryg' | 'ryb';
   readonly colors: Readonly<Record<Status, string>>;
   readonly labels: Readonly<Record<Status, string>>;
@@ -173,6 +176,7 @@ export function resolveRules(
       dueSoonDays: r.dueSoonDays ?? 3,
       seqLagGap,
       seqSevereGap,
+      behindPeriods: r.behindPeriods ?? 2,
       palette,
       colors: { ...PALETTES[palette], ...stripUndefined(r.colors) },
       labels: { ...LABELS[lang][r.preset], ...stripUndefined(r.labels) },

@@ -5,6 +5,7 @@ import type { CellRange } from '../grid';
 import type { Lang } from '../issue';
 import type { RuleSet } from '../rules';
 import { STATUSES, type Status } from '../status';
+import { changesSection } from './changesSection';
 import { displayWidth } from './displayWidth';
 import { behindShare } from './groups';
 import { amountUnitName, formatLongDay } from './formatFigures';
@@ -20,6 +21,7 @@ function allStyles(colors: Readonly<Record<Status, string>>): Record<string, Bul
     title: { bold: true, fontSize: 16, align: 'center' },
     subtitle: { align: 'left' },
     heading: { bold: true, fontSize: 12 },
+    subheading: { bold: true },
     header: { bold: true, fill: HEADER_FILL, border: true, align: 'center', wrap: true },
     text: { border: true, align: 'left', wrap: true },
     center: { border: true, align: 'center' },
@@ -270,6 +272,7 @@ function summaryTables(
   w: Words,
   rules: RuleSet,
   shareBehind: string,
+  lang: Lang,
 ): BulletinChart | undefined {
   const { labels } = summary;
   let r = top;
@@ -291,6 +294,13 @@ function summaryTables(
   out.put(r + 2, 2, totals.total > 0 ? 1 : 0, 'pct');
   STATUSES.forEach((s, i) => out.put(r + 2, 3 + i, totals.shares[s], 'pct'));
   r += 4;
+
+  if (summary.changes) {
+    r = changesSection(out, r, summary.changes, lang, labels, (row, name) => {
+      section++;
+      out.put(row, 0, w.section(section, name), 'heading');
+    });
+  }
 
   const inv = summary.investment;
   if (inv) {
@@ -374,7 +384,7 @@ export function summarySheet(
   // Column widths come from the tables (the draft is merged across them and wraps to fit), and
   // do not depend on the rows the tables start at, so a first layout measures them.
   const measured = new Layout();
-  summaryTables(measured, 0, 1, summary, w, rules, shareBehind);
+  summaryTables(measured, 0, 1, summary, w, rules, shareBehind, lang);
   const columnWidths = fitWidths(SUMMARY_WIDTHS, measured, styles);
 
   out.put(3, 0, w.section(1, w.draft), 'heading');
@@ -384,7 +394,7 @@ export function summarySheet(
   );
   out.put(4, 0, summary.text, 'draft');
   out.merge(4, 0, 4 + rows - 1, SUMMARY_LAST_COL);
-  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules, shareBehind);
+  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules, shareBehind, lang);
 
   return {
     name: bulletinSheetNames(summary.asOf, lang).summary,

@@ -1,6 +1,7 @@
 import type { DayNumber } from '../dates';
 import type { Lang } from '../issue';
 import type { Status } from '../status';
+import { changesSentence } from './changesText';
 import { amountUnitName, formatAmount, formatLongDay, formatPercent } from './formatFigures';
 import { presetWords } from './presetWords';
 import { subjectNoun } from './subject';
@@ -62,6 +63,7 @@ function zhText(facts: DraftFacts, asOf: DayNumber): string {
     });
     parts.push(`${presetWords(facts.preset, 'zh').unitsBehind}：${named.join('、')}。`);
   }
+  if (facts.changes) parts.push(changesSentence(facts.changes, labels, 'zh'));
   return parts.join('');
 }
 
@@ -107,6 +109,7 @@ function enText(facts: DraftFacts, asOf: DayNumber): string {
     });
     parts.push(`${presetWords(facts.preset, 'en').unitsBehind}: ${named.join('; ')}.`);
   }
+  if (facts.changes) parts.push(changesSentence(facts.changes, labels, 'en'));
   return parts.join(' ');
 }
 

@@ -3,6 +3,7 @@ import { formatIsoDay, type DayNumber } from '../dates';
 import type { Lang } from '../issue';
 import { defaultRules, type PresetId } from '../rules';
 import { emptyCounts, STATUSES, type Counts, type Status } from '../status';
+import type { ChangesSummary } from '../history/changesSummary';
 import { draftText } from './draftText';
 import { mergeGroups, rankUnits } from './groups';
 import { summarizeInvestment, type InvestmentSummary } from './investment';
@@ -50,6 +51,8 @@ export interface BulletinSummary {
   readonly starts?: StartsSummary;
   /** Lagging and severe rows: severe first, then the longest overdue. */
   readonly lagging: readonly LaggingItem[];
+  /** 与上期相比: absent when there is no previous period (or the history is not used). */
+  readonly changes?: ChangesSummary;
   /** The draft paragraph, in the language asked for (the status words are the rule set's). */
   readonly text: string;
 }
@@ -82,6 +85,7 @@ export function summarizeWithLabels(
   lang: Lang,
   labels: Readonly<Record<Status, string>>,
   preset: PresetId = 'node-lag',
+  changes?: ChangesSummary,
 ): BulletinSummary {
   const subject = bulletinSubject(analyses);
   const investment = summarizeInvestment(analyses, asOf);
@@ -101,6 +105,7 @@ export function summarizeWithLabels(
     ...(investment ? { investment } : {}),
     ...(starts ? { starts } : {}),
     lagging: laggingList(analyses),
+    ...(changes ? { changes } : {}),
   };
   return { ...facts, text: draftText(facts, asOf, lang) };
 }
