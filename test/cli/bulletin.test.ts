@@ -8,6 +8,7 @@ import { main } from '../../src/cli/main';
 import { ReportSchema } from '../../src/core/report';
 import { FORMULA_LIKE_NAMES, QUARTER_END, writeTangshanXlsx } from './bulletinKit';
 import { captureIo, readJson, SAMPLE, sampleCopy, tempDir } from './cliTestKit';
+import { statusByRow } from '../support/statusByRow';
 
 /**
  * `tricolor run` adds the bulletin sheets to the workbook it writes. The Tangshan fixture's
@@ -293,7 +294,7 @@ describe('tricolor and bulletins on the sample', () => {
     expect(s.summary.investment).toMatchObject({ unitLabel: '万元' });
     expect(s.summary).not.toHaveProperty('starts');
     // The lagging list is exactly the rows the report marks lagging or severe, severe first.
-    const behind = Object.entries(s.rows)
+    const behind = Object.entries(statusByRow(s.rows))
       .filter(([, st]) => st === 'lagging' || st === 'severe')
       .map(([row]) => Number(row))
       .sort((a, b) => a - b);
