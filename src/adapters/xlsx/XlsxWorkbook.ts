@@ -142,6 +142,14 @@ export class XlsxWorkbook implements WorkbookPort {
     return this.settle(() => saveSettings(this.store, settings));
   }
 
+  readRecords(): Promise<ReadonlyMap<string, string>> {
+    return this.settle(() => this.store.texts());
+  }
+
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    return this.settle(() => this.store.setTexts(changes));
+  }
+
   /** The workbook as .xlsx bytes. */
   async save(): Promise<Uint8Array> {
     try {
