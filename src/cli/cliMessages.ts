@@ -142,7 +142,7 @@ ${USAGE_ZH}
   nothingCleared: '标注过的工作表都受保护,无法清除,未写出工作簿。',
   wroteReport: (f) => `报告已写入 ${f}`,
   comparedWith: (t) => t,
-  noPreviousPeriod: '没有上期记录可比较(首次标注,或使用了 --no-history),通报中不含“与上期相比”。',
+  noPreviousPeriod: '没有上期记录可比较(首次标注,或使用了 --no-history),本期不作环比。',
   previousUndated: (f) =>
     `上期文件 ${f} 没有截至日期:它既没有被本工具标注过,也没有历次状态记录,无法作为上期比较。`,
   previousUnreadable: (f) => `上期文件 ${f} 无法读取。`,
@@ -236,7 +236,7 @@ found; 1 could not write the output, or an unexpected error.`,
   wroteReport: (f) => `Wrote the report ${f}`,
   comparedWith: (t) => t,
   noPreviousPeriod:
-    'No previous period to compare with (the first run, or --no-history); the bulletin has no comparison.',
+    'No previous period to compare with (the first run, or --no-history); nothing is compared.',
   previousUndated: (f) =>
     `The previous file ${f} has no report date: it was never painted by this tool and has no history, so it cannot be compared with.`,
   previousUnreadable: (f) => `The previous file ${f} cannot be read.`,

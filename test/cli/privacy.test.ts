@@ -80,6 +80,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
     expect(stored).toEqual(
       expect.arrayContaining([
         'paint:重点项目',
+        'history:重点项目',
         'bulletins',
         'settings',
         '进度滞后',
@@ -111,6 +112,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
         fc.pre(code === 0 && t.dataRows.length > 0);
         const stored = await xlsxStateStrings(out);
         expect(stored).toContain(`paint:${grid.name}`);
+        expect(stored).toContain(`history:${grid.name}`);
         const user = userStrings(await userGrids(input), savedRules());
         expect(user).toEqual(
           expect.arrayContaining(PEOPLE.slice(0, Math.min(t.dataRows.length, 6))),
