@@ -8,7 +8,7 @@ import { FIELD_KEYS, type FieldKey } from './fields';
 import { excelColumn, excelRow } from './grid';
 import type { Lang } from './issue';
 import { PRESET_IDS, type RuleSet } from './rules';
-import { STATUSES, type Counts, type Status } from './status';
+import { STATUSES, type Counts } from './status';
 
 /**
  * The report: what a run decided, as JSON for other programs (docs/report-format.md). Excel row
