@@ -52,6 +52,10 @@ export const ReportSchema = z
         seqLagGap: z.number(),
         seqSevereGap: z.number(),
         behindPeriods: z.number().int().min(1),
+        assessment: z
+          .object({ lagging: z.number(), severe: z.number(), ahead: z.number() })
+          .strict()
+          .nullable(),
         palette: z.enum(['ryg', 'ryb']),
         colors: statusRecord(hex),
         labels: statusRecord(z.string()),
@@ -165,6 +169,44 @@ export const ReportSchema = z
                 })
                 .strict()
                 .optional(),
+              recognition: z
+                .object({
+                  ahead: z.array(
+                    z
+                      .object({
+                        row: z.number().int().min(1),
+                        unit: z.string().nullable(),
+                        doneDate: isoDay,
+                        deadline: isoDay,
+                      })
+                      .strict(),
+                  ),
+                  praisedUnits: z.array(z.string()),
+                  criticizedUnits: z.array(
+                    z
+                      .object({
+                        unit: z.string(),
+                        severe: z.number().int().min(0),
+                        longBehind: z.number().int().min(0),
+                      })
+                      .strict(),
+                  ),
+                })
+                .strict()
+                .optional(),
+              assessment: z
+                .array(
+                  z
+                    .object({
+                      unit: z.string(),
+                      ahead: z.number().int().min(0),
+                      lagging: z.number().int().min(0),
+                      severe: z.number().int().min(0),
+                      points: z.number(),
+                    })
+                    .strict(),
+                )
+                .optional(),
               text: z.string(),
             })
             .passthrough(),
@@ -253,6 +295,17 @@ export const SUMMARY_SECTIONS: Readonly<Record<string, (input: SummaryInput) => 
       sheet: l.sheet,
       excelRow: l.excelRow,
     })),
+  recognition: ({ bulletin: { recognition: r } }) => ({
+    ahead: r.ahead.map((a) => ({
+      row: a.excelRow,
+      unit: a.unit,
+      doneDate: a.doneDate,
+      deadline: a.deadline,
+    })),
+    praisedUnits: [...r.praisedUnits],
+    criticizedUnits: r.criticizedUnits.map((u) => ({ ...u })),
+  }),
+  assessment: ({ bulletin: { assessment } }) => assessment?.map((a) => ({ ...a })),
   text: ({ bulletin }) => bulletin.text,
 };
 
@@ -275,6 +328,7 @@ function summaryOf(
     analysis.rules.labels,
     analysis.rules.preset,
     compared,
+    analysis.rules.assessment,
   );
   const out: Record<string, unknown> = {};
   for (const [key, build] of Object.entries(SUMMARY_SECTIONS)) {
@@ -293,6 +347,7 @@ function rulesOf(r: RuleSet): Report['rules'] {
     seqLagGap: r.seqLagGap,
     seqSevereGap: r.seqSevereGap,
     behindPeriods: r.behindPeriods,
+    assessment: r.assessment === null ? null : { ...r.assessment },
     palette: r.palette,
     colors: { ...r.colors },
     labels: { ...r.labels },

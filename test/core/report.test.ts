@@ -155,7 +155,13 @@ describe('buildReport', () => {
 
   it('leaves out investment and starts for a table without their columns, rather than report zeros', () => {
     const [sheet] = buildReport(analysis([gridOf('重点项目', rows)])).sheets;
-    expect(Object.keys(sheet?.summary ?? {})).toEqual(['byUnit', 'byCategory', 'lagging', 'text']);
+    expect(Object.keys(sheet?.summary ?? {})).toEqual([
+      'byUnit',
+      'byCategory',
+      'lagging',
+      'recognition',
+      'text',
+    ]);
   });
 
   it('gives investment against 序时进度 and the start rate for a table with those columns', () => {

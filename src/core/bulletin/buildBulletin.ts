@@ -42,6 +42,7 @@ export function bulletinSummaryFor(
     opts.rules.labels,
     opts.rules.preset,
     opts.changes,
+    opts.rules.assessment,
   );
 }
 

@@ -6,6 +6,7 @@ import type { Lang } from '../issue';
 import type { RuleSet } from '../rules';
 import { STATUSES, type Status } from '../status';
 import { changesSection } from './changesSection';
+import { recognitionSection } from './recognitionSection';
 import { displayWidth } from './displayWidth';
 import { behindShare } from './groups';
 import { amountUnitName, formatLongDay } from './formatFigures';
@@ -352,8 +353,21 @@ function summaryTables(
 
   if (summary.byCategory.length > 0) {
     heading(w.byCategory);
-    groupTable(out, r, summary.byCategory, w.category, w, shareBehind, labels);
+    r = groupTable(out, r, summary.byCategory, w.category, w, shareBehind, labels) + 1;
   }
+
+  recognitionSection(
+    out,
+    r,
+    summary.recognition,
+    summary.assessment,
+    rules.behindPeriods,
+    lang,
+    (row, name) => {
+      section++;
+      out.put(row, 0, w.section(section, name), 'heading');
+    },
+  );
   return chart;
 }
 
