@@ -115,6 +115,8 @@ export const ReportSchema = z
                   done: z.number(),
                   rate: z.number().nullable(),
                   expectedRate: fraction,
+                  /** The end of the period the header names; null: measured to asOf. */
+                  periodEnd: isoDay.nullable(),
                   unitLabel: z.string().nullable(),
                 })
                 .strict()
@@ -265,6 +267,7 @@ export const SUMMARY_SECTIONS: Readonly<Record<string, (input: SummaryInput) => 
       done: i.done,
       rate: i.rate,
       expectedRate: i.expectedRate,
+      periodEnd: i.periodEnd,
       unitLabel: i.unitLabel,
     },
   starts: ({ bulletin: { starts: s } }) =>

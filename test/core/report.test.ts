@@ -185,10 +185,11 @@ describe('buildReport', () => {
       done: 15,
       rate: 15 / 34.5,
       expectedRate: 181 / 365,
+      periodEnd: '2023-06-30',
       unitLabel: '亿元',
     });
     expect(sheet?.summary.starts).toEqual({ planned: 2, started: 1, rate: 0.5 });
-    expect(sheet?.summary.text).toContain('年度计划投资34.5亿元，已完成投资15亿元，完成率43.5%');
+    expect(sheet?.summary.text).toContain('年度计划投资34.5亿元，1-6月完成投资15亿元，完成率43.5%');
   });
 
   it('summarises each sheet from its own rows alone', () => {

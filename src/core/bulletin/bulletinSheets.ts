@@ -6,6 +6,7 @@ import type { Lang } from '../issue';
 import type { RuleSet } from '../rules';
 import { STATUSES, type Status } from '../status';
 import { changesSection } from './changesSection';
+import { investmentPeriodLabel } from './investmentPeriod';
 import { recognitionSection } from './recognitionSection';
 import { displayWidth } from './displayWidth';
 import { behindShare } from './groups';
@@ -56,9 +57,11 @@ export interface Words {
   readonly count: string;
   readonly share: string;
   readonly planInvest: (u: string | null) => string;
-  readonly doneInvest: (u: string | null) => string;
+  readonly doneInvest: (u: string | null, period?: string | null) => string;
   readonly rate: string;
   readonly expectedRate: string;
+  /** 序时进度 with what it is measured to: the period's end, or the report date. */
+  readonly expectedRateTo: (period: string | null) => string;
   readonly planned: string;
   readonly started: string;
   readonly startRate: string;
@@ -92,9 +95,14 @@ const WORDS: Record<Lang, Words> = {
     count: '数量（项）',
     share: '占比',
     planInvest: (u) => (u === null ? '年度计划投资' : `年度计划投资（${u}）`),
-    doneInvest: (u) => (u === null ? '已完成投资' : `已完成投资（${u}）`),
+    doneInvest: (u, period) => {
+      const head = period ? `${period}完成投资` : '已完成投资';
+      return u === null ? head : `${head}（${u}）`;
+    },
     rate: '完成率',
     expectedRate: '序时进度',
+    expectedRateTo: (period) =>
+      period === null ? '序时进度（按截至日期）' : `序时进度（${period}）`,
     planned: '计划新开工（个）',
     started: '已开工（个）',
     startRate: '开工率',
@@ -124,9 +132,16 @@ const WORDS: Record<Lang, Words> = {
     count: 'Count',
     share: 'Share',
     planInvest: (u) => (u === null ? 'Annual plan' : `Annual plan (${amountUnitName(u, 'en')})`),
-    doneInvest: (u) => (u === null ? 'Completed' : `Completed (${amountUnitName(u, 'en')})`),
+    doneInvest: (u, period) => {
+      const head = period ? `Completed ${period}` : 'Completed';
+      return u === null ? head : `${head} (${amountUnitName(u, 'en')})`;
+    },
     rate: 'Completion rate',
     expectedRate: 'Share of year elapsed',
+    expectedRateTo: (period) =>
+      period === null
+        ? 'Share of year elapsed (to the report date)'
+        : `Share of year elapsed (to end of ${period.slice(-3)})`,
     planned: 'New starts planned',
     started: 'Started',
     startRate: 'Start rate',
@@ -307,9 +322,10 @@ function summaryTables(
   if (inv) {
     heading(w.investment);
     out.put(r, 1, w.planInvest(inv.unitLabel), 'header');
-    out.put(r, 2, w.doneInvest(inv.unitLabel), 'header');
+    const period = investmentPeriodLabel(inv.periodEnd, lang);
+    out.put(r, 2, w.doneInvest(inv.unitLabel, period), 'header');
     out.put(r, 3, w.rate, 'header');
-    out.put(r, 4, w.expectedRate, 'header');
+    out.put(r, 4, w.expectedRateTo(period), 'header');
     out.put(r + 1, 1, inv.plan, 'amount');
     out.put(r + 1, 2, inv.done, 'amount');
     out.put(r + 1, 3, inv.rate, 'pct');
