@@ -88,10 +88,13 @@ export function ChangesStep({ changes, rules, busy, onSelect, onClearHistory }: 
                 <span className={styles.cell}>{row.cell}</span>
                 <span className={styles.name}>{row.name ?? t.changes.unnamed}</span>
                 {row.previousStatus !== null && (
-                  <StatusBadge
-                    label={rules.labels[row.previousStatus]}
-                    color={rules.colors[row.previousStatus]}
-                  />
+                  <>
+                    <StatusBadge
+                      label={rules.labels[row.previousStatus]}
+                      color={rules.colors[row.previousStatus]}
+                    />
+                    <span aria-hidden="true">→</span>
+                  </>
                 )}
                 <StatusBadge label={rules.labels[row.status]} color={rules.colors[row.status]} />
                 {row.periodsBehind >= rules.behindPeriods && (
