@@ -110,7 +110,9 @@ describe('tricolor run writes the bulletin sheets of the Tangshan 2023 fixture',
     expect(starts.value).toBeCloseTo(37 / 73, 12);
 
     const draft = below(ws, '一、通报文字（草稿）').value;
-    expect(draft).toEqual(expect.stringContaining('年度计划投资1127.4亿元，1-3月完成投资162.5亿元'));
+    expect(draft).toEqual(
+      expect.stringContaining('年度计划投资1127.4亿元，1-3月完成投资162.5亿元'),
+    );
     expect(draft).toEqual(expect.stringContaining('完成率14.4%'));
     expect(draft).toEqual(expect.stringContaining('开工率50.7%'));
   });

@@ -102,7 +102,9 @@ describe.each([
     const saved = await sep.host.save();
     const bulletinSheet = saved.find((s) => s.name === '通报2023-09-30');
     const texts = (bulletinSheet?.rows ?? []).flat().map((c) => String(c?.value ?? ''));
-    expect(texts.filter((t) => t.includes('与上期相比')).map((t) => t.slice(0, 12))).toEqual(['三、与上期相比（上期：2']);
+    expect(texts.filter((t) => t.includes('与上期相比')).map((t) => t.slice(0, 12))).toEqual([
+      '三、与上期相比（上期：2',
+    ]);
 
     // Forgetting the history: the next 标注 has nothing to compare with.
     await sep.session.clearHistory();
