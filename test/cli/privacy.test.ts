@@ -125,7 +125,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
 
   it('keeps in the history of three report dates only dates, row keys and status letters', async () => {
     const input = new Uint8Array(await fsp.readFile(SAMPLE));
-    let bytes = input;
+    let bytes: Uint8Array = input;
     for (const asOf of ['2023-06-30', '2023-07-31', '2023-10-15']) {
       const { code, out } = await runOn(bytes, asOf);
       expect(code).toBe(0);
