@@ -20,7 +20,7 @@ import { applyPaint } from './applyPaint';
 import { clearPaint } from './clearPaint';
 import { findSheet } from './findSheet';
 import { loadXlsx } from './loadXlsx';
-import { failureMessage } from './portMessages';
+import { xlsxError } from './portMessages';
 import { readGrid, type ReadResult } from './readGrid';
 import { sheetXmlPath } from './emptyTextResults';
 import { paintedSheets } from './paintRecord';
@@ -77,9 +77,11 @@ export class XlsxWorkbook implements WorkbookPort {
       return run();
     } catch (e) {
       if (e instanceof PortError) throw e;
-      throw new PortError(
+      throw xlsxError(
         'unknown',
-        failureMessage(this.lang, 'unexpected'),
+        this.lang,
+        'unexpected',
+        '',
         e instanceof Error ? e.message : String(e),
       );
     }
@@ -156,9 +158,11 @@ export class XlsxWorkbook implements WorkbookPort {
       const buffer = await this.workbook.xlsx.writeBuffer();
       return new Uint8Array(buffer);
     } catch (e) {
-      throw new PortError(
+      throw xlsxError(
         'unknown',
-        failureMessage(this.lang, 'unexpected'),
+        this.lang,
+        'unexpected',
+        '',
         e instanceof Error ? e.message : String(e),
       );
     }
