@@ -43,6 +43,13 @@ export interface CliMessages {
   cleared(sheets: number): string;
   nothingCleared: string;
   wroteReport(file: string): string;
+  /** The run has a previous period to compare with: its date and the counts of the draft. */
+  comparedWith(sentence: string): string;
+  /** No previous period: the history holds no earlier date, or --no-history. */
+  noPreviousPeriod: string;
+  /** The file given with --previous has no report date: neither painted before nor with history. */
+  previousUndated(file: string): string;
+  previousUnreadable(file: string): string;
   writeFailed(file: string): string;
   unexpected: string;
 }
@@ -50,7 +57,7 @@ export interface CliMessages {
 const USAGE_ZH = `用法:
   tricolor run 输入.xlsx [--as-of YYYY-MM-DD] [--out 输出.xlsx] [--report 报告.json]
                          [--preset 规则] [--rules 规则.json] [--sheet 工作表]... [--no-bulletin]
-                         [--docx 通报.docx] [--notices 通知单目录]
+                         [--docx 通报.docx] [--notices 通知单目录] [--previous 上期.xlsx] [--no-history]
                          [--lang zh|en]
   tricolor check 输入.xlsx [--report 报告.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor clear 输入.xlsx [--out 输出.xlsx] [--sheet 工作表]... [--lang zh|en]
@@ -59,7 +66,7 @@ const USAGE_ZH = `用法:
 const USAGE_EN = `Usage:
   tricolor run IN.xlsx [--as-of YYYY-MM-DD] [--out OUT.xlsx] [--report REPORT.json]
                        [--preset ID] [--rules RULES.json] [--sheet NAME]... [--no-bulletin]
-                       [--docx BULLETIN.docx] [--notices DIR]
+                       [--docx BULLETIN.docx] [--notices DIR] [--previous LAST.xlsx] [--no-history]
                        [--lang zh|en]
   tricolor check IN.xlsx [--report REPORT.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor clear IN.xlsx [--out OUT.xlsx] [--sheet NAME]... [--lang zh|en]
@@ -84,6 +91,9 @@ ${USAGE_ZH}
   --rules 文件        规则 JSON 文件(阈值、颜色、标签);两者都不给时,使用工作簿中保存的规则(若有)
   --sheet 工作表      只处理这个工作表,可重复
   --no-bulletin       不生成通报工作表
+  --previous 文件     与上期文件比较(按行的身份对应,插入、删除、排序过的行也能对上);
+                      默认与本工作簿记录中最近一次更早的截至日期比较
+  --no-history        不读也不写本工作簿中的历次状态记录
   --docx 文件         另写一份 Word 通报(公文格式)
   --notices 目录      为每个有滞后事项的单位写一份督办通知单(Word)
   --lang zh|en        提示语言,默认 zh
@@ -131,6 +141,11 @@ ${USAGE_ZH}
     n === 0 ? '没有找到本工具的标注,工作簿未改动。' : `已清除 ${n} 个工作表的标注。`,
   nothingCleared: '标注过的工作表都受保护,无法清除,未写出工作簿。',
   wroteReport: (f) => `报告已写入 ${f}`,
+  comparedWith: (t) => t,
+  noPreviousPeriod: '没有上期记录可比较(首次标注,或使用了 --no-history),本期不作环比。',
+  previousUndated: (f) =>
+    `上期文件 ${f} 没有截至日期:它既没有被本工具标注过,也没有历次状态记录,无法作为上期比较。`,
+  previousUnreadable: (f) => `上期文件 ${f} 无法读取。`,
   writeFailed: (f) => `无法写入 ${f}(文件夹不可写或磁盘已满),没有留下不完整的文件。`,
   unexpected: '出现意外错误,已停止;输入文件未被改动。',
 };
@@ -158,6 +173,10 @@ Options:
                       --rules, the rules saved in the workbook (if any) are used
   --sheet NAME        only this sheet; may be repeated
   --no-bulletin       do not add the bulletin sheets
+  --previous FILE     compare with last period's file (rows matched by identity, so inserted,
+                      deleted and sorted rows are fine); by default, with the latest earlier
+                      report date in this workbook's own history
+  --no-history        neither read nor write the workbook's history of statuses
   --docx FILE         also write the bulletin as a Word document (official layout)
   --notices DIR       write a notice (Word) to each unit with items behind
   --lang zh|en        language of messages; zh by default
@@ -215,6 +234,12 @@ found; 1 could not write the output, or an unexpected error.`,
   nothingCleared:
     'Every painted sheet is protected, so nothing could be cleared and no workbook was written.',
   wroteReport: (f) => `Wrote the report ${f}`,
+  comparedWith: (t) => t,
+  noPreviousPeriod:
+    'No previous period to compare with (the first run, or --no-history); nothing is compared.',
+  previousUndated: (f) =>
+    `The previous file ${f} has no report date: it was never painted by this tool and has no history, so it cannot be compared with.`,
+  previousUnreadable: (f) => `The previous file ${f} cannot be read.`,
   writeFailed: (f) =>
     `Could not write ${f} (the folder is not writable or the disk is full); no partial file was left.`,
   unexpected: 'An unexpected error stopped the run; the input file was not changed.',

@@ -17,6 +17,10 @@ export interface CommandArgs {
   readonly docx?: string;
   /** --notices: the folder for one 督办通知单 per unit behind (`run` only). */
   readonly notices?: string;
+  /** --previous: last period's file, compared with instead of the workbook's own history. */
+  readonly previous?: string;
+  /** False with --no-history: the workbook's history is neither read nor written. */
+  readonly history: boolean;
 }
 
 export type ParsedArgs =
@@ -35,11 +39,12 @@ const VALUE_OPTIONS = [
   '--lang',
   '--docx',
   '--notices',
+  '--previous',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const REPEATABLE: ReadonlySet<string> = new Set(['--sheet']);
 /** Options that take no value. */
-const FLAG_OPTIONS = ['--no-bulletin'] as const;
+const FLAG_OPTIONS = ['--no-bulletin', '--no-history'] as const;
 type FlagOption = (typeof FLAG_OPTIONS)[number];
 
 function isValueOption(o: string): o is ValueOption {
@@ -142,6 +147,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       '--no-bulletin',
       '--docx',
       '--notices',
+      '--previous',
+      '--no-history',
     ].find((o) => values.has(o as ValueOption) || flags.has(o as FlagOption));
     if (notForClear !== undefined) return error((t) => t.optionNotForClear(notForClear));
   }
@@ -159,6 +166,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       sheets: values.get('--sheet') ?? [],
       lang,
       bulletin: command === 'run' && !flags.has('--no-bulletin'),
+      history: !flags.has('--no-history'),
       ...optional('asOf', '--as-of'),
       ...optional('out', '--out'),
       ...optional('report', '--report'),
@@ -166,6 +174,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       ...optional('rules', '--rules'),
       ...optional('docx', '--docx'),
       ...optional('notices', '--notices'),
+      ...optional('previous', '--previous'),
     },
   };
 }

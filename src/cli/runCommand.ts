@@ -4,6 +4,7 @@ import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
 import { bulletinSummaryFor } from '../core/bulletin/buildBulletin';
+import { changesSentence } from '../core/bulletin/changesText';
 import { dayNumber, parseIsoDay, type DayNumber } from '../core/dates';
 import { buildReport } from '../core/report';
 import {
@@ -23,6 +24,14 @@ import {
   settingsAfterPaint,
   writeBulletin,
 } from '../session/workflow';
+import {
+  changesOfRun,
+  compareWithHistories,
+  previousHistories,
+  readHistories,
+  recordHistories,
+  type Histories,
+} from '../session/history';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import { prepareInput } from './inputFormat';
@@ -233,6 +242,27 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   say(summaryLines(analysis, rules, t));
   warn(issueLines(analysis, t));
 
+  // This workbook's own history is recorded by run whether the comparison is with it or with
+  // --previous; --no-history leaves it alone.
+  const own = args.history
+    ? await readHistories(
+        book,
+        analysis.sheets.map((s) => s.sheet),
+      )
+    : null;
+  const previousFile =
+    args.previous === undefined ? undefined : path.resolve(io.cwd, args.previous);
+  const base = previousFile === undefined ? own : await previousOf(previousFile, analysis, args, t);
+  const changes = base === null ? undefined : compareWithHistories(analysis, base);
+  const compared = changes === undefined ? undefined : changesOfRun(analysis, changes);
+  if (analysis.sheets.length > 0) {
+    say([
+      compared === undefined
+        ? t.noPreviousPeriod
+        : t.comparedWith(changesSentence(compared, rules.labels, args.lang)),
+    ]);
+  }
+
   // The report is written even when no sheet holds a table: it says which were skipped and why.
   if (report !== undefined) {
     const json = buildReport(analysis, {
@@ -240,6 +270,7 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
       generatedAt: io.now().toISOString(),
       tool: { name: 'tricolor', version: toolVersion() },
       lang: args.lang,
+      ...(changes === undefined ? {} : { changes }),
     });
     await writeOrStop(report, `${JSON.stringify(json, null, 2)}\n`, t);
     say([t.wroteReport(report)]);
@@ -259,12 +290,24 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   if (painted.painted.length === 0) throw new Stop(EXIT.usage, [t.nothingPainted]);
   let bulletinSheets: readonly string[] = [];
   // One summary for the sheets and the documents: the .docx says what the sheets say.
-  const summary = bulletinSummaryFor(analysis.sheets, asOf, { lang: args.lang, rules });
+  const summary = bulletinSummaryFor(analysis.sheets, asOf, {
+    lang: args.lang,
+    rules,
+    ...(compared === undefined ? {} : { changes: compared }),
+  });
   if (args.bulletin) {
     // One bulletin over every analysed sheet, as the add-in makes it; its chart is Excel's to draw.
     bulletinSheets = (
       await writeBulletin(book, analysis, asOf, rules, args.lang, undefined, summary)
     ).sheets;
+  }
+  if (own !== null) {
+    await recordHistories(
+      book,
+      analysis,
+      own,
+      painted.painted.map((p) => p.sheet.sheet),
+    );
   }
   // The rules a run was given are remembered in the output, as the pane remembers them.
   await book.saveSettings(
@@ -285,6 +328,29 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   if (!docs.ok) throw new Stop(EXIT.failed, docs.lines);
   say(docs.lines);
   return EXIT.ok;
+}
+
+/** The histories of the file given with --previous; stops when it cannot be read or has no date. */
+async function previousOf(
+  file: string,
+  analysis: WorkbookAnalysis,
+  args: CommandArgs,
+  t: CliMessages,
+): Promise<Histories> {
+  let prev: XlsxWorkbook;
+  try {
+    const bytes = await fsp.readFile(file);
+    const prepared = await prepareInput(file, bytes, args.lang);
+    if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
+    prev = await XlsxWorkbook.open(prepared.bytes, args.lang);
+  } catch (e) {
+    if (e instanceof Stop) throw e;
+    if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
+    throw new Stop(EXIT.usage, [t.previousUnreadable(file)]);
+  }
+  const histories = await previousHistories(prev, analysis, args.lang);
+  if (histories === null) throw new Stop(EXIT.usage, [t.previousUndated(file)]);
+  return histories;
 }
 
 /** Clears every sheet of ours, as 清除标注 does; stops when none could be cleared. */

@@ -31,6 +31,8 @@ export interface PlanRow {
   /** The deadline cell as displayed to the user (text, or the date it holds). */
   readonly deadlineText: string;
   readonly doneBy: DoneBy | null;
+  /** The 实际完成时间 read as a day on or before the report date, when the table has one. */
+  readonly doneDate?: DayNumber;
   /** Progress as a fraction (0.45), when numeric. */
   readonly progress: number | null;
   readonly progressText: string | null;

@@ -208,11 +208,14 @@ export function* readRowsSteps(
     ) {
       doneBy = 'done_column';
     } else if (progress !== null && progress >= 1) doneBy = 'progress';
+    let doneDate: DayNumber | undefined;
     if (f.doneDate !== undefined) {
       const v = read.value('doneDate');
       const dd = parseDay(v, read.format('doneDate'), ctx);
-      if (dd.kind === 'date' && dd.day <= asOf) doneBy ??= 'done_date';
-      else if (dd.kind === 'unreadable') {
+      if (dd.kind === 'date' && dd.day <= asOf) {
+        doneBy ??= 'done_date';
+        doneDate = dd.day;
+      } else if (dd.kind === 'unreadable') {
         issues.push(
           makeIssue(lang, 'done_date_unreadable', sheet, read.cell('doneDate'), {
             text: read.display(v, 'doneDate'),
@@ -295,6 +298,7 @@ export function* readRowsSteps(
       deadline,
       deadlineText,
       doneBy,
+      ...(doneDate === undefined ? {} : { doneDate }),
       progress,
       progressText,
       planInvest: read.number('planInvest'),

@@ -2,17 +2,19 @@ import { z } from 'zod';
 import type { SheetAnalysis, WorkbookAnalysis } from './analysis';
 import { summarizeWithLabels, type BulletinSummary } from './bulletin/summarize';
 import { formatIsoDay } from './dates';
+import { summarizeChanges } from './history/changesSummary';
+import { CHANGES, rowKeys, type SheetChanges } from './history/rowChanges';
 import { FIELD_KEYS, type FieldKey } from './fields';
 import { excelColumn, excelRow } from './grid';
 import type { Lang } from './issue';
 import { PRESET_IDS, type RuleSet } from './rules';
-import { STATUSES, type Counts, type Status } from './status';
+import { STATUSES, type Counts } from './status';
 
 /**
  * The report: what a run decided, as JSON for other programs (docs/report-format.md). Excel row
  * numbers and column letters throughout, never grid indices.
  */
-export const REPORT_SCHEMA_VERSION = 1;
+export const REPORT_SCHEMA_VERSION = 2;
 
 const statusEnum = z.enum(STATUSES);
 const countsShape = {
@@ -49,6 +51,11 @@ export const ReportSchema = z
         dueSoonDays: z.number(),
         seqLagGap: z.number(),
         seqSevereGap: z.number(),
+        behindPeriods: z.number().int().min(1),
+        assessment: z
+          .object({ lagging: z.number(), severe: z.number(), ahead: z.number() })
+          .strict()
+          .nullable(),
         palette: z.enum(['ryg', 'ryb']),
         colors: statusRecord(hex),
         labels: statusRecord(z.string()),
@@ -68,8 +75,24 @@ export const ReportSchema = z
               columns: z.record(z.enum(FIELD_KEYS), column),
             })
             .strict(),
-          /** Excel row number → status, for every data row and nothing else. */
-          rows: z.record(z.string().regex(/^[1-9]\d*$/), statusEnum),
+          /** One object per data row, in table order (version 1 had row number → status). */
+          rows: z.array(
+            z
+              .object({
+                row: z.number().int().min(1),
+                key: z.string().regex(/^[0-9a-z]+$/),
+                status: statusEnum,
+                previousStatus: statusEnum.nullable(),
+                change: z.enum(CHANGES).nullable(),
+                periodsBehind: z.number().int().min(0),
+                deadline: isoDay.nullable(),
+                overdueDays: z.number().int().min(0),
+                overdueMonths: z.number().int().min(0),
+                unit: z.string().nullable(),
+                category: z.string().nullable(),
+              })
+              .strict(),
+          ),
           issues: z.array(
             z
               .object({
@@ -92,6 +115,8 @@ export const ReportSchema = z
                   done: z.number(),
                   rate: z.number().nullable(),
                   expectedRate: fraction,
+                  /** The end of the period the header names; null: measured to asOf. */
+                  periodEnd: isoDay.nullable(),
                   unitLabel: z.string().nullable(),
                 })
                 .strict()
@@ -120,6 +145,70 @@ export const ReportSchema = z
                   })
                   .strict(),
               ),
+              changes: z
+                .object({
+                  previousAsOf: isoDay,
+                  newlyBehind: z.number().int().min(0),
+                  turnedRed: z.number().int().min(0),
+                  improved: z.number().int().min(0),
+                  completed: z.number().int().min(0),
+                  added: z.number().int().min(0),
+                  removed: z.number().int().min(0),
+                  behindPeriods: z.number().int().min(1),
+                  /** Excel rows behind for behindPeriods report dates or more, and for how many. */
+                  longBehind: z.array(
+                    z.object({ row: z.number().int().min(1), periods: z.number().int() }).strict(),
+                  ),
+                  unitsRising: z.array(
+                    z
+                      .object({
+                        unit: z.string(),
+                        previous: z.number().int().min(0),
+                        current: z.number().int().min(0),
+                      })
+                      .strict(),
+                  ),
+                })
+                .strict()
+                .optional(),
+              recognition: z
+                .object({
+                  ahead: z.array(
+                    z
+                      .object({
+                        row: z.number().int().min(1),
+                        unit: z.string().nullable(),
+                        doneDate: isoDay,
+                        deadline: isoDay,
+                      })
+                      .strict(),
+                  ),
+                  praisedUnits: z.array(z.string()),
+                  criticizedUnits: z.array(
+                    z
+                      .object({
+                        unit: z.string(),
+                        severe: z.number().int().min(0),
+                        longBehind: z.number().int().min(0),
+                      })
+                      .strict(),
+                  ),
+                })
+                .strict()
+                .optional(),
+              assessment: z
+                .array(
+                  z
+                    .object({
+                      unit: z.string(),
+                      ahead: z.number().int().min(0),
+                      lagging: z.number().int().min(0),
+                      severe: z.number().int().min(0),
+                      points: z.number(),
+                    })
+                    .strict(),
+                )
+                .optional(),
               text: z.string(),
             })
             .passthrough(),
@@ -143,6 +232,8 @@ export interface ReportExtra {
   readonly tool?: { readonly name: string; readonly version: string };
   /** The language the analysis was made in, and the draft text is written in; zh when not given. */
   readonly lang?: Lang;
+  /** Each sheet compared with its previous period (see session/history.ts); absent: none. */
+  readonly changes?: readonly SheetChanges[];
 }
 
 function countsOf(c: Counts): Counts {
@@ -176,10 +267,24 @@ export const SUMMARY_SECTIONS: Readonly<Record<string, (input: SummaryInput) => 
       done: i.done,
       rate: i.rate,
       expectedRate: i.expectedRate,
+      periodEnd: i.periodEnd,
       unitLabel: i.unitLabel,
     },
   starts: ({ bulletin: { starts: s } }) =>
     s && { planned: s.planned, started: s.started, rate: s.rate },
+  changes: ({ bulletin: { changes: c } }) =>
+    c && {
+      previousAsOf: c.previousAsOf,
+      newlyBehind: c.newlyBehind,
+      turnedRed: c.turnedRed,
+      improved: c.improved,
+      completed: c.completed,
+      added: c.added,
+      removed: c.removed,
+      behindPeriods: c.behindPeriods,
+      longBehind: c.longBehind.map((i) => ({ row: i.excelRow, periods: i.periodsBehind })),
+      unitsRising: c.unitsRising.map((u) => ({ ...u })),
+    },
   lagging: ({ bulletin }) =>
     bulletin.lagging.map((l) => ({
       name: l.name,
@@ -193,18 +298,40 @@ export const SUMMARY_SECTIONS: Readonly<Record<string, (input: SummaryInput) => 
       sheet: l.sheet,
       excelRow: l.excelRow,
     })),
+  recognition: ({ bulletin: { recognition: r } }) => ({
+    ahead: r.ahead.map((a) => ({
+      row: a.excelRow,
+      unit: a.unit,
+      doneDate: a.doneDate,
+      deadline: a.deadline,
+    })),
+    praisedUnits: [...r.praisedUnits],
+    criticizedUnits: r.criticizedUnits.map((u) => ({ ...u })),
+  }),
+  assessment: ({ bulletin: { assessment } }) => assessment?.map((a) => ({ ...a })),
   text: ({ bulletin }) => bulletin.text,
 };
 
-function summaryOf(sheet: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): ReportSummary {
+function summaryOf(
+  sheet: SheetAnalysis,
+  analysis: WorkbookAnalysis,
+  lang: Lang,
+  changes: SheetChanges | undefined,
+): ReportSummary {
   // The sheet alone, so each sheet's figures can be read without the others; the bulletin sheets
   // a run writes add up all analysed sheets, and for a one-table workbook the two agree.
+  const compared =
+    changes === undefined
+      ? undefined
+      : summarizeChanges([sheet], [changes], analysis.rules.behindPeriods);
   const bulletin = summarizeWithLabels(
     [sheet],
     analysis.asOf,
     lang,
     analysis.rules.labels,
     analysis.rules.preset,
+    compared,
+    analysis.rules.assessment,
   );
   const out: Record<string, unknown> = {};
   for (const [key, build] of Object.entries(SUMMARY_SECTIONS)) {
@@ -222,6 +349,8 @@ function rulesOf(r: RuleSet): Report['rules'] {
     dueSoonDays: r.dueSoonDays,
     seqLagGap: r.seqLagGap,
     seqSevereGap: r.seqSevereGap,
+    behindPeriods: r.behindPeriods,
+    assessment: r.assessment === null ? null : { ...r.assessment },
     palette: r.palette,
     colors: { ...r.colors },
     labels: { ...r.labels },
@@ -229,15 +358,40 @@ function rulesOf(r: RuleSet): Report['rules'] {
   };
 }
 
-function sheetOf(s: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): ReportSheet {
+function rowsOf(s: SheetAnalysis, changes: SheetChanges | undefined): ReportSheet['rows'] {
+  const keys = rowKeys(s);
+  return s.statuses.map((st, i) => {
+    const row = s.rows[i];
+    const c = changes?.rows[i];
+    return {
+      row: excelRow(s, st.row),
+      key: keys[i] ?? '',
+      status: st.status,
+      previousStatus: c?.previousStatus ?? null,
+      change: c?.change ?? null,
+      periodsBehind:
+        c?.periodsBehind ?? (st.status === 'lagging' || st.status === 'severe' ? 1 : 0),
+      deadline: row?.deadline.kind === 'date' ? formatIsoDay(row.deadline.day) : null,
+      overdueDays: st.overdueDays,
+      overdueMonths: st.overdueMonths,
+      unit: row?.unit ?? null,
+      category: row?.category ?? null,
+    };
+  });
+}
+
+function sheetOf(
+  s: SheetAnalysis,
+  analysis: WorkbookAnalysis,
+  lang: Lang,
+  changes: SheetChanges | undefined,
+): ReportSheet {
   const { layout, origin } = s;
   const columns: Partial<Record<FieldKey, string>> = {};
   for (const key of FIELD_KEYS) {
     const c = layout.fields[key];
     if (c !== undefined) columns[key] = excelColumn({ origin }, c);
   }
-  const rows: Record<string, Status> = {};
-  for (const st of s.statuses) rows[String(excelRow({ origin }, st.row))] = st.status;
   const first = layout.dataRows[0];
   const last = layout.dataRows[layout.dataRows.length - 1];
   return {
@@ -252,7 +406,7 @@ function sheetOf(s: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): Repo
       statusColumn: excelColumn({ origin }, s.paint.statusColumn),
       columns,
     },
-    rows,
+    rows: rowsOf(s, changes),
     issues: s.issues.map((i) => ({
       cell: i.cell,
       severity: i.severity,
@@ -260,7 +414,7 @@ function sheetOf(s: SheetAnalysis, analysis: WorkbookAnalysis, lang: Lang): Repo
       message: i.message,
     })),
     counts: countsOf(s.counts),
-    summary: summaryOf(s, analysis, lang),
+    summary: summaryOf(s, analysis, lang, changes),
   };
 }
 
@@ -277,7 +431,14 @@ export function buildReport(analysis: WorkbookAnalysis, extra: ReportExtra = {})
       ? { tool: { name: extra.tool.name, version: extra.tool.version } }
       : {}),
     rules: rulesOf(analysis.rules),
-    sheets: analysis.sheets.map((s) => sheetOf(s, analysis, lang)),
+    sheets: analysis.sheets.map((s) =>
+      sheetOf(
+        s,
+        analysis,
+        lang,
+        extra.changes?.find((c) => c.sheet === s.sheet),
+      ),
+    ),
     skippedSheets: analysis.skipped.map((s) => ({ name: s.name, reason: s.reason })),
   };
 }

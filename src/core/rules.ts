@@ -33,6 +33,20 @@ export const RuleInputSchema = z
     seqLagGap: z.number().min(0).max(1).optional(),
     /** sequential-progress: red when it trails by more than this. */
     seqSevereGap: z.number().min(0).max(1).optional(),
+    /** Month over month: rows behind this many report dates running are listed (连续N期以上滞后). */
+    behindPeriods: z.number().int().min(1).max(24).optional(),
+    /**
+     * 目标责任制考核 points per unit, off when absent: points for each lagging, severe and
+     * ahead-of-schedule item (signed: deductions are negative), ranked in the bulletin.
+     */
+    assessment: z
+      .object({
+        lagging: z.number().min(-100).max(100),
+        severe: z.number().min(-100).max(100),
+        ahead: z.number().min(-100).max(100),
+      })
+      .strict()
+      .optional(),
     palette: z.enum(['ryg', 'ryb']).optional(),
     colors: statusMap(hexColor).optional(),
     labels: statusMap(
@@ -49,6 +63,12 @@ export const RuleInputSchema = z
 
 export type RuleInput = z.input<typeof RuleInputSchema>;
 
+export interface AssessmentPoints {
+  readonly lagging: number;
+  readonly severe: number;
+  readonly ahead: number;
+}
+
 /** A complete rule set: every threshold, label and colour decided. */
 export interface RuleSet {
   readonly preset: PresetId;
@@ -57,6 +77,9 @@ export interface RuleSet {
   readonly dueSoonDays: number;
   readonly seqLagGap: number;
   readonly seqSevereGap: number;
+  readonly behindPeriods: number;
+  /** Points per item for the 考核 table; null: no table. */
+  readonly assessment: AssessmentPoints | null;
   readonly palette: 'ryg' | 'ryb';
   readonly colors: Readonly<Record<Status, string>>;
   readonly labels: Readonly<Record<Status, string>>;
@@ -195,6 +218,8 @@ export function resolveRules(
       dueSoonDays: r.dueSoonDays ?? 3,
       seqLagGap,
       seqSevereGap,
+      behindPeriods: r.behindPeriods ?? 2,
+      assessment: r.assessment ?? null,
       palette,
       colors: { ...PALETTES[palette], ...stripUndefined(r.colors) },
       labels: { ...LABELS[lang][r.preset], ...stripUndefined(r.labels) },

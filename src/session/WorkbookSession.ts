@@ -1,5 +1,8 @@
 import type { ColumnOverrides, WorkbookAnalysis } from '../core/analysis';
+import { bulletinSummaryFor } from '../core/bulletin/buildBulletin';
 import type { BulletinSummary } from '../core/bulletin/summarize';
+import { changedRows, type ChangedRow } from '../core/history/changedRows';
+import type { ChangesSummary } from '../core/history/changesSummary';
 import { parseIsoDay, type DayNumber } from '../core/dates';
 import type { DocumentSettings } from '../core/documents/documentSettings';
 import type { FieldKey } from '../core/fields';
@@ -11,6 +14,13 @@ import { emptyCounts, STATUSES, type Counts } from '../core/status';
 import { canActivateSheets, canSelectCells } from '../port/optionalPorts';
 import type { PortError, SheetInfo, WorkbookPort, WorkbookSettings } from '../port/WorkbookPort';
 import { replaceSheets } from './analyzeInChunks';
+import {
+  changesOfRun,
+  clearHistories,
+  compareWithHistories,
+  readHistories,
+  recordHistories,
+} from './history';
 import {
   analyze,
   clearSheets,
@@ -35,7 +45,7 @@ export type SessionNotice =
       readonly intent: 'warning';
       readonly kind: 'settingsNotSaved' | 'paintNoTable' | 'bulletinNoTable';
     }
-  | { readonly intent: 'success'; readonly kind: 'cleared' }
+  | { readonly intent: 'success'; readonly kind: 'cleared' | 'historyCleared' }
   | { readonly intent: 'warning'; readonly kind: 'bulletinNotShown'; readonly sheet: string }
   /** Sheets left alone (protected), with the adapters' sentences, and rows not followed for certain. */
   | {
@@ -77,6 +87,16 @@ export interface BulletinResult {
   readonly rules: RuleSet;
 }
 
+/** What the last 标注 found against the previous period (the 变化 view). */
+export interface RunChanges {
+  readonly asOf: DayNumber;
+  /** The previous report date, "YYYY-MM-DD"; null when the history holds none before this one. */
+  readonly previousAsOf: string | null;
+  /** Rows whose status moved, worst first. */
+  readonly rows: readonly ChangedRow[];
+  readonly summary?: ChangesSummary;
+}
+
 export interface BulletinRequest {
   readonly asOf: DayNumber;
   readonly rules: RuleSet;
@@ -106,6 +126,8 @@ export interface SessionView {
   readonly notice: SessionNotice | null;
   readonly settings: WorkbookSettings | null;
   readonly focus: CellFocus | null;
+  /** Month over month, from the last 标注; null before one. */
+  readonly changes: RunChanges | null;
 }
 
 export const EMPTY_VIEW: SessionView = {
@@ -123,6 +145,7 @@ export const EMPTY_VIEW: SessionView = {
   notice: null,
   settings: null,
   focus: null,
+  changes: null,
 };
 
 export interface SessionOptions {
@@ -325,12 +348,33 @@ export class WorkbookSession {
         this.commit({ notice: { intent: 'warning', kind: 'paintNoTable' } });
         return;
       }
+      // The comparison is with the history as it was before this date is recorded in it.
+      const histories = await readHistories(
+        p,
+        analysis.sheets.map((s) => s.sheet),
+      );
+      const compared = compareWithHistories(analysis, histories);
       const outcome = await paintSheets(
         p,
         analysis,
         this.options.lang,
         this.progress('paint', gen),
       );
+      await recordHistories(
+        p,
+        analysis,
+        histories,
+        outcome.painted.map(({ sheet }) => sheet.sheet),
+      );
+      const summary = changesOfRun(analysis, compared);
+      this.commit({
+        changes: {
+          asOf: request.asOf,
+          previousAsOf: summary?.previousAsOf ?? null,
+          rows: changedRows(analysis.sheets, compared),
+          ...(summary ? { summary } : {}),
+        },
+      });
       const painted: Record<string, PaintPlan> = { ...this.view.painted };
       for (const { sheet } of outcome.painted) painted[sheet.sheet] = sheet.paint;
       const counts = outcome.painted.map(({ sheet }) => ({
@@ -417,6 +461,16 @@ export class WorkbookSession {
         this.commit({ notice: { intent: 'warning', kind: 'bulletinNoTable' } });
         return;
       }
+      const histories = await readHistories(
+        p,
+        analysis.sheets.map((s) => s.sheet),
+      );
+      const changes = changesOfRun(analysis, compareWithHistories(analysis, histories));
+      const made = bulletinSummaryFor(analysis.sheets, request.asOf, {
+        lang: this.options.lang,
+        rules: request.rules,
+        ...(changes ? { changes } : {}),
+      });
       const written = await writeBulletin(
         p,
         analysis,
@@ -424,6 +478,7 @@ export class WorkbookSession {
         request.rules,
         this.options.lang,
         this.progress('bulletin', gen),
+        made,
       );
       if (gen !== this.generation) return;
       // A file shows the new sheets beside the plan tables, read back as the file holds them.
@@ -485,6 +540,14 @@ export class WorkbookSession {
       return false;
     }
   };
+
+  /** Forgets every analysed sheet's history of statuses (the 变化 view's 清除历史). */
+  readonly clearHistory = (): Promise<void> =>
+    this.exclusive(async (p) => {
+      const sheets = (this.view.analysis?.sheets ?? []).map((s) => s.sheet);
+      await clearHistories(p, sheets);
+      this.commit({ changes: null, notice: { intent: 'success', kind: 'historyCleared' } });
+    });
 
   readonly dismissNotice = (): void => this.commit({ notice: null });
 }

@@ -35,8 +35,24 @@ describe('parseArgs', () => {
         sheets: ['重点项目', '重点任务'],
         lang: 'en',
         bulletin: true,
+        history: true,
       },
     });
+  });
+
+  it('reads --previous and --no-history, and refuses them for clear', () => {
+    expect(parseArgs(['run', 'in.xlsx', '--previous', 'june.xlsx', '--no-history'])).toMatchObject({
+      kind: 'command',
+      args: { previous: 'june.xlsx', history: false },
+    });
+    expect(parseArgs(['check', 'in.xlsx', '--previous=june.xlsx'])).toMatchObject({
+      kind: 'command',
+      args: { command: 'check', previous: 'june.xlsx', history: true },
+    });
+    expect(parseArgs(['clear', 'in.xlsx', '--previous', 'june.xlsx'])).toMatchObject({
+      kind: 'error',
+    });
+    expect(parseArgs(['clear', 'in.xlsx', '--no-history'])).toMatchObject({ kind: 'error' });
   });
 
   it('turns the bulletin off with --no-bulletin, and never writes one for check', () => {

@@ -80,6 +80,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
     expect(stored).toEqual(
       expect.arrayContaining([
         'paint:重点项目',
+        'history:重点项目',
         'bulletins',
         'settings',
         '进度滞后',
@@ -111,6 +112,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
         fc.pre(code === 0 && t.dataRows.length > 0);
         const stored = await xlsxStateStrings(out);
         expect(stored).toContain(`paint:${grid.name}`);
+        expect(stored).toContain(`history:${grid.name}`);
         const user = userStrings(await userGrids(input), savedRules());
         expect(user).toEqual(
           expect.arrayContaining(PEOPLE.slice(0, Math.min(t.dataRows.length, 6))),
@@ -120,4 +122,26 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
       { numRuns: Number(process.env.FC_RUNS ?? 15), seed: 5_000_007 },
     );
   }, 120_000);
+
+  it('keeps in the history of three report dates only dates, row keys and status letters', async () => {
+    const input = new Uint8Array(await fsp.readFile(SAMPLE));
+    let bytes: Uint8Array = input;
+    for (const asOf of ['2023-06-30', '2023-07-31', '2023-10-15']) {
+      const { code, out } = await runOn(bytes, asOf);
+      expect(code).toBe(0);
+      bytes = out;
+    }
+    const records = await (await XlsxWorkbook.open(bytes)).readRecords();
+    const history = records.get('history:重点项目') ?? '';
+    expect(JSON.parse(history)).toMatchObject({
+      v: 1,
+      dates: ['2023-06-30', '2023-07-31', '2023-10-15'],
+    });
+    // Nothing but the format's own words, ISO dates, base-36 keys and one letter per date.
+    expect(history).toMatch(
+      /^\{"v":1,"dates":\["[\d-]+"(,"[\d-]+")*\],"rows":\{("[0-9a-z]+":"[nlsdu.]{3}",?)+\}\}$/,
+    );
+    const user = userStrings(await userGrids(input), savedRules());
+    expect(leaks(user, await xlsxStateStrings(bytes))).toEqual([]);
+  }, 60_000);
 });

@@ -78,7 +78,7 @@ describe('the bulletin sheets of the real-world tables', () => {
   it('prints the amount unit of a three-level header on the investment table', () => {
     const { book } = run(table('three-level-header'));
     expect(cellsOf(book, 0)).toEqual(
-      expect.arrayContaining(['年度计划投资（万元）', '已完成投资（万元）']),
+      expect.arrayContaining(['年度计划投资（万元）', '1-6月完成投资（万元）']),
     );
   });
 

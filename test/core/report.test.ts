@@ -48,14 +48,27 @@ describe('buildReport', () => {
     expect(report).not.toHaveProperty('tool');
   });
 
-  it('maps every data row, by Excel row number, to its status, and nothing else', () => {
+  it('lists every data row, by Excel row number, with its status, and nothing else', () => {
     const [sheet] = buildReport(analysis([gridOf('重点项目', rows)])).sheets;
-    expect(sheet?.rows).toEqual({
-      '4': 'severe',
-      '5': 'normal',
-      '6': 'done',
-      '8': 'lagging',
-      '9': 'unknown',
+    expect(sheet?.rows.map((r) => [r.row, r.status])).toEqual([
+      [4, 'severe'],
+      [5, 'normal'],
+      [6, 'done'],
+      [8, 'lagging'],
+      [9, 'unknown'],
+    ]);
+    expect(sheet?.rows[0]).toEqual({
+      row: 4,
+      key: expect.stringMatching(/^[0-9a-z]+$/) as unknown,
+      status: 'severe',
+      previousStatus: null,
+      change: null,
+      periodsBehind: 1,
+      deadline: '2023-02-28',
+      overdueDays: 122,
+      overdueMonths: 4,
+      unit: '区发改局',
+      category: '产业项目',
     });
     expect(sheet?.counts).toEqual({ normal: 1, lagging: 1, severe: 1, done: 1, unknown: 1 });
   });
@@ -70,7 +83,7 @@ describe('buildReport', () => {
       statusColumn: 'G',
       columns: { seq: 'B', name: 'C', unit: 'F', deadline: 'D', done: 'E' },
     });
-    expect(Object.keys(sheet?.rows ?? {})).toEqual(['6', '7', '8', '10', '11']);
+    expect(sheet?.rows.map((r) => r.row)).toEqual([6, 7, 8, 10, 11]);
     expect(sheet?.issues).toContainEqual(
       expect.objectContaining({ cell: 'D11', severity: 'error', code: 'deadline_unreadable' }),
     );
@@ -103,8 +116,11 @@ describe('buildReport', () => {
       ReportSchema.safeParse(withSummary({ starts: { planned: 2, started: 1, rate: 50 } })).success,
     ).toBe(false);
     expect(ReportSchema.safeParse(withSummary({ text: null })).success).toBe(false);
-    const bad = { ...report, sheets: [{ ...sheet, rows: { ...sheet.rows, H9: 'normal' } }] };
+    const first = sheet.rows[0];
+    const bad = { ...report, sheets: [{ ...sheet, rows: [{ ...first, row: 'H9' }] }] };
     expect(ReportSchema.safeParse(bad).success).toBe(false);
+    const v1 = { ...report, sheets: [{ ...sheet, rows: { '4': 'severe' } }] };
+    expect(ReportSchema.safeParse(v1).success).toBe(false);
   });
 
   it('lists the lagging and severe rows with what a bulletin prints of them, severe first', () => {
@@ -139,7 +155,13 @@ describe('buildReport', () => {
 
   it('leaves out investment and starts for a table without their columns, rather than report zeros', () => {
     const [sheet] = buildReport(analysis([gridOf('重点项目', rows)])).sheets;
-    expect(Object.keys(sheet?.summary ?? {})).toEqual(['byUnit', 'byCategory', 'lagging', 'text']);
+    expect(Object.keys(sheet?.summary ?? {})).toEqual([
+      'byUnit',
+      'byCategory',
+      'lagging',
+      'recognition',
+      'text',
+    ]);
   });
 
   it('gives investment against 序时进度 and the start rate for a table with those columns', () => {
@@ -163,10 +185,11 @@ describe('buildReport', () => {
       done: 15,
       rate: 15 / 34.5,
       expectedRate: 181 / 365,
+      periodEnd: '2023-06-30',
       unitLabel: '亿元',
     });
     expect(sheet?.summary.starts).toEqual({ planned: 2, started: 1, rate: 0.5 });
-    expect(sheet?.summary.text).toContain('年度计划投资34.5亿元，已完成投资15亿元，完成率43.5%');
+    expect(sheet?.summary.text).toContain('年度计划投资34.5亿元，1-6月完成投资15亿元，完成率43.5%');
   });
 
   it('summarises each sheet from its own rows alone', () => {

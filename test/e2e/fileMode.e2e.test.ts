@@ -99,7 +99,7 @@ describe('file mode in Chromium', () => {
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: '下载' }).click(),
+        page.getByRole('button', { name: '下载', exact: true }).click(),
       ]);
       expect(download.suggestedFilename()).toBe('projects.三色.xlsx');
       const saved = join(OUT, download.suggestedFilename());
@@ -172,7 +172,7 @@ describe('file mode in Chromium', () => {
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('button', { name: '下载' }).click(),
+        page.getByRole('button', { name: '下载', exact: true }).click(),
       ]);
       const saved = join(OUT, 'bulletin-sample.三色.xlsx');
       await download.saveAs(saved);

@@ -93,7 +93,7 @@ describe('a fresh clone with nothing beside it', () => {
       const expected = JSON.parse(
         readFileSync(join(clone, 'samples', 'expected.json'), 'utf8'),
       ) as Record<string, Record<string, { counts: unknown }>>;
-      expect(report.schemaVersion).toBe(1);
+      expect(report.schemaVersion).toBe(2);
       expect(report.sheets[0]?.counts).toEqual(expected['projects.xlsx']?.['2023-06-30']?.counts);
     },
     TIMEOUT,

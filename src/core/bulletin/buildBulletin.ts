@@ -2,6 +2,7 @@ import type { SheetAnalysis } from '../analysis';
 import type { BulletinBook } from '../bulletinBook';
 import type { DayNumber } from '../dates';
 import type { Lang } from '../issue';
+import type { ChangesSummary } from '../history/changesSummary';
 import type { RuleSet } from '../rules';
 import { laggingSheet, summarySheet } from './bulletinSheets';
 import { summarizeWithLabels, type BulletinSummary } from './summarize';
@@ -10,6 +11,8 @@ export interface BuildBulletinOptions {
   readonly lang: Lang;
   /** The rule set the sheets were analysed with: its labels and colours go on the bulletin. */
   readonly rules: RuleSet;
+  /** The comparison with the previous period, when there is one (see session/history.ts). */
+  readonly changes?: ChangesSummary;
   /** Replaces the summary sheet's title ("截至2023年6月30日重点项目推进情况"). */
   readonly title?: string;
 }
@@ -30,9 +33,17 @@ export function buildBulletin(
 export function bulletinSummaryFor(
   analyses: readonly SheetAnalysis[],
   asOf: DayNumber,
-  opts: Pick<BuildBulletinOptions, 'lang' | 'rules'>,
+  opts: Pick<BuildBulletinOptions, 'lang' | 'rules' | 'changes'>,
 ): BulletinSummary {
-  return summarizeWithLabels(analyses, asOf, opts.lang, opts.rules.labels, opts.rules.preset);
+  return summarizeWithLabels(
+    analyses,
+    asOf,
+    opts.lang,
+    opts.rules.labels,
+    opts.rules.preset,
+    opts.changes,
+    opts.rules.assessment,
+  );
 }
 
 /** The bulletin sheets of a summary already made (see bulletinSummaryFor). */

@@ -5,6 +5,9 @@ import type { CellRange } from '../grid';
 import type { Lang } from '../issue';
 import type { RuleSet } from '../rules';
 import { STATUSES, type Status } from '../status';
+import { changesSection } from './changesSection';
+import { investmentPeriodLabel } from './investmentPeriod';
+import { recognitionSection } from './recognitionSection';
 import { displayWidth } from './displayWidth';
 import { behindShare } from './groups';
 import { amountUnitName, formatLongDay } from './formatFigures';
@@ -20,6 +23,7 @@ function allStyles(colors: Readonly<Record<Status, string>>): Record<string, Bul
     title: { bold: true, fontSize: 16, align: 'center' },
     subtitle: { align: 'left' },
     heading: { bold: true, fontSize: 12 },
+    subheading: { bold: true },
     header: { bold: true, fill: HEADER_FILL, border: true, align: 'center', wrap: true },
     text: { border: true, align: 'left', wrap: true },
     center: { border: true, align: 'center' },
@@ -53,9 +57,11 @@ export interface Words {
   readonly count: string;
   readonly share: string;
   readonly planInvest: (u: string | null) => string;
-  readonly doneInvest: (u: string | null) => string;
+  readonly doneInvest: (u: string | null, period?: string | null) => string;
   readonly rate: string;
   readonly expectedRate: string;
+  /** 序时进度 with what it is measured to: the period's end, or the report date. */
+  readonly expectedRateTo: (period: string | null) => string;
   readonly planned: string;
   readonly started: string;
   readonly startRate: string;
@@ -89,9 +95,14 @@ const WORDS: Record<Lang, Words> = {
     count: '数量（项）',
     share: '占比',
     planInvest: (u) => (u === null ? '年度计划投资' : `年度计划投资（${u}）`),
-    doneInvest: (u) => (u === null ? '已完成投资' : `已完成投资（${u}）`),
+    doneInvest: (u, period) => {
+      const head = period ? `${period}完成投资` : '已完成投资';
+      return u === null ? head : `${head}（${u}）`;
+    },
     rate: '完成率',
     expectedRate: '序时进度',
+    expectedRateTo: (period) =>
+      period === null ? '序时进度（按截至日期）' : `序时进度（${period}）`,
     planned: '计划新开工（个）',
     started: '已开工（个）',
     startRate: '开工率',
@@ -121,9 +132,16 @@ const WORDS: Record<Lang, Words> = {
     count: 'Count',
     share: 'Share',
     planInvest: (u) => (u === null ? 'Annual plan' : `Annual plan (${amountUnitName(u, 'en')})`),
-    doneInvest: (u) => (u === null ? 'Completed' : `Completed (${amountUnitName(u, 'en')})`),
+    doneInvest: (u, period) => {
+      const head = period ? `Completed ${period}` : 'Completed';
+      return u === null ? head : `${head} (${amountUnitName(u, 'en')})`;
+    },
     rate: 'Completion rate',
     expectedRate: 'Share of year elapsed',
+    expectedRateTo: (period) =>
+      period === null
+        ? 'Share of year elapsed (to the report date)'
+        : `Share of year elapsed (to end of ${period.slice(-3)})`,
     planned: 'New starts planned',
     started: 'Started',
     startRate: 'Start rate',
@@ -270,6 +288,7 @@ function summaryTables(
   w: Words,
   rules: RuleSet,
   shareBehind: string,
+  lang: Lang,
 ): BulletinChart | undefined {
   const { labels } = summary;
   let r = top;
@@ -292,13 +311,21 @@ function summaryTables(
   STATUSES.forEach((s, i) => out.put(r + 2, 3 + i, totals.shares[s], 'pct'));
   r += 4;
 
+  if (summary.changes) {
+    r = changesSection(out, r, summary.changes, lang, labels, (row, name) => {
+      section++;
+      out.put(row, 0, w.section(section, name), 'heading');
+    });
+  }
+
   const inv = summary.investment;
   if (inv) {
     heading(w.investment);
     out.put(r, 1, w.planInvest(inv.unitLabel), 'header');
-    out.put(r, 2, w.doneInvest(inv.unitLabel), 'header');
+    const period = investmentPeriodLabel(inv.periodEnd, lang);
+    out.put(r, 2, w.doneInvest(inv.unitLabel, period), 'header');
     out.put(r, 3, w.rate, 'header');
-    out.put(r, 4, w.expectedRate, 'header');
+    out.put(r, 4, w.expectedRateTo(period), 'header');
     out.put(r + 1, 1, inv.plan, 'amount');
     out.put(r + 1, 2, inv.done, 'amount');
     out.put(r + 1, 3, inv.rate, 'pct');
@@ -342,8 +369,21 @@ function summaryTables(
 
   if (summary.byCategory.length > 0) {
     heading(w.byCategory);
-    groupTable(out, r, summary.byCategory, w.category, w, shareBehind, labels);
+    r = groupTable(out, r, summary.byCategory, w.category, w, shareBehind, labels) + 1;
   }
+
+  recognitionSection(
+    out,
+    r,
+    summary.recognition,
+    summary.assessment,
+    rules.behindPeriods,
+    lang,
+    (row, name) => {
+      section++;
+      out.put(row, 0, w.section(section, name), 'heading');
+    },
+  );
   return chart;
 }
 
@@ -374,7 +414,7 @@ export function summarySheet(
   // Column widths come from the tables (the draft is merged across them and wraps to fit), and
   // do not depend on the rows the tables start at, so a first layout measures them.
   const measured = new Layout();
-  summaryTables(measured, 0, 1, summary, w, rules, shareBehind);
+  summaryTables(measured, 0, 1, summary, w, rules, shareBehind, lang);
   const columnWidths = fitWidths(SUMMARY_WIDTHS, measured, styles);
 
   out.put(3, 0, w.section(1, w.draft), 'heading');
@@ -384,7 +424,7 @@ export function summarySheet(
   );
   out.put(4, 0, summary.text, 'draft');
   out.merge(4, 0, 4 + rows - 1, SUMMARY_LAST_COL);
-  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules, shareBehind);
+  const chart = summaryTables(out, 4 + rows + 1, 1, summary, w, rules, shareBehind, lang);
 
   return {
     name: bulletinSheetNames(summary.asOf, lang).summary,

@@ -1,6 +1,8 @@
 import type { DayNumber } from '../dates';
 import type { Lang } from '../issue';
 import type { Status } from '../status';
+import { changesSentence } from './changesText';
+import { investmentPeriodLabel } from './investmentPeriod';
 import { amountUnitName, formatAmount, formatLongDay, formatPercent } from './formatFigures';
 import { presetWords } from './presetWords';
 import { subjectNoun } from './subject';
@@ -39,8 +41,12 @@ function zhText(facts: DraftFacts, asOf: DayNumber): string {
   if (investment) {
     const u = investment.unitLabel ?? '';
     const rate = investment.rate === null ? '' : `，完成率${formatPercent(investment.rate)}`;
+    // The period the amounts cover is named, so 序时进度 reads against the right months; the
+    // sheet's header says when it was measured to the report date instead.
+    const period = investmentPeriodLabel(investment.periodEnd, 'zh');
+    const done = period === null ? '已完成投资' : `${period}完成投资`;
     parts.push(
-      `年度计划投资${formatAmount(investment.plan)}${u}，已完成投资${formatAmount(investment.done)}${u}` +
+      `年度计划投资${formatAmount(investment.plan)}${u}，${done}${formatAmount(investment.done)}${u}` +
         `${rate}，序时进度${formatPercent(investment.expectedRate)}。`,
     );
   }
@@ -62,6 +68,7 @@ function zhText(facts: DraftFacts, asOf: DayNumber): string {
     });
     parts.push(`${presetWords(facts.preset, 'zh').unitsBehind}：${named.join('、')}。`);
   }
+  if (facts.changes) parts.push(changesSentence(facts.changes, labels, 'zh'));
   return parts.join('');
 }
 
@@ -79,14 +86,17 @@ function enText(facts: DraftFacts, asOf: DayNumber): string {
   if (investment) {
     const u =
       investment.unitLabel === null ? '' : ` (${amountUnitName(investment.unitLabel, 'en')})`;
-    const elapsed = `${formatPercent(investment.expectedRate)} of the year elapsed`;
+    const period = investmentPeriodLabel(investment.periodEnd, 'en');
+    const elapsed =
+      `${formatPercent(investment.expectedRate)} of the year elapsed` +
+      (period === null ? '' : ` by the end of ${period.slice(-3)}`);
     const rate =
       investment.rate === null
         ? elapsed
         : `completion rate ${formatPercent(investment.rate)} against ${elapsed}`;
     parts.push(
       `Investment${u}: annual plan ${formatAmount(investment.plan)}, ` +
-        `completed ${formatAmount(investment.done)}, ${rate}.`,
+        `completed${period === null ? '' : ` ${period}`} ${formatAmount(investment.done)}, ${rate}.`,
     );
   }
   if (starts) {
@@ -107,6 +117,7 @@ function enText(facts: DraftFacts, asOf: DayNumber): string {
     });
     parts.push(`${presetWords(facts.preset, 'en').unitsBehind}: ${named.join('; ')}.`);
   }
+  if (facts.changes) parts.push(changesSentence(facts.changes, labels, 'en'));
   return parts.join(' ');
 }
 

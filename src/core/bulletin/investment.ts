@@ -1,5 +1,5 @@
 import type { SheetAnalysis } from '../analysis';
-import type { DayNumber } from '../dates';
+import { formatIsoDay, type DayNumber } from '../dates';
 import { elapsedShareOfYear } from './elapsedShare';
 import { investmentPeriodEnd } from './investmentPeriod';
 
@@ -16,6 +16,11 @@ export interface InvestmentSummary {
    * completed-investment header names it ("1-6月完成投资"), else at the report date.
    */
   readonly expectedRate: number;
+  /**
+   * The last day of the period the header names ("1-6月完成投资" → "2023-06-30"), which the
+   * bulletin and draft name; null when the header names none and the report date was used.
+   */
+  readonly periodEnd: string | null;
   /** The amount unit the headers name ("万元", "亿元"); null when no table names one. */
   readonly unitLabel: string | null;
 }
@@ -56,13 +61,15 @@ export function summarizeInvestment(
       done += (row.doneInvest ?? 0) * factor;
     }
   }
+  const periodEnd = investmentPeriodEnd(first);
   plan = roundSum(plan);
   done = roundSum(done);
   return {
     plan,
     done,
     rate: plan > 0 ? done / plan : null,
-    expectedRate: elapsedShareOfYear(investmentPeriodEnd(first) ?? asOf, first.planYear),
+    expectedRate: elapsedShareOfYear(periodEnd ?? asOf, first.planYear),
+    periodEnd: periodEnd === null ? null : formatIsoDay(periodEnd),
     unitLabel,
   };
 }

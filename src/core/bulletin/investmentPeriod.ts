@@ -27,3 +27,29 @@ export function investmentPeriodEnd(analysis: SheetAnalysis): DayNumber | null {
   }
   return null;
 }
+
+const EN_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/**
+ * The period as a bulletin names it: "1-6月" (zh), "Jan–Jun" (en); null when the amounts were
+ * measured to the report date because the header named no period.
+ */
+export function investmentPeriodLabel(periodEnd: string | null, lang: 'zh' | 'en'): string | null {
+  const month = periodEnd === null ? NaN : Number(periodEnd.slice(5, 7));
+  if (!(month >= 1 && month <= 12)) return null;
+  if (lang === 'zh') return month === 1 ? '1月' : `1-${month}月`;
+  return month === 1 ? 'Jan' : `Jan–${EN_MONTHS[month - 1] ?? ''}`;
+}

@@ -3,6 +3,9 @@ import { formatIsoDay, type DayNumber } from '../dates';
 import type { Lang } from '../issue';
 import { defaultRules, type PresetId } from '../rules';
 import { emptyCounts, STATUSES, type Counts, type Status } from '../status';
+import type { ChangesSummary } from '../history/changesSummary';
+import type { AssessmentPoints } from '../rules';
+import { assessmentOf, recognitionOf, type AssessmentRow, type Recognition } from './recognition';
 import { draftText } from './draftText';
 import { mergeGroups, rankUnits } from './groups';
 import { summarizeInvestment, type InvestmentSummary } from './investment';
@@ -50,6 +53,12 @@ export interface BulletinSummary {
   readonly starts?: StartsSummary;
   /** Lagging and severe rows: severe first, then the longest overdue. */
   readonly lagging: readonly LaggingItem[];
+  /** 与上期相比: absent when there is no previous period (or the history is not used). */
+  readonly changes?: ChangesSummary;
+  /** 表扬 and 批评. */
+  readonly recognition: Recognition;
+  /** The 考核 table; absent unless the rules set points. */
+  readonly assessment?: readonly AssessmentRow[];
   /** The draft paragraph, in the language asked for (the status words are the rule set's). */
   readonly text: string;
 }
@@ -82,7 +91,10 @@ export function summarizeWithLabels(
   lang: Lang,
   labels: Readonly<Record<Status, string>>,
   preset: PresetId = 'node-lag',
+  changes?: ChangesSummary,
+  points?: AssessmentPoints | null,
 ): BulletinSummary {
+  const recognition = recognitionOf(analyses, changes);
   const subject = bulletinSubject(analyses);
   const investment = summarizeInvestment(analyses, asOf);
   const starts = summarizeStarts(analyses, asOf);
@@ -101,6 +113,9 @@ export function summarizeWithLabels(
     ...(investment ? { investment } : {}),
     ...(starts ? { starts } : {}),
     lagging: laggingList(analyses),
+    ...(changes ? { changes } : {}),
+    recognition,
+    ...(points ? { assessment: assessmentOf(analyses, recognition.ahead, points) } : {}),
   };
   return { ...facts, text: draftText(facts, asOf, lang) };
 }

@@ -1,3 +1,4 @@
+import { investmentPeriodLabel } from '../bulletin/investmentPeriod';
 import { behindShare } from '../bulletin/groups';
 import { bulletinWords, type Words } from '../bulletin/bulletinSheets';
 import { presetWords } from '../bulletin/presetWords';
@@ -152,9 +153,9 @@ export function bulletinDocument(
       kind: 'table',
       header: [
         w.planInvest(lang === 'zh' ? u : inv.unitLabel),
-        w.doneInvest(lang === 'zh' ? u : inv.unitLabel),
+        w.doneInvest(lang === 'zh' ? u : inv.unitLabel, investmentPeriodLabel(inv.periodEnd, lang)),
         w.rate,
-        w.expectedRate,
+        w.expectedRateTo(investmentPeriodLabel(inv.periodEnd, lang)),
       ],
       rows: [
         [

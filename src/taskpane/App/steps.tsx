@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BulletinStep } from '../components/BulletinStep/BulletinStep';
+import { ChangesStep } from '../components/ChangesStep/ChangesStep';
 import { CheckStep } from '../components/CheckStep/CheckStep';
 import { DetectStep } from '../components/DetectStep/DetectStep';
 import { PaintStep } from '../components/PaintStep/PaintStep';
@@ -68,6 +69,20 @@ const paint: StepDef = {
   ),
 };
 
+const changes: StepDef = {
+  id: 'changes',
+  label: (t) => t.steps.changes,
+  render: ({ session }) => (
+    <ChangesStep
+      changes={session.changes}
+      rules={session.lastPaint?.rules ?? null}
+      busy={session.busy}
+      onSelect={(row) => void session.selectIssue(row)}
+      onClearHistory={() => void session.clearHistory()}
+    />
+  ),
+};
+
 const bulletin: StepDef = {
   id: 'bulletin',
   label: (t) => t.steps.bulletin,
@@ -89,4 +104,4 @@ const bulletin: StepDef = {
   ),
 };
 
-export const STEPS: readonly StepDef[] = [detect, check, paint, bulletin];
+export const STEPS: readonly StepDef[] = [detect, check, paint, changes, bulletin];

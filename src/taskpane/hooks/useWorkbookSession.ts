@@ -19,6 +19,7 @@ export type {
   PaintRequest,
   PaintResult,
   Phase,
+  RunChanges,
   SheetCounts,
   WorkProgress,
 } from '../../session/WorkbookSession';
@@ -40,6 +41,8 @@ export interface Session extends PaneView {
   selectIssue(target: { readonly sheet: string; readonly cell: string }): Promise<void>;
   /** Remembers the documents' settings in the workbook; false when it could not. */
   saveDocuments(documents: DocumentSettings): Promise<boolean>;
+  /** Forgets the analysed sheets' history of statuses. */
+  clearHistory(): Promise<void>;
   dismissNotice(): void;
   reload(): Promise<void>;
 }
@@ -66,6 +69,7 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     bulletin: session.bulletin,
     selectIssue: session.selectIssue,
     saveDocuments: session.saveDocuments,
+    clearHistory: session.clearHistory,
     dismissNotice: session.dismissNotice,
     reload: () => session.reload(),
   };

@@ -2,6 +2,9 @@ import type { FieldKey } from '../../core/fields';
 import type { IssueCode, Lang, Severity } from '../../core/issue';
 import type { PresetId } from '../../core/rules';
 import type { PortErrorCode } from '../../port/WorkbookPort';
+import type { Change } from '../../core/history/rowChanges';
+
+type ChangeKind = Exclude<Change, 'unchanged'>;
 
 /** Every sentence the task pane shows, in one shape per language. */
 export interface Strings {
@@ -15,6 +18,7 @@ export interface Strings {
     readonly detect: string;
     readonly check: string;
     readonly paint: string;
+    readonly changes: string;
     readonly bulletin: string;
   };
   readonly stepsLabel: string;
@@ -117,6 +121,18 @@ export interface Strings {
     readonly noTable: string;
     readonly notShown: (sheet: string) => string;
   };
+  readonly changes: {
+    readonly notYet: string;
+    readonly noPrevious: string;
+    readonly since: (previous: string, asOf: string) => string;
+    readonly none: string;
+    readonly kinds: Readonly<Record<ChangeKind, string>>;
+    readonly periods: (n: number) => string;
+    readonly goTo: (cell: string) => string;
+    readonly unnamed: string;
+    readonly clearHistory: string;
+    readonly historyCleared: string;
+  };
   readonly fields: Readonly<Record<FieldKey, string>>;
   readonly issueCodes: Readonly<Record<IssueCode, string>>;
   readonly presets: Readonly<Record<PresetId, string>>;
@@ -133,7 +149,7 @@ const zh: Strings = {
   otherLanguageName: 'English',
   loading: '正在读取工作簿…',
   reload: '重新读取工作簿',
-  steps: { detect: '识别', check: '检查', paint: '标注', bulletin: '通报' },
+  steps: { detect: '识别', check: '检查', paint: '标注', changes: '变化', bulletin: '通报' },
   stepsLabel: '步骤',
   progress: {
     read: '正在读取工作表',
@@ -237,6 +253,25 @@ const zh: Strings = {
     noTable: '没有可生成通报的计划表。',
     notShown: (sheet) => `通报已写入工作表“${sheet}”,但未能切换到该工作表。`,
   },
+  changes: {
+    notYet: '标注后,这里列出与上期相比状态有变化的事项。',
+    noPrevious: '这是第一次标注(工作簿中没有更早的记录),下次标注时再与本期比较。',
+    since: (previous, asOf) => `与上期(${previous})相比,截至${asOf}:`,
+    none: '与上期相比,没有事项的状态发生变化。',
+    kinds: {
+      turnedRed: '由黄转红',
+      newlyBehind: '新增滞后',
+      improved: '好转',
+      completed: '新完成',
+      added: '新纳入',
+      uncertain: '无法对应(同名同单位)',
+    },
+    periods: (n) => `连续${n}期`,
+    goTo: (cell) => `转到 ${cell}`,
+    unnamed: '(无名称)',
+    clearHistory: '清除历史记录',
+    historyCleared: '已清除历次状态记录。',
+  },
   fields: {
     seq: '序号',
     name: '名称',
@@ -312,7 +347,13 @@ const en: Strings = {
   otherLanguageName: '中文',
   loading: 'Reading the workbook…',
   reload: 'Read the workbook again',
-  steps: { detect: 'Detect', check: 'Check', paint: 'Colour', bulletin: 'Bulletin' },
+  steps: {
+    detect: 'Detect',
+    check: 'Check',
+    paint: 'Colour',
+    changes: 'Changes',
+    bulletin: 'Bulletin',
+  },
   stepsLabel: 'Steps',
   progress: {
     read: 'Reading sheets',
@@ -417,6 +458,27 @@ const en: Strings = {
     unitLine: (unit, counts) => `${unit}: ${counts}`,
     noTable: 'There is no plan table to write a bulletin for.',
     notShown: (sheet) => `The bulletin is on sheet "${sheet}", but Excel could not switch to it.`,
+  },
+  changes: {
+    notYet:
+      'After colouring, the items whose status changed since the previous period are listed here.',
+    noPrevious:
+      'This is the first colouring (the workbook holds no earlier record); the next one is compared with it.',
+    since: (previous, asOf) => `Compared with the previous period (${previous}), as of ${asOf}:`,
+    none: 'No item changed status since the previous period.',
+    kinds: {
+      turnedRed: 'Yellow to red',
+      newlyBehind: 'Newly behind',
+      improved: 'Improved',
+      completed: 'Newly completed',
+      added: 'Added',
+      uncertain: 'Cannot be matched (same name and unit)',
+    },
+    periods: (n) => `${n} periods running`,
+    goTo: (cell) => `Go to ${cell}`,
+    unnamed: '(no name)',
+    clearHistory: 'Clear the history',
+    historyCleared: 'The history of statuses was cleared.',
   },
   fields: {
     seq: 'No.',

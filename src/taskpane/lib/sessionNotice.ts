@@ -15,6 +15,8 @@ export function noticeOf(n: SessionNotice): Notice {
       return { intent: n.intent, text: (t) => t.bulletin.noTable };
     case 'cleared':
       return { intent: n.intent, text: (t) => t.paint.cleared };
+    case 'historyCleared':
+      return { intent: n.intent, text: (t) => t.changes.historyCleared };
     case 'bulletinNotShown':
       return { intent: n.intent, text: (t) => t.bulletin.notShown(n.sheet) };
     case 'partly':

@@ -9,6 +9,7 @@ import { dayNumber, formatIsoDay, type DayNumber } from '../../../src/core/dates
 import { a1, type SheetGrid } from '../../../src/core/grid';
 import { isOwnSheet, STATE_SHEET } from '../../../src/core/ownSheets';
 import { resolveRules, type RuleInput, type RuleSet } from '../../../src/core/rules';
+import { readHistories, recordHistories } from '../../../src/session/history';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 import { asOfArb, planTable } from '../../support/genPlanTable';
 import {
@@ -66,7 +67,7 @@ function fakeOf(grids: readonly SheetGrid[]): RecordingExcel {
   return excel;
 }
 
-/** One session: read every sheet, paint, write the bulletin, save settings. */
+/** One session: read every sheet, paint, record the history, write the bulletin, save settings. */
 async function fullSession(
   excel: RecordingExcel,
   asOf: DayNumber,
@@ -78,6 +79,8 @@ async function fullSession(
   }
   const analysis = analyzeWorkbook(grids, { asOf, rules: rules(), lang: 'zh' });
   for (const s of analysis.sheets) await wb.applyPaint(s.paint);
+  const names = analysis.sheets.map((s) => s.sheet);
+  await recordHistories(wb, analysis, await readHistories(wb, names), names);
   if (analysis.sheets.length > 0) {
     await wb.writeBulletin(buildBulletin(analysis.sheets, asOf, { lang: 'zh', rules: rules() }));
   }
@@ -133,6 +136,7 @@ describe('what the Office adapter stores about itself in a workbook', () => {
         const { grids, stored, painted } = await fullSession(fakeOf([withPeople(t)]), asOf);
         fc.pre(painted === 1 && t.dataRows.length > 0);
         expect(stored).toContain(`paint:${t.grid.name}`);
+        expect(stored).toContain(`history:${t.grid.name}`);
         const user = userStrings(grids, rules());
         expect(user).toEqual(
           expect.arrayContaining(PEOPLE.slice(0, Math.min(t.dataRows.length, 6))),

@@ -45,7 +45,12 @@ describe('buildBulletin sheets', () => {
     const list = sheetNamed(book.sheets, '滞后清单2023-06-30');
     expect([1, 2, 6].map((c) => cellAt(list, 2, c)?.value)).toEqual(['=1+1', '=区局', '=A1']);
     const summary = sheetNamed(book.sheets, '通报2023-06-30');
-    expect(summary.cells.filter((c) => c.value === '=区局')).toHaveLength(1);
+    // In the unit table, and among the units criticised for a severe item: a string both times.
+    expect(summary.cells.filter((c) => c.value === '=区局')).toHaveLength(2);
+    expect(summary.cells.filter((c) => c.value === '=区局').map((c) => c.style)).toEqual([
+      'text',
+      'text',
+    ]);
   });
 
   it('prints on A4 landscape fitted to the width, repeating the list’s header row', () => {
@@ -132,7 +137,12 @@ describe('buildBulletin sheets', () => {
       '通报2023-06-30',
     );
     const headings = summary.cells.filter((c) => c.style === 'heading').map((c) => c.value);
-    expect(headings).toEqual(['一、通报文字（草稿）', '二、总体情况', '三、各责任单位推进情况']);
+    expect(headings).toEqual([
+      '一、通报文字（草稿）',
+      '二、总体情况',
+      '三、各责任单位推进情况',
+      '四、表扬与批评',
+    ]);
     expect(summary.cells.some((c) => typeof c.value === 'string' && c.value.includes('投资'))).toBe(
       false,
     );

@@ -1,4 +1,5 @@
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
+import { buildBulletin } from '../../../src/core/bulletin/buildBulletin';
 import { investmentPeriodEnd } from '../../../src/core/bulletin/investmentPeriod';
 import { summarizeBulletin } from '../../../src/core/bulletin/summarize';
 import { dayNumber, formatIsoDay } from '../../../src/core/dates';
@@ -44,5 +45,29 @@ describe('the period completed investment covers', () => {
   it('sets the bulletin’s 序时进度 to the end of the named period, not the report date', () => {
     const summary = summarizeBulletin([sheetWith('1-6月完成投资')], asOf, 'zh');
     expect(summary.investment?.expectedRate).toBe(181 / 365);
+  });
+});
+
+describe('the period named in the bulletin and the draft', () => {
+  it('names 1-6月 in the draft and the sheet when the sample’s June amounts are run in October', () => {
+    const sheet = sheetWith('1-6月完成投资');
+    const book = buildBulletin([sheet], asOf, { lang: 'zh', rules: defaultRules() });
+    expect(book.text).toContain('1-6月完成投资40，完成率40.0%，序时进度49.6%。');
+    const texts = book.sheets[0]?.cells.map((c) => c.value) ?? [];
+    expect(texts).toEqual(expect.arrayContaining(['1-6月完成投资', '序时进度（1-6月）']));
+    const en = buildBulletin([sheet], asOf, { lang: 'en', rules: defaultRules('en') });
+    expect(en.text).toContain(
+      'completed Jan–Jun 40, completion rate 40.0% against 49.6% of the year elapsed by the end of Jun.',
+    );
+  });
+
+  it('says the report date was used when the header names no period', () => {
+    const book = buildBulletin([sheetWith('累计完成投资')], asOf, {
+      lang: 'zh',
+      rules: defaultRules(),
+    });
+    expect(book.text).toContain('已完成投资40，完成率40.0%，序时进度80.3%。');
+    const texts = book.sheets[0]?.cells.map((c) => c.value) ?? [];
+    expect(texts).toEqual(expect.arrayContaining(['已完成投资', '序时进度（按截至日期）']));
   });
 });

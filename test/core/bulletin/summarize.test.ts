@@ -103,7 +103,14 @@ describe('summarizeBulletin investment', () => {
       { fields: both, ...JUNE },
     );
     const inv = summarizeBulletin([sheet], asOf, 'zh').investment;
-    expect(inv).toEqual({ plan: 0, done: 5, rate: null, expectedRate: 181 / 365, unitLabel: null });
+    expect(inv).toEqual({
+      plan: 0,
+      done: 5,
+      rate: null,
+      expectedRate: 181 / 365,
+      periodEnd: null,
+      unitLabel: null,
+    });
   });
 
   it('adds sheets kept in 万元 and 亿元 in the first sheet’s unit', () => {

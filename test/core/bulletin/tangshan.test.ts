@@ -59,9 +59,9 @@ describe('the Tangshan bulletin at the Q1 report date (2023-03-31)', () => {
 
   it('shows the same figures in the bulletin cells', () => {
     expect(shownBelow(sheet, '年度计划投资（亿元）')).toBe('1127.4');
-    expect(shownBelow(sheet, '已完成投资（亿元）')).toBe('162.5');
+    expect(shownBelow(sheet, '1-3月完成投资（亿元）')).toBe('162.5');
     expect(shownBelow(sheet, '完成率')).toBe('14.4%');
-    expect(shownBelow(sheet, '序时进度')).toBe('24.7%');
+    expect(shownBelow(sheet, '序时进度（1-3月）')).toBe('24.7%');
     expect(shownBelow(sheet, '计划新开工（个）')).toBe('73');
     expect(shownBelow(sheet, '已开工（个）')).toBe('37');
     expect(shownBelow(sheet, '开工率')).toBe('50.7%');
@@ -71,7 +71,7 @@ describe('the Tangshan bulletin at the Q1 report date (2023-03-31)', () => {
     expect(book.text).toBe(summary.text);
     expect(book.text).toContain('截至2023年3月31日，纳入调度的重点项目300项');
     expect(book.text).toContain(
-      '年度计划投资1127.4亿元，已完成投资162.5亿元，完成率14.4%，序时进度24.7%。',
+      '年度计划投资1127.4亿元，1-3月完成投资162.5亿元，完成率14.4%，序时进度24.7%。',
     );
     expect(book.text).toContain('新开工项目73个，已开工37个，开工率50.7%。');
   });
@@ -92,7 +92,7 @@ describe('the Tangshan bulletin at the Q2 report date (2023-06-30)', () => {
   it('shows them in the bulletin cells', () => {
     expect(shownBelow(sheet, '年度计划投资（亿元）')).toBe('1127.4');
     expect(shownBelow(sheet, '完成率')).toBe('44.7%');
-    expect(shownBelow(sheet, '序时进度')).toBe('49.6%');
+    expect(shownBelow(sheet, '序时进度（1-6月）')).toBe('49.6%');
     expect(shownBelow(sheet, '已开工（个）')).toBe('61');
     expect(shownBelow(sheet, '开工率')).toBe('83.6%');
   });

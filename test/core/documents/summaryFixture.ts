@@ -52,6 +52,7 @@ export function summaryFixture(items?: readonly LaggingItem[]): BulletinSummary 
     byUnit: [group('区水利局', 1, 1), group('区交通运输局', 1, 0), group('(未填写单位)', 1, 0)],
     byCategory: [],
     lagging,
+    recognition: { ahead: [], praisedUnits: [], criticizedUnits: [] },
     text: '截至2023年6月30日，纳入调度的重点项目15项。',
   };
 }
