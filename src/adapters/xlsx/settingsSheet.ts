@@ -7,6 +7,9 @@ import type { StateStore } from './stateSheet';
 
 const SETTINGS_KEY = 'settings';
 
+/** The part of a record store the settings use; both xlsx adapters' stores have it. */
+export type SettingsStore = Pick<StateStore, 'get' | 'set'>;
+
 const overridesSchema = z.record(
   z.string(),
   z.record(
@@ -19,7 +22,7 @@ const overridesSchema = z.record(
 );
 
 /** Reads the settings saved in the workbook; a part that is damaged is left out, not guessed. */
-export function loadSettings(store: StateStore): WorkbookSettings {
+export function loadSettings(store: SettingsStore): WorkbookSettings {
   const raw = store.get(SETTINGS_KEY);
   if (typeof raw !== 'object' || raw === null) return {};
   const o = raw as Record<string, unknown>;
@@ -38,7 +41,7 @@ export function loadSettings(store: StateStore): WorkbookSettings {
   return out;
 }
 
-export function saveSettings(store: StateStore, settings: WorkbookSettings): void {
+export function saveSettings(store: SettingsStore, settings: WorkbookSettings): void {
   const empty =
     settings.rules === undefined &&
     settings.overrides === undefined &&

@@ -5,11 +5,16 @@ export interface XmlTag {
   /** The name without its prefix: producers choose prefixes freely (x:c, c). */
   readonly local: string;
   readonly attributes: Readonly<Record<string, string>>;
+  /** Offsets in the part's text (UTF-16 units, as String.slice counts): where "<" is, past ">". */
+  readonly start: number;
+  readonly end: number;
+  readonly selfClosing: boolean;
 }
 
 export interface XmlHandlers {
   open?(tag: XmlTag): void;
-  close?(local: string): void;
+  /** `end` is the offset past the closing tag's ">" (the open tag's, when it closes itself). */
+  close?(local: string, end: number): void;
   /** Character data, entities decoded; CDATA sections arrive here too. */
   text?(text: string): void;
 }
@@ -39,10 +44,20 @@ export function walkXml(xml: string, handlers: XmlHandlers): void {
     failure ??= e;
   });
   parser.on('opentag', (tag) => {
-    handlers.open?.({ local: localName(tag.name), attributes: tag.attributes });
+    if (!handlers.open) return;
+    const end = parser.position;
+    // The "<" of this tag is the last one before its end: names and attribute values hold none.
+    const start = xml.lastIndexOf('<', end - 1);
+    handlers.open({
+      local: localName(tag.name),
+      attributes: tag.attributes,
+      start,
+      end,
+      selfClosing: tag.isSelfClosing,
+    });
   });
   parser.on('closetag', (tag) => {
-    handlers.close?.(localName(tag.name));
+    handlers.close?.(localName(tag.name), parser.position);
   });
   if (handlers.text) {
     const text = handlers.text.bind(handlers);
