@@ -22,6 +22,7 @@ function describe(e: unknown): string {
 export class PackageReader {
   private strings: readonly string[] | undefined;
   private formats: CellFormats | undefined;
+  private readonly read = new Map<string, SheetRead>();
 
   private constructor(
     readonly pkg: OpenedPackage,
@@ -98,8 +99,33 @@ export class PackageReader {
     return this.strings;
   }
 
+  /**
+   * Reads every sheet now, so a damaged sheet is found when the file is opened, as the user
+   * expects of "open", and not halfway through a run. The command line reads them all anyway.
+   */
+  async readAll(): Promise<void> {
+    for (const s of this.pkg.sheets) await this.readSheetPart(s.name);
+  }
+
+  /** A sheet's grid from XML other than its part's (the part as patched), with these formats. */
+  async readXml(name: string, xml: string, formats: CellFormats): Promise<SheetGrid> {
+    const strings = await this.sharedStrings();
+    return readSheetXml(name, xml, strings, formats, this.date1904).grid;
+  }
+
   /** The sheet's grid and whether it is protected. */
   async readSheetPart(name: string, onProgress?: Progress): Promise<SheetRead> {
+    const known = this.read.get(name);
+    if (known) {
+      onProgress?.(known.grid.values.length, known.grid.values.length);
+      return known;
+    }
+    const result = await this.readSheetPartNow(name, onProgress);
+    this.read.set(name, result);
+    return result;
+  }
+
+  private async readSheetPartNow(name: string, onProgress?: Progress): Promise<SheetRead> {
     const entry = this.entry(name);
     const strings = await this.sharedStrings();
     const formats = await this.cellFormats();

@@ -22,6 +22,7 @@ import { PackageReader } from './PackageReader';
 import { applyPaint, clearPaint, paintedSheets, type PaintTarget } from './paint';
 import { SheetPatch } from './sheetPatch';
 import { StateRecords } from './stateRecords';
+import { readCellFormats } from './styles';
 import { StylesPatch } from './stylesPatch';
 import { addSheet, removeSheet } from './workbookPatch';
 
@@ -51,6 +52,7 @@ export class PackageWorkbook implements WorkbookPort {
 
   static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageWorkbook> {
     const reader = await PackageReader.open(data, lang);
+    await reader.readAll();
     return new PackageWorkbook(reader, await findUnsupportedParts(reader.pkg.zip), lang);
   }
 
@@ -75,8 +77,19 @@ export class PackageWorkbook implements WorkbookPort {
     return this.guard(() => this.reader.listSheets());
   }
 
+  /** The sheet as it reads now: after a paint in this session, with what the paint wrote. */
   readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
-    return this.guard(() => this.reader.readSheet(name, onProgress));
+    return this.guard(async () => {
+      const t = this.targets.get(name);
+      if (t === undefined || !t.sheet.changed) return this.reader.readSheet(name, onProgress);
+      const grid = await this.reader.readXml(
+        name,
+        t.sheet.toXml(),
+        readCellFormats(t.styles.toXml()),
+      );
+      onProgress?.(grid.values.length, grid.values.length);
+      return grid;
+    });
   }
 
   private async stylesPatch(): Promise<StylesPatch> {

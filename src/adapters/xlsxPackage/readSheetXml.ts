@@ -7,6 +7,7 @@ import {
 } from '../../core/grid';
 import type { Progress } from '../../port/WorkbookPort';
 import { isDateFormat } from './numberFormats';
+import { slideFormula } from './sharedFormula';
 import type { CellFormats } from './styles';
 import { attrLocal, walkXml } from './xml';
 
@@ -71,6 +72,8 @@ function number(text: string): number | null {
 
 interface CellState {
   col: number;
+  /** <f t="shared" si=…>: the shared formula it belongs to. */
+  shared: string | undefined;
   type: string;
   style: number;
   value: string | undefined;
@@ -106,14 +109,26 @@ export function readSheetXml(
   let phonetic = 0;
   let inSheetData = false;
 
+  const sharedMasters = new Map<string, { formula: string; row: number; col: number }>();
+  /** The formula of a cell, a shared one's slid from its master as Excel would show it. */
+  const formulaOf = (c: CellState): string => {
+    const own = c.formula ?? '';
+    if (c.shared === undefined) return own;
+    const master = sharedMasters.get(c.shared);
+    if (own !== '' || master === undefined) return own;
+    return slideFormula(master.formula, rowIndex - master.row, c.col - master.col);
+  };
+
   const finishCell = (c: CellState): void => {
+    if (c.shared !== undefined && c.formula !== undefined && c.formula !== '')
+      sharedMasters.set(c.shared, { formula: c.formula, row: rowIndex, col: c.col });
     const fmt = formats.numFmt[c.style];
     let v: CellValue = null;
     if (c.formula !== undefined) {
       const saved = c.value;
-      if (c.type === 'str') v = saved ?? { error: NO_SAVED_RESULT, formula: c.formula };
+      if (c.type === 'str') v = saved ?? { error: NO_SAVED_RESULT, formula: formulaOf(c) };
       else if (saved === undefined || saved === '')
-        v = { error: NO_SAVED_RESULT, formula: c.formula };
+        v = { error: NO_SAVED_RESULT, formula: formulaOf(c) };
       else if (c.type === 'b') v = parseInt(saved, 10) !== 0;
       else if (c.type === 'e') v = { error: saved };
       else {
@@ -182,6 +197,7 @@ export function readSheetXml(
           nextCol = col + 1;
           cell = {
             col,
+            shared: undefined,
             type: attrLocal(tag, 't') ?? 'n',
             style: Number(attrLocal(tag, 's') ?? '0') || 0,
             value: undefined,
@@ -200,6 +216,7 @@ export function readSheetXml(
           if (cell) {
             textTarget = 'f';
             cell.formula ??= '';
+            if (attrLocal(tag, 't') === 'shared') cell.shared = attrLocal(tag, 'si');
           }
           return;
         case 'is':

@@ -182,7 +182,7 @@ export class StylesPatch {
   }
 
   private fillId(fill: Fill | null): number {
-    const wanted: Fill = fill ?? ({ type: 'pattern', pattern: 'none' });
+    const wanted: Fill = fill ?? { type: 'pattern', pattern: 'none' };
     const json = JSON.stringify(wanted);
     let id = this.fillIndex.get(json);
     if (id === undefined) {
