@@ -1,6 +1,6 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { FILE_ADAPTERS, type FilePort } from './adapters';
+import { FILE_ADAPTERS } from './adapters';
 import { PortError } from '../../../src/port/WorkbookPort';
 import { bytesOf, planTableWorkbook } from './xlsxTestKit';
 

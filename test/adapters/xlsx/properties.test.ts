@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FILE_ADAPTERS, type FilePort } from './adapters';
+import { FILE_ADAPTERS } from './adapters';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import type { SheetAnalysis } from '../../../src/core/analysis';
 import type { DayNumber } from '../../../src/core/dates';

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'fs';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { FILE_ADAPTERS, type FilePort } from './adapters';
+import { FILE_ADAPTERS } from './adapters';
 import { dayNumber, serialToDay } from '../../../src/core/dates';
 import { cellAt, formatAt, NO_SAVED_RESULT, type SheetGrid } from '../../../src/core/grid';
 import { bytesOf, planTableWorkbook } from './xlsxTestKit';

@@ -1,4 +1,4 @@
-import { FILE_ADAPTERS, type FilePort } from './adapters';
+import { FILE_ADAPTERS } from './adapters';
 import { STATE_SHEET } from '../../../src/core/ownSheets';
 import type { WorkbookSettings } from '../../../src/port/WorkbookPort';
 import { bytesOf, planTableWorkbook, reread } from './xlsxTestKit';
