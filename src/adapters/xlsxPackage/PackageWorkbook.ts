@@ -183,7 +183,7 @@ export class PackageWorkbook implements WorkbookPort {
       return zip.generateAsync({
         type: 'uint8array',
         compression: 'DEFLATE',
-        compressionOptions: { level: 6 },
+        compressionOptions: { level: 1 },
       });
     });
   }

@@ -3,9 +3,20 @@ import { tagName } from './stylesPatch';
 import { attrLocal, walkXml, type XmlTag } from './xml';
 import { applySplices, escapeText, startTag, type Splice } from './xmlWrite';
 
+/**
+ * A cell as written, by offsets into the part; its attributes kept only when it has some besides
+ * r, s and t, so a 50,000-row sheet does not hold an object per attribute set.
+ */
 interface CellSpan {
   readonly col: number;
-  readonly tag: XmlTag;
+  readonly start: number;
+  /** Offset past the start tag's ">". */
+  readonly openEnd: number;
+  readonly selfClosing: boolean;
+  readonly hasRef: boolean;
+  readonly s: number;
+  readonly t: string | undefined;
+  readonly extra: Readonly<Record<string, string>> | undefined;
   /** Offset where its children start and where its closing tag starts (equal when self-closing). */
   readonly innerEnd: number;
   readonly end: number;
@@ -32,6 +43,31 @@ interface CellEdit {
 }
 
 /** CT_Worksheet's children that come before <mergeCells> (ECMA-376 part 1, 18.3.1.99). */
+function cellSpanOf(col: number, tag: XmlTag, innerEnd: number, end: number): CellSpan {
+  let extra: Record<string, string> | undefined;
+  let hasRef = false;
+  let s = 0;
+  let t: string | undefined;
+  for (const [k, v] of Object.entries(tag.attributes)) {
+    if (k === 'r') hasRef = true;
+    else if (k === 's') s = Number(v) || 0;
+    else if (k === 't') t = v;
+    else (extra ??= {})[k] = v;
+  }
+  return {
+    col,
+    start: tag.start,
+    openEnd: tag.end,
+    selfClosing: tag.selfClosing,
+    hasRef,
+    s,
+    t,
+    extra,
+    innerEnd,
+    end,
+  };
+}
+
 const BEFORE_MERGE_CELLS = new Set([
   'sheetPr',
   'dimension',
@@ -138,7 +174,7 @@ export class SheetPatch {
           nextCol = col + 1;
           cell = { col, tag };
           if (tag.selfClosing) {
-            row.cells.push({ col, tag, innerEnd: tag.end, end: tag.end });
+            row.cells.push(cellSpanOf(col, tag, tag.end, tag.end));
             cell = null;
           }
         }
@@ -165,12 +201,7 @@ export class SheetPatch {
           row = null;
         }
         if (depth === 4 && local === 'c' && cell && row) {
-          row.cells.push({
-            col: cell.col,
-            tag: cell.tag,
-            innerEnd: xml.lastIndexOf('<', end - 1),
-            end,
-          });
+          row.cells.push(cellSpanOf(cell.col, cell.tag, xml.lastIndexOf('<', end - 1), end));
           cell = null;
         }
         depth--;
@@ -198,7 +229,7 @@ export class SheetPatch {
     const edited = this.edits.get(row)?.get(col)?.style;
     if (edited !== undefined) return edited;
     const own = this.cellSpan(row, col);
-    if (own !== undefined) return Number(attrLocal(own.tag, 's') ?? '0') || 0;
+    if (own !== undefined) return own.s;
     const line = this.rows.get(row);
     if (line && attrLocal(line.tag, 'customFormat') === '1')
       return Number(attrLocal(line.tag, 's') ?? '0') || 0;
@@ -218,22 +249,33 @@ export class SheetPatch {
     this.edit(row, col).value = value;
   }
 
+  /** Merges by the rows they cover, built when first asked: the paint asks once per cell. */
+  private mergesByRow: Map<number, CellRange[]> | null = null;
+
+  private mergesAt(row: number): readonly CellRange[] {
+    if (this.mergesByRow === null) {
+      const index = new Map<number, CellRange[]>();
+      for (const { range } of this.merges) {
+        for (let r = range.top; r <= range.bottom; r++) {
+          const list = index.get(r);
+          if (list) list.push(range);
+          else index.set(r, [range]);
+        }
+      }
+      this.mergesByRow = index;
+    }
+    return this.mergesByRow.get(row) ?? [];
+  }
+
   /** True when a merge covers the cell and it is not the merge's top-left one. */
   isMergedSlave(row: number, col: number): boolean {
-    return this.merges.some(
-      ({ range: m }) =>
-        row >= m.top &&
-        row <= m.bottom &&
-        col >= m.left &&
-        col <= m.right &&
-        (row !== m.top || col !== m.left),
+    return this.mergesAt(row).some(
+      (m) => col >= m.left && col <= m.right && (row !== m.top || col !== m.left),
     );
   }
 
   isMerged(row: number, col: number): boolean {
-    return this.merges.some(
-      ({ range: m }) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right,
-    );
+    return this.mergesAt(row).some((m) => col >= m.left && col <= m.right);
   }
 
   merge(ref: string): void {
@@ -241,12 +283,14 @@ export class SheetPatch {
     if (range === null) return;
     this.merges.push({ ref, range, xml: null });
     this.mergesChanged = true;
+    this.mergesByRow = null;
   }
 
   unmerge(ref: string): void {
     const before = this.merges.length;
     this.merges = this.merges.filter((m) => m.ref !== ref);
     if (this.merges.length !== before) this.mergesChanged = true;
+    this.mergesByRow = null;
   }
 
   get changed(): boolean {
@@ -260,23 +304,21 @@ export class SheetPatch {
     e: CellEdit | undefined,
   ): string {
     const p = this.prefix;
-    if (span !== undefined && e === undefined) {
-      if (attrLocal(span.tag, 'r') !== undefined) return this.xml.slice(span.tag.start, span.end);
-      // A cell placed by position: given its address, as cells may now come before it.
-      const inner = this.xml.slice(span.tag.end, span.innerEnd);
-      const attrs = { r: columnLetters(col) + String(row), ...span.tag.attributes };
-      return span.tag.selfClosing
-        ? startTag(`${p}c`, attrs, true)
-        : `${startTag(`${p}c`, attrs)}${inner}</${p}c>`;
-    }
+    if (span !== undefined && e === undefined && span.hasRef)
+      return this.xml.slice(span.start, span.end);
+    // Rebuilt: edited, new, or placed by position (given its address, as cells may now precede it).
     const attrs: Record<string, string> = { r: columnLetters(col) + String(row) };
-    for (const [k, v] of Object.entries(span?.tag.attributes ?? {})) if (k !== 'r') attrs[k] = v;
+    if (span !== undefined) {
+      if (span.s !== 0) attrs.s = String(span.s);
+      if (span.t !== undefined) attrs.t = span.t;
+      for (const [k, v] of Object.entries(span.extra ?? {})) attrs[k] = v;
+    }
     if (e?.style !== undefined) {
       if (e.style === 0) delete attrs.s;
       else attrs.s = String(e.style);
     }
     let inner =
-      span === undefined || span.tag.selfClosing ? '' : this.xml.slice(span.tag.end, span.innerEnd);
+      span === undefined || span.selfClosing ? '' : this.xml.slice(span.openEnd, span.innerEnd);
     if (e?.value !== undefined) {
       delete attrs.t;
       delete attrs.cm;
@@ -287,6 +329,8 @@ export class SheetPatch {
         inner = `<${p}is><${p}t xml:space="preserve">${escapeText(e.value)}</${p}t></${p}is>`;
       }
     }
+    // A cell that was not there and holds nothing now is left out, as if never touched.
+    if (span === undefined && inner === '' && Object.keys(attrs).length === 1) return '';
     return inner === ''
       ? startTag(`${p}c`, attrs, true)
       : `${startTag(`${p}c`, attrs)}${inner}</${p}c>`;

@@ -194,9 +194,19 @@ export class StylesPatch {
     return id;
   }
 
+  /** Fill objects come back for every cell of a run: their JSON is made once per object. */
+  private readonly json = new WeakMap<object, string>();
+
+  private jsonOf(fill: Fill | null): string {
+    if (fill === null) return 'null';
+    let j = this.json.get(fill);
+    if (j === undefined) this.json.set(fill, (j = JSON.stringify(fill)));
+    return j;
+  }
+
   /** A cell format that is format `s` with `fill` instead of its own; appended when new. */
   withFill(s: number, fill: Fill | null): number {
-    const cacheKey = `${s}|${JSON.stringify(fill)}`;
+    const cacheKey = `${s}|${this.jsonOf(fill)}`;
     const cached = this.xfCache.get(cacheKey);
     if (cached !== undefined) return cached;
     const fillId = this.fillId(fill);
