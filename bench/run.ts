@@ -7,6 +7,7 @@ import { formatFigure, type BenchContext, type Figure, type Measure } from './fi
 import { measureCli } from './measures/cli';
 import { measureEngine } from './measures/engine';
 import { measureExcelTraffic } from './measures/excelTraffic';
+import { measurePackageAdapter } from './measures/packageAdapter';
 import { measureStartup } from './measures/startup';
 
 const measures: [string, Measure][] = [
@@ -14,6 +15,7 @@ const measures: [string, Measure][] = [
   ['excel', measureExcelTraffic],
   ['startup', measureStartup],
   ['cli', measureCli],
+  ['package', measurePackageAdapter],
   ['taskpane', (ctx) => import('./measures/taskpane').then((m) => m.measureTaskpane(ctx))],
 ];
 

@@ -54,13 +54,13 @@ async function runCliInProcess(input: string, output: string): Promise<void> {
   if (code !== 0) throw new Error(`tricolor run exited ${code}: ${errors.join('').slice(-500)}`);
 }
 
-interface ProcessRun {
+export interface ProcessRun {
   readonly ms: number;
   /** Peak resident set size in KiB, when it could be measured. */
   readonly maxRssKb: number | null;
 }
 
-async function which(cmd: string): Promise<string | null> {
+export async function which(cmd: string): Promise<string | null> {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const file = path.join(dir, cmd);
     try {
@@ -73,7 +73,7 @@ async function which(cmd: string): Promise<string | null> {
   return null;
 }
 
-async function exists(file: string): Promise<boolean> {
+export async function exists(file: string): Promise<boolean> {
   try {
     await fsp.access(file);
     return true;
@@ -86,7 +86,7 @@ async function exists(file: string): Promise<boolean> {
  * Runs a command to completion and times it from spawn to exit. With GNU time present the
  * command runs under `time -v`, which reports the peak RSS of the largest process it waited for.
  */
-async function timeProcess(
+export async function timeProcess(
   cmd: string,
   args: readonly string[],
   opts: { hasTime: boolean; maxRssPreload?: string },

@@ -1,121 +1,125 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { FILE_ADAPTERS } from './adapters';
 import { PortError } from '../../../src/port/WorkbookPort';
 import { bytesOf, planTableWorkbook } from './xlsxTestKit';
 
-const CHINESE = /[\u4e00-\u9fff]/;
+describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
+  const CHINESE = /[\u4e00-\u9fff]/;
 
-async function failure(data: Uint8Array, lang: 'zh' | 'en' = 'zh'): Promise<PortError> {
-  try {
-    await XlsxWorkbook.open(data, lang);
-  } catch (e) {
-    if (e instanceof PortError) return e;
-    throw e;
-  }
-  throw new Error('the file was opened');
-}
-
-describe('XlsxWorkbook.open', () => {
-  it('opens .xlsx bytes given as a Uint8Array or an ArrayBuffer', async () => {
-    const bytes = await bytesOf(planTableWorkbook());
-    const copy = bytes.slice().buffer;
-    expect((await XlsxWorkbook.open(bytes)).features).toEqual({ live: false, drawsCharts: false });
-    expect((await (await XlsxWorkbook.open(copy)).listSheets()).length).toBe(2);
-  });
-
-  it('says not_xlsx, in a Chinese sentence, for a file that is not a zip at all', async () => {
-    const e = await failure(new TextEncoder().encode('序号,项目名称\n1,城市快速路项目\n'));
-    expect(e.code).toBe('not_xlsx');
-    expect(e.message).toMatch(CHINESE);
-    expect(e.message).toMatch(/。$/);
-  });
-
-  it('says not_xlsx for an empty file, a legacy .xls, and a zip that is not a workbook', async () => {
-    expect((await failure(new Uint8Array())).code).toBe('not_xlsx');
-    const ole = new Uint8Array(512);
-    ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    const xls = await failure(ole);
-    expect(xls.code).toBe('not_xlsx');
-    expect(xls.message).toContain('.xls');
-    const zip = new JSZip();
-    zip.file('word/document.xml', '<w:document/>');
-    expect((await failure(await zip.generateAsync({ type: 'uint8array' }))).code).toBe('not_xlsx');
-  });
-
-  it('says unreadable_file for a workbook cut short, as an interrupted download leaves it', async () => {
-    const bytes = await bytesOf(planTableWorkbook());
-    const e = await failure(bytes.slice(0, Math.floor(bytes.length / 2)));
-    expect(e.code).toBe('unreadable_file');
-    expect(e.message).toMatch(CHINESE);
-  });
-
-  it('says unreadable_file for a workbook whose XML is damaged', async () => {
-    const zip = await JSZip.loadAsync(await bytesOf(planTableWorkbook()));
-    zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1"');
-    const e = await failure(await zip.generateAsync({ type: 'uint8array' }));
-    expect(e.code).toBe('unreadable_file');
-  });
-
-  it('speaks English when asked', async () => {
-    const e = await failure(new TextEncoder().encode('hello'), 'en');
-    expect(e.message).toBe('This file is not an Excel workbook (.xlsx) and cannot be read.');
-  });
-});
-
-describe('XlsxWorkbook.unsupportedParts', () => {
-  async function withParts(parts: Record<string, string>): Promise<Uint8Array> {
-    const zip = await JSZip.loadAsync(await bytesOf(planTableWorkbook()));
-    for (const [p, content] of Object.entries(parts)) zip.file(p, content);
-    return zip.generateAsync({ type: 'uint8array' });
+  async function failure(data: Uint8Array, lang: 'zh' | 'en' = 'zh'): Promise<PortError> {
+    try {
+      await open(data, lang);
+    } catch (e) {
+      if (e instanceof PortError) return e;
+      throw e;
+    }
+    throw new Error('the file was opened');
   }
 
-  it('lists nothing for a plain workbook', async () => {
-    const book = await XlsxWorkbook.open(await bytesOf(planTableWorkbook()));
-    expect(book.unsupportedParts()).toEqual([]);
-  });
-
-  it('lists charts, pivot tables, macros, slicers, external links and add-in data found in the file', async () => {
-    const bytes = await withParts({
-      'xl/charts/chart1.xml': '<c:chartSpace/>',
-      'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>',
-      'xl/vbaProject.bin': 'VBA',
-      'xl/slicers/slicer1.xml': '<slicers/>',
-      'xl/externalLinks/externalLink1.xml': '<externalLink/>',
-      'xl/webextensions/webextension1.xml': '<we:webextension/>',
+  describe('XlsxWorkbook.open', () => {
+    it('opens .xlsx bytes given as a Uint8Array or an ArrayBuffer', async () => {
+      const bytes = await bytesOf(planTableWorkbook());
+      const copy = bytes.slice().buffer;
+      expect((await open(bytes)).features).toEqual({ live: false, drawsCharts: false });
+      expect((await (await open(copy)).listSheets()).length).toBe(2);
     });
-    const book = await XlsxWorkbook.open(bytes);
-    expect(book.unsupportedParts()).toEqual([
-      'charts',
-      'pivotTables',
-      'vbaMacros',
-      'slicers',
-      'externalLinks',
-      'addInData',
-    ]);
+
+    it('says not_xlsx, in a Chinese sentence, for a file that is not a zip at all', async () => {
+      const e = await failure(new TextEncoder().encode('序号,项目名称\n1,城市快速路项目\n'));
+      expect(e.code).toBe('not_xlsx');
+      expect(e.message).toMatch(CHINESE);
+      expect(e.message).toMatch(/。$/);
+    });
+
+    it('says not_xlsx for an empty file, a legacy .xls, and a zip that is not a workbook', async () => {
+      expect((await failure(new Uint8Array())).code).toBe('not_xlsx');
+      const ole = new Uint8Array(512);
+      ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      const xls = await failure(ole);
+      expect(xls.code).toBe('not_xlsx');
+      expect(xls.message).toContain('.xls');
+      const zip = new JSZip();
+      zip.file('word/document.xml', '<w:document/>');
+      expect((await failure(await zip.generateAsync({ type: 'uint8array' }))).code).toBe(
+        'not_xlsx',
+      );
+    });
+
+    it('says unreadable_file for a workbook cut short, as an interrupted download leaves it', async () => {
+      const bytes = await bytesOf(planTableWorkbook());
+      const e = await failure(bytes.slice(0, Math.floor(bytes.length / 2)));
+      expect(e.code).toBe('unreadable_file');
+      expect(e.message).toMatch(CHINESE);
+    });
+
+    it('says unreadable_file for a workbook whose XML is damaged', async () => {
+      const zip = await JSZip.loadAsync(await bytesOf(planTableWorkbook()));
+      zip.file('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1"');
+      const e = await failure(await zip.generateAsync({ type: 'uint8array' }));
+      expect(e.code).toBe('unreadable_file');
+    });
+
+    it('speaks English when asked', async () => {
+      const e = await failure(new TextEncoder().encode('hello'), 'en');
+      expect(e.message).toBe('This file is not an Excel workbook (.xlsx) and cannot be read.');
+    });
   });
 
-  it('lists shapes in drawings, but not drawings that hold only pictures ExcelJS keeps', async () => {
-    const wb = new Workbook();
-    const ws = wb.addWorksheet('S');
-    // A 1×1 PNG.
-    const png =
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-    ws.addImage(wb.addImage({ base64: png, extension: 'png' }), 'B2:C3');
-    const pictures = await XlsxWorkbook.open(await bytesOf(wb));
-    expect(pictures.unsupportedParts()).toEqual([]);
+  describe('XlsxWorkbook.unsupportedParts', () => {
+    async function withParts(parts: Record<string, string>): Promise<Uint8Array> {
+      const zip = await JSZip.loadAsync(await bytesOf(planTableWorkbook()));
+      for (const [p, content] of Object.entries(parts)) zip.file(p, content);
+      return zip.generateAsync({ type: 'uint8array' });
+    }
 
-    const zip = await JSZip.loadAsync(await bytesOf(wb));
-    const path = Object.keys(zip.files).find((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))!;
-    const xml = await zip.file(path)!.async('string');
-    zip.file(
-      path,
-      xml.replace(
-        '</xdr:wsDr>',
-        '<xdr:absoluteAnchor><xdr:sp><xdr:nvSpPr/></xdr:sp></xdr:absoluteAnchor></xdr:wsDr>',
-      ),
-    );
-    const shapes = await XlsxWorkbook.open(await zip.generateAsync({ type: 'uint8array' }));
-    expect(shapes.unsupportedParts()).toEqual(['shapes']);
+    it('lists nothing for a plain workbook', async () => {
+      const book = await open(await bytesOf(planTableWorkbook()));
+      expect(book.unsupportedParts()).toEqual([]);
+    });
+
+    it('lists charts, pivot tables, macros, slicers, external links and add-in data found in the file', async () => {
+      const bytes = await withParts({
+        'xl/charts/chart1.xml': '<c:chartSpace/>',
+        'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>',
+        'xl/vbaProject.bin': 'VBA',
+        'xl/slicers/slicer1.xml': '<slicers/>',
+        'xl/externalLinks/externalLink1.xml': '<externalLink/>',
+        'xl/webextensions/webextension1.xml': '<we:webextension/>',
+      });
+      const book = await open(bytes);
+      expect(book.unsupportedParts()).toEqual([
+        'charts',
+        'pivotTables',
+        'vbaMacros',
+        'slicers',
+        'externalLinks',
+        'addInData',
+      ]);
+    });
+
+    it('lists shapes in drawings, but not drawings that hold only pictures ExcelJS keeps', async () => {
+      const wb = new Workbook();
+      const ws = wb.addWorksheet('S');
+      // A 1×1 PNG.
+      const png =
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+      ws.addImage(wb.addImage({ base64: png, extension: 'png' }), 'B2:C3');
+      const pictures = await open(await bytesOf(wb));
+      expect(pictures.unsupportedParts()).toEqual([]);
+
+      const zip = await JSZip.loadAsync(await bytesOf(wb));
+      const path = Object.keys(zip.files).find((p) => /^xl\/drawings\/drawing\d+\.xml$/.test(p))!;
+      const xml = await zip.file(path)!.async('string');
+      zip.file(
+        path,
+        xml.replace(
+          '</xdr:wsDr>',
+          '<xdr:absoluteAnchor><xdr:sp><xdr:nvSpPr/></xdr:sp></xdr:absoluteAnchor></xdr:wsDr>',
+        ),
+      );
+      const shapes = await open(await zip.generateAsync({ type: 'uint8array' }));
+      expect(shapes.unsupportedParts()).toEqual(['shapes']);
+    });
   });
 });

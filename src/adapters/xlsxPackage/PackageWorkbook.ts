@@ -1,0 +1,218 @@
+import type { BulletinBook } from '../../core/bulletinBook';
+import type { SheetGrid } from '../../core/grid';
+import type { Lang } from '../../core/issue';
+import { STATE_SHEET } from '../../core/ownSheets';
+import type { PaintPlan } from '../../core/paintPlan';
+import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
+import {
+  PortError,
+  type ApplyReport,
+  type ClearReport,
+  type PortFeatures,
+  type Progress,
+  type SheetInfo,
+  type WorkbookPort,
+  type WorkbookSettings,
+} from '../../port/WorkbookPort';
+import { failureMessage } from '../xlsx/portMessages';
+import { loadSettings, saveSettings } from '../xlsx/settingsSheet';
+import { findUnsupportedParts } from '../xlsx/unsupportedParts';
+import { partText } from './openPackage';
+import { PackageReader } from './PackageReader';
+import { applyPaint, clearPaint, paintedSheets, type PaintTarget } from './paint';
+import { SheetPatch } from './sheetPatch';
+import { StateRecords } from './stateRecords';
+import { readCellFormats } from './styles';
+import { StylesPatch } from './stylesPatch';
+import { addSheet, removeSheet } from './workbookPatch';
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * A .xlsx/.xlsm package behind the WorkbookPort, changed by patching: the parts a paint or a clear
+ * has no reason to touch leave as they came, byte for byte (see README, "The package adapter").
+ */
+export class PackageWorkbook implements WorkbookPort {
+  readonly features: PortFeatures = { live: false, drawsCharts: false };
+  private readonly targets = new Map<string, PaintTarget>();
+  private styles: StylesPatch | undefined;
+  private store: StateRecords | undefined;
+  /** Where the records sheet's part is now: saving may add or remove it. */
+  private statePath: string | null;
+
+  private constructor(
+    private readonly reader: PackageReader,
+    private readonly unsupported: readonly string[],
+    private readonly lang: Lang,
+  ) {
+    this.statePath = reader.pkg.sheets.find((s) => s.name === STATE_SHEET)?.path ?? null;
+  }
+
+  static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageWorkbook> {
+    const reader = await PackageReader.open(data, lang);
+    await reader.readAll();
+    return new PackageWorkbook(reader, await findUnsupportedParts(reader.pkg.zip), lang);
+  }
+
+  /**
+   * Kinds of content the file holds that this adapter does not read. They are kept as they are;
+   * the list is for warnings about what the tool did not look at, not about losses.
+   */
+  unsupportedParts(): string[] {
+    return [...this.unsupported];
+  }
+
+  private async guard<T>(run: () => Promise<T> | T): Promise<T> {
+    try {
+      return await run();
+    } catch (e) {
+      if (e instanceof PortError) throw e;
+      throw new PortError('unknown', failureMessage(this.lang, 'unexpected'), describe(e));
+    }
+  }
+
+  listSheets(): Promise<SheetInfo[]> {
+    return this.guard(() => this.reader.listSheets());
+  }
+
+  /** The sheet as it reads now: after a paint in this session, with what the paint wrote. */
+  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    return this.guard(async () => {
+      const t = this.targets.get(name);
+      if (t === undefined || !t.sheet.changed) return this.reader.readSheet(name, onProgress);
+      const grid = await this.reader.readXml(
+        name,
+        t.sheet.toXml(),
+        readCellFormats(t.styles.toXml()),
+      );
+      onProgress?.(grid.values.length, grid.values.length);
+      return grid;
+    });
+  }
+
+  private async stylesPatch(): Promise<StylesPatch> {
+    if (this.styles) return this.styles;
+    const path = this.stylesPath();
+    const xml = path === undefined ? undefined : await partText(this.reader.pkg.zip, path);
+    if (xml === undefined) throw new Error('the workbook has no styles part');
+    this.styles = new StylesPatch(xml);
+    return this.styles;
+  }
+
+  private stylesPath(): string | undefined {
+    return this.reader.pkg.workbookRels.find((r) => !r.external && r.type.endsWith('/styles'))
+      ?.target;
+  }
+
+  private async records(): Promise<StateRecords> {
+    if (this.store) return this.store;
+    const has = this.reader.pkg.sheets.some((s) => s.name === STATE_SHEET);
+    this.store = has
+      ? StateRecords.fromGrid(await this.reader.readSheet(STATE_SHEET))
+      : StateRecords.empty();
+    return this.store;
+  }
+
+  /** The sheet to change; a protected one is refused before anything changes, as in Excel. */
+  private async target(name: string): Promise<PaintTarget> {
+    const known = this.targets.get(name);
+    if (known) return known;
+    const read = await this.reader.readSheetPart(name);
+    if (read.protected)
+      throw new PortError('sheet_protected', failureMessage(this.lang, 'sheet_protected', name));
+    const entry = this.reader.pkg.sheets.find((s) => s.name === name);
+    const xml = entry?.path ? await partText(this.reader.pkg.zip, entry.path) : undefined;
+    if (xml === undefined) throw new Error(`sheet part of ${name} missing`);
+    const t: PaintTarget = {
+      name,
+      sheet: new SheetPatch(xml),
+      styles: await this.stylesPatch(),
+      grid: read.grid,
+    };
+    this.targets.set(name, t);
+    return t;
+  }
+
+  applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
+    return this.guard(async () =>
+      applyPaint(await this.records(), await this.target(plan.sheet), plan, onProgress),
+    );
+  }
+
+  clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
+    return this.guard(async () => clearPaint(await this.records(), await this.target(sheet), now));
+  }
+
+  writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
+    // Not written yet by this adapter (see README): said plainly rather than done halfway.
+    return Promise.reject(
+      new PortError(
+        'api_not_supported',
+        failureMessage(this.lang, 'unexpected'),
+        `bulletin for ${book.reportDate} not written: the package adapter does not write bulletins yet`,
+      ),
+    );
+  }
+
+  paintedSheets(): Promise<string[]> {
+    return this.guard(async () => paintedSheets(await this.records()));
+  }
+
+  readRecords(): Promise<ReadonlyMap<string, string>> {
+    return this.guard(async () => {
+      const records = await this.records();
+      const out = new Map<string, string>();
+      for (const key of records.keys()) {
+        const text = records.getText(key);
+        if (text !== undefined) out.set(key, text);
+      }
+      return out;
+    });
+  }
+
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    return this.guard(async () => {
+      const records = await this.records();
+      for (const [key, text] of changes) records.setText(key, text);
+    });
+  }
+
+  loadSettings(): Promise<WorkbookSettings> {
+    return this.guard(async () => loadSettings(await this.records()));
+  }
+
+  saveSettings(settings: WorkbookSettings): Promise<void> {
+    return this.guard(async () => saveSettings(await this.records(), settings));
+  }
+
+  /** The package with the changed parts written back; every other entry as it came. */
+  save(): Promise<Uint8Array> {
+    return this.guard(async () => {
+      const zip = this.reader.pkg.zip;
+      for (const t of this.targets.values()) {
+        const entry = this.reader.pkg.sheets.find((s) => s.name === t.name);
+        if (entry?.path && t.sheet.changed) zip.file(entry.path, t.sheet.toXml());
+      }
+      const stylesPath = this.stylesPath();
+      if (this.styles?.changed && stylesPath !== undefined)
+        zip.file(stylesPath, this.styles.toXml());
+      if (this.store?.dirty) await this.saveRecords(this.store);
+      return zip.generateAsync({
+        type: 'uint8array',
+        compression: 'DEFLATE',
+        compressionOptions: { level: 1 },
+      });
+    });
+  }
+
+  private async saveRecords(store: StateRecords): Promise<void> {
+    const zip = this.reader.pkg.zip;
+    if (store.size === 0) {
+      if (this.statePath !== null) await removeSheet(zip, STATE_SHEET, this.statePath);
+      this.statePath = null;
+    } else if (this.statePath !== null) zip.file(this.statePath, store.toSheetXml());
+    else this.statePath = await addSheet(zip, STATE_SHEET, 'veryHidden', store.toSheetXml());
+  }
+}
