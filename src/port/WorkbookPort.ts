@@ -1,10 +1,8 @@
 import type { BulletinBook } from '../core/bulletinBook';
-import type { DocumentSettings } from '../core/documents/documentSettings';
-import type { FieldKey } from '../core/fields';
 import type { SheetGrid } from '../core/grid';
 import type { PaintPlan } from '../core/paintPlan';
-import type { RuleInput } from '../core/rules';
 import type { RowIdentity } from '../core/workbookRecord/rowIdentity';
+import type { WorkbookSettings } from '../core/workbookRecord/settings';
 
 export interface SheetInfo {
   readonly name: string;
@@ -14,19 +12,7 @@ export interface SheetInfo {
 /** Reports work done so far, so long sheets can show a progress bar. */
 export type Progress = (done: number, total: number) => void;
 
-/**
- * What the add-in remembers per workbook. Rules and column choices only: never cell contents
- * or people's names.
- */
-export interface WorkbookSettings {
-  readonly rules?: RuleInput;
-  /** Per sheet: field → column letters chosen by the user (null = "not this field"). */
-  readonly overrides?: Readonly<Record<string, Readonly<Partial<Record<FieldKey, string | null>>>>>;
-  /** Last report date used, "YYYY-MM-DD". */
-  readonly lastAsOf?: string;
-  /** The documents' placeholders and notice wording (DocumentSettingsSchema), as the user set them. */
-  readonly documents?: DocumentSettings;
-}
+export type { WorkbookSettings } from '../core/workbookRecord/settings';
 
 export interface ApplyReport {
   readonly sheet: string;
@@ -74,6 +60,13 @@ export interface WorkbookPort {
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }>;
   loadSettings(): Promise<WorkbookSettings>;
   saveSettings(settings: WorkbookSettings): Promise<void>;
+  /**
+   * The add-in's own records kept in the workbook (the very hidden `_tricolor` sheet), by key
+   * (recordKeys.ts), as stored text. Every host keeps them in the same place and form.
+   */
+  readRecords(): Promise<ReadonlyMap<string, string>>;
+  /** Writes records by key (undefined removes one), leaving the others as they are. */
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void>;
 }
 
 export type PortErrorCode =

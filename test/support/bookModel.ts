@@ -4,7 +4,9 @@ import { OfficeWorkbook } from '../../src/adapters/office/OfficeWorkbook';
 import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
 import { columnLetters, parseA1 } from '../../src/core/grid';
 import type { WorkbookPort } from '../../src/port/WorkbookPort';
+import { WorkerFilePort } from '../../src/taskpane/fileMode/WorkerFilePort';
 import { RecordingExcel } from '../fakes/recordingExcel';
+import { InProcessWorker } from './inProcessWorker';
 
 /**
  * A workbook as plain data that every host can be loaded from and saved to: values (text and
@@ -153,11 +155,17 @@ export interface Host {
   save(): Promise<BookModel>;
 }
 
-export type HostKind = 'xlsx' | 'office';
+export type HostKind = 'xlsx' | 'office' | 'worker';
 
 export async function openIn(kind: HostKind, book: BookModel): Promise<Host> {
   if (kind === 'xlsx') {
     const wb = await XlsxWorkbook.open(await xlsxOf(book));
+    return { port: wb, save: async () => modelOfXlsx(await wb.save()) };
+  }
+  if (kind === 'worker') {
+    const bytes = await xlsxOf(book);
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const wb = await WorkerFilePort.open(new InProcessWorker(), buffer as ArrayBuffer, 'zh');
     return { port: wb, save: async () => modelOfXlsx(await wb.save()) };
   }
   const excel = excelOf(book);

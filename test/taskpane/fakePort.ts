@@ -137,6 +137,20 @@ export class FakePort implements WorkbookPort {
     });
   }
 
+  readonly records = new Map<string, string>();
+
+  readRecords(): Promise<ReadonlyMap<string, string>> {
+    return Promise.resolve(new Map(this.records));
+  }
+
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    for (const [key, text] of changes) {
+      if (text === undefined) this.records.delete(key);
+      else this.records.set(key, text);
+    }
+    return Promise.resolve();
+  }
+
   /** Adds the bulletin's sheets (replacing those of the same name), as the adapters do. */
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
     this.bulletins.push(book);

@@ -18,6 +18,7 @@ import { toPortError, type ErrorContext } from './errors';
 import { excelRun, type ExcelRun } from './excelRun';
 import { applyPaint, clearPaint } from './paint';
 import { readSheet } from './readSheet';
+import { readRecords, writeRecords } from './recordStore';
 import { activateSheet, selectCell } from './selection';
 import { loadSettings, saveSettings } from './settings';
 import { writeBulletin } from './writeBulletin';
@@ -54,6 +55,14 @@ export class OfficeWorkbook implements WorkbookPort {
     } catch (e) {
       throw toPortError(e, context, this.lang);
     }
+  }
+
+  readRecords(): Promise<ReadonlyMap<string, string>> {
+    return this.call({}, (context) => readRecords(context));
+  }
+
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    return this.call({}, (context) => writeRecords(context, changes));
   }
 
   listSheets(): Promise<SheetInfo[]> {

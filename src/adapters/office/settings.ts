@@ -4,7 +4,13 @@ import {
 } from '../../core/documents/documentSettings';
 import { FIELD_KEYS, type FieldKey } from '../../core/fields';
 import { RuleInputSchema, type RuleInput } from '../../core/rules';
-import type { WorkbookSettings } from '../../port/WorkbookPort';
+import { SETTINGS_KEY } from '../../core/workbookRecord/recordKeys';
+import {
+  settingsOfText,
+  settingsText,
+  type WorkbookSettings,
+} from '../../core/workbookRecord/settings';
+import { readRecords, writeRecords } from './recordStore';
 
 /**
  * Keys in Workbook.settings (ExcelApi 1.4), which Excel saves inside the workbook. Only choices
@@ -54,8 +60,13 @@ function readDate(v: unknown): string | undefined {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 }
 
-/** One sync: the settings, each kept only when it is still well-formed. */
+/**
+ * The settings record on the hidden sheet, where every host keeps it; else (a workbook from an
+ * earlier version) Workbook.settings, each part kept only when it is still well-formed.
+ */
 export async function loadSettings(context: Excel.RequestContext): Promise<WorkbookSettings> {
+  const text = (await readRecords(context)).get(SETTINGS_KEY);
+  if (text !== undefined) return settingsOfText(text);
   const settings = context.workbook.settings;
   const rules = settings.getItemOrNullObject(SETTING_KEYS.rules);
   const overrides = settings.getItemOrNullObject(SETTING_KEYS.overrides);
@@ -86,6 +97,8 @@ export async function saveSettings(
   context: Excel.RequestContext,
   settings: WorkbookSettings,
 ): Promise<void> {
+  await writeRecords(context, new Map([[SETTINGS_KEY, settingsText(settings)]]));
+  // Mirrored in Workbook.settings, where earlier versions of the add-in look for them.
   const all = context.workbook.settings;
   const entries: [string, unknown][] = [
     [SETTING_KEYS.rules, settings.rules],

@@ -104,6 +104,56 @@ export function parseStore(used: Excel.Range): StateStore {
   return { sheets, lastRow: rect.bottom };
 }
 
+/** Every record on the hidden sheet, whatever its key: its newest text and the rows holding it. */
+export interface AllRecords {
+  readonly texts: ReadonlyMap<string, string>;
+  readonly rows: ReadonlyMap<string, readonly number[]>;
+  /** The last used row (0 when empty): new records go below it. */
+  readonly lastRow: number;
+}
+
+export function parseAllRecords(used: Excel.Range | null): AllRecords {
+  const texts = new Map<string, string>();
+  const rows = new Map<string, number[]>();
+  if (used === null || used.isNullObject) return { texts, rows, lastRow: 0 };
+  const rect = parseRangeAddress(used.address);
+  if (!rect || rect.left !== 1) return { texts, rows, lastRow: rect?.bottom ?? 0 };
+  used.values.forEach((row, i) => {
+    const excelRow = rect.top + i;
+    const key: unknown = row[0];
+    if (excelRow === 1 || typeof key !== 'string' || key === '') return;
+    let text = '';
+    for (let c = 1; c < row.length; c++) {
+      const part: unknown = row[c];
+      if (typeof part === 'string') text += part;
+    }
+    // The newest record of a key is the lowest: records are never rewritten in place.
+    texts.set(key, text);
+    rows.set(key, [...(rows.get(key) ?? []), excelRow]);
+  });
+  return { texts, rows, lastRow: rect.bottom };
+}
+
+/**
+ * Queues a whole record of any key in `row` (below every used row): the hidden sheet first when
+ * `create`, then its text from column B in parts, and the key last, so a request that stops part
+ * way leaves a row nobody reads.
+ */
+export async function queueTextRecord(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  create: boolean,
+  row: number,
+  key: string,
+  text: string,
+  tag: string,
+): Promise<void> {
+  if (create) await queueCreate(context, budget, tag);
+  const parts = chunkText(text, LIMITS.stateChunkChars);
+  if (parts.length > 0) await budget.addWork(partsWork(context, row, FIRST_COLUMN, parts), tag);
+  await queueText(context, budget, `A${row}`, key, tag);
+}
+
 /** The hidden sheet, looked up afresh inside each piece of work (see RequestBudget). */
 function hidden(ctx: Excel.RequestContext): Excel.Worksheet {
   return ctx.workbook.worksheets.getItem(STATE_SHEET);
@@ -142,20 +192,7 @@ export async function queueRecordWrite(
   state: PaintState,
   tag: string,
 ): Promise<void> {
-  if (create) {
-    await budget.add(
-      estimateBytes([NOTE, FORMAT_VERSION], 6),
-      () => {
-        const added = ctx.workbook.worksheets.add(STATE_SHEET);
-        // Very hidden: it cannot be unhidden from the sheet tabs and edited by accident.
-        added.visibility = 'VeryHidden';
-        const head = added.getRange('A1:B1');
-        head.numberFormat = [['@', 'General']];
-        head.values = [[NOTE, FORMAT_VERSION]];
-      },
-      tag,
-    );
-  }
+  if (create) await queueCreate(ctx, budget, tag);
   const parts = chunkText(encodeState(state), LIMITS.stateChunkChars);
   if (parts.length > 0) await budget.addWork(partsWork(ctx, row, FIRST_COLUMN + 1, parts), tag);
   await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN)}${row}`, phase, tag);
@@ -182,6 +219,26 @@ function partsWork(ctx: Excel.RequestContext, row: number, column: number, parts
       partsWork(ctx, row, column + half, parts.slice(half)),
     ],
   };
+}
+
+/** Queues adding the hidden sheet with its note and format version. */
+async function queueCreate(
+  context: Excel.RequestContext,
+  budget: RequestBudget,
+  tag: string,
+): Promise<void> {
+  await budget.add(
+    estimateBytes([NOTE, FORMAT_VERSION], 6),
+    () => {
+      const added = context.workbook.worksheets.add(STATE_SHEET);
+      // Very hidden: it cannot be unhidden from the sheet tabs and edited by accident.
+      added.visibility = 'VeryHidden';
+      const head = added.getRange('A1:B1');
+      head.numberFormat = [['@', 'General']];
+      head.values = [[NOTE, FORMAT_VERSION]];
+    },
+    tag,
+  );
 }
 
 /** Queues moving a record to another phase: column B becomes `first` (the letter, then the rest). */

@@ -4,7 +4,13 @@ import type {
   BulletinSheet,
   BulletinStyle,
 } from '../../core/bulletinBook';
+import {
+  bulletinSheetName,
+  ownBulletinsOf,
+  ownBulletinsText,
+} from '../../core/bulletin/bulletinSheetName';
 import { columnLetters, type CellRange } from '../../core/grid';
+import { BULLETINS_KEY } from '../../core/workbookRecord/recordKeys';
 import {
   cellsToRects,
   chunkAddresses,
@@ -14,10 +20,10 @@ import {
 } from '../../core/workbookRecord/cellRect';
 import { isOfficeError } from './errors';
 import { estimateBytes, LIMITS, RequestBudget } from './requestBudget';
+import { readRecords, writeRecords } from './recordStore';
 import { SETTING_KEYS } from './settings';
 
 /** Excel's limit on sheet names. */
-const MAX_SHEET_NAME = 31;
 
 /** Rows of bulletin cells written per values/numberFormat pair. */
 const WRITE_ROWS = 1_000;
@@ -42,15 +48,6 @@ function toRect(r: CellRange): Rect {
  */
 export function columnWidthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-}
-
-/** "通报2023-06-30 (2)": the first numbered name no sheet has, within Excel's 31 characters. */
-export function freeSheetName(base: string, taken: ReadonlySet<string>): string {
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
 }
 
 function applyStyle(format: Excel.RangeFormat, style: BulletinStyle): void {
@@ -193,28 +190,29 @@ export async function writeBulletin(
   context: Excel.RequestContext,
   book: BulletinBook,
 ): Promise<{ readonly sheets: readonly string[] }> {
+  const records = await readRecords(context);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
+  // Workbooks from an earlier version listed the add-in's sheets in Workbook.settings.
   const tracked = context.workbook.settings.getItemOrNullObject(SETTING_KEYS.bulletinSheets);
   tracked.load('value');
   await context.sync();
 
+  const ownBefore = [
+    ...ownBulletinsOf(records.get(BULLETINS_KEY)),
+    ...(tracked.isNullObject ? [] : readNames(tracked.value)),
+  ];
+  const ours = new Set(ownBefore);
+  const existing = worksheets.items.map((s) => s.name);
   // Excel compares sheet names without case.
-  const taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
-  const ours = new Set(
-    (tracked.isNullObject ? [] : readNames(tracked.value)).map((n) => n.toLowerCase()),
-  );
+  const taken = new Set<string>();
   const budget = new RequestBudget(context);
   const written: { ws: SheetRef; sheet: BulletinSheet }[] = [];
   const names: string[] = [];
   for (const sheet of book.sheets) {
-    let name = sheet.name;
-    const key = name.toLowerCase();
-    if (taken.has(key)) {
-      const old = worksheets.items.find((s) => s.name.toLowerCase() === key);
-      if (old && ours.has(key)) await budget.add(estimateBytes(name, 1), () => old.delete());
-      else name = freeSheetName(sheet.name, taken);
-    }
+    const name = bulletinSheetName(sheet.name, existing, ours, taken);
+    const old = worksheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (old) await budget.add(estimateBytes(name, 1), () => old.delete());
     taken.add(name.toLowerCase());
     names.push(name);
     const added = name;
@@ -246,15 +244,12 @@ export async function writeBulletin(
     }
   }
   const ownNames = [
-    ...(tracked.isNullObject ? [] : readNames(tracked.value)).filter(
-      (n) => !names.some((m) => m.toLowerCase() === n.toLowerCase()),
-    ),
+    ...ownBefore.filter((n) => !names.some((m) => m.toLowerCase() === n.toLowerCase())),
     ...names,
   ];
-  await budget.add(estimateBytes(ownNames, 1), () => {
-    context.workbook.settings.add(SETTING_KEYS.bulletinSheets, ownNames);
-  });
+  if (!tracked.isNullObject) await budget.add(estimateBytes(null, 1), () => tracked.delete());
   await budget.flush();
+  await writeRecords(context, new Map([[BULLETINS_KEY, ownBulletinsText(ownNames)]]));
 
   // Print setup last and on its own, so a host that refuses one zoom option cannot lose the
   // bulletin itself; it is retried with the plainer "one page wide" zoom.

@@ -169,6 +169,14 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
     }
   }
 
+  readRecords(): Promise<ReadonlyMap<string, string>> {
+    return this.settle(() => this.store.texts());
+  }
+
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    return this.settle(() => this.store.setTexts(changes));
+  }
+
   /** The workbook as .xlsx bytes. */
   async save(): Promise<Uint8Array> {
     try {

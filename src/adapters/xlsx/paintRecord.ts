@@ -10,23 +10,15 @@ import {
 } from '../../core/workbookRecord/sheetPaint';
 import type { Palette, SavedArea } from '../../core/workbookRecord/savedFills';
 import { uncovered, type Rect } from '../../core/workbookRecord/cellRect';
+import { paintedSheetOf, paintKey } from '../../core/workbookRecord/recordKeys';
 import { plainValue } from './cellValue';
 import { fillOf } from './cellStyle';
 import { fillKeyOf } from './fillKeys';
 import type { StateStore } from './stateSheet';
 
-/** Both adapters keep a sheet's paint record under this key, as a phase letter and its JSON. */
-export function paintKey(sheet: string): string {
-  return `paint:${sheet}`;
-}
-
 /** The sheets that have a paint record. */
 export function paintedSheets(store: StateStore): string[] {
-  const prefix = paintKey('');
-  return store
-    .keys()
-    .filter((k) => k.startsWith(prefix))
-    .map((k) => k.slice(prefix.length));
+  return store.keys().flatMap((k) => paintedSheetOf(k) ?? []);
 }
 
 /** The sheet's paint record; null when there is none or it cannot be read (then it is forgotten). */

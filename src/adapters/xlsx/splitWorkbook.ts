@@ -3,7 +3,7 @@ import type { UnitPart, SplitPlan } from '../../core/collect/splitPlan';
 import { ROW_KEY_HEADER, rowKeyCell } from '../../core/collect/rowKeyColumn';
 import type { SheetGrid } from '../../core/grid';
 import type { CellStyle } from './cellStyle';
-import { safeSheetName } from './writeBulletin';
+import { safeSheetName } from '../../core/bulletin/bulletinSheetName';
 
 /** A deep copy: a style read from the master may be shared by many of its cells. */
 function copyStyle(style: CellStyle | undefined): CellStyle {

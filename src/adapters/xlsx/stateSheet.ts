@@ -62,6 +62,21 @@ export class StateStore {
     this.flush();
   }
 
+  /** Every record's text, by key. */
+  texts(): ReadonlyMap<string, string> {
+    return new Map(this.load());
+  }
+
+  /** Stores several records' texts (undefined deletes one), rewriting the sheet once. */
+  setTexts(changes: ReadonlyMap<string, string | undefined>): void {
+    const records = this.load();
+    for (const [key, text] of changes) {
+      if (text === undefined) records.delete(key);
+      else records.set(key, text);
+    }
+    this.flush();
+  }
+
   /** A record's text as stored, or undefined when there is none. */
   getText(key: string): string | undefined {
     return this.load().get(key);

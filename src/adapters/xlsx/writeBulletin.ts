@@ -1,56 +1,23 @@
 import type { Borders, PageSetup, Workbook, Worksheet } from 'exceljs';
 import { displayWidth } from '../../core/bulletin/displayWidth';
 import type { BulletinBook, BulletinSheet, BulletinStyle } from '../../core/bulletinBook';
-import { STATE_SHEET } from '../../core/ownSheets';
+import {
+  bulletinSheetName,
+  ownBulletinsOf,
+  ownBulletinsText,
+} from '../../core/bulletin/bulletinSheetName';
+import { BULLETINS_KEY } from '../../core/workbookRecord/recordKeys';
 import { solidFill, type CellStyle } from './cellStyle';
 import type { StateStore } from './stateSheet';
 
-const BULLETINS_KEY = 'bulletins';
-const MAX_NAME = 31;
 const A4 = 9 as PageSetup['paperSize']; // ExcelJS's PaperSize is a const enum, which isolatedModules cannot import.
 const THIN = { style: 'thin' } as const;
 const ALL_THIN: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** A sheet name Excel accepts: no []:*?/\, no quote at either end, at most 31 characters. */
-export function safeSheetName(name: string, reserve = 0): string {
-  const cleaned =
-    name
-      .replace(/[[\]:*?/\\]/g, '_')
-      .replace(/^'+|'+$/g, '')
-      .trim() || 'Sheet';
-  return [...cleaned].slice(0, MAX_NAME - reserve).join('');
-}
-
-function sheetNamed(workbook: Workbook, name: string): Worksheet | undefined {
-  // Excel compares sheet names without regard to case.
-  const lower = name.toLowerCase();
-  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === lower);
-}
-
 /** The sheets this adapter made, as remembered in `_tricolor`. */
 export function ownBulletinSheets(store: StateStore): Set<string> {
-  const raw = store.get(BULLETINS_KEY);
-  return new Set(Array.isArray(raw) ? raw.filter((n): n is string => typeof n === 'string') : []);
-}
-
-/**
- * The name a bulletin sheet goes under: its own name, or "name (2)", "name (3)", … The first of
- * these that is a sheet we made earlier is replaced; a user's sheet is never touched.
- */
-function chooseName(
-  workbook: Workbook,
-  wanted: string,
-  ours: Set<string>,
-  taken: Set<string>,
-): string {
-  for (let n = 1; ; n++) {
-    const suffix = n === 1 ? '' : ` (${n})`;
-    const name = safeSheetName(wanted, suffix.length) + suffix;
-    if (taken.has(name.toLowerCase()) || name === STATE_SHEET) continue;
-    const existing = sheetNamed(workbook, name);
-    if (existing === undefined) return name;
-    if (ours.has(existing.name)) return existing.name;
-  }
+  return new Set(ownBulletinsOf(store.getText(BULLETINS_KEY)));
 }
 
 function toExcelStyle(s: BulletinStyle): CellStyle {
@@ -159,7 +126,8 @@ export function writeBulletin(
   const taken = new Set<string>();
   const written: string[] = [];
   for (const sheet of book.sheets) {
-    const name = chooseName(workbook, sheet.name, ours, taken);
+    const existing = workbook.worksheets.map((ws) => ws.name);
+    const name = bulletinSheetName(sheet.name, existing, ours, taken);
     const old = workbook.worksheets.find((ws) => ws.name === name);
     if (old) workbook.removeWorksheet(old.id);
     const ws = workbook.addWorksheet(name);
@@ -169,6 +137,6 @@ export function writeBulletin(
     written.push(name);
   }
   const stillThere = [...ours].filter((n) => workbook.worksheets.some((ws) => ws.name === n));
-  store.set(BULLETINS_KEY, stillThere.length > 0 ? stillThere.sort() : undefined);
+  store.setText(BULLETINS_KEY, ownBulletinsText(stillThere));
   return { sheets: written };
 }

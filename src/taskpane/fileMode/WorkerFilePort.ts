@@ -2,6 +2,7 @@ import type { BulletinBook } from '../../core/bulletinBook';
 import type { CellValue, SheetGrid } from '../../core/grid';
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
+import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
 import {
   PortError,
   type ApplyReport,
@@ -153,8 +154,8 @@ export class WorkerFilePort implements FilePort {
     return this.call('applyPaint', [plan], [], onProgress);
   }
 
-  clearPaint(sheet: string): Promise<ClearReport> {
-    return this.call('clearPaint', [sheet]);
+  clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
+    return this.call('clearPaint', [sheet, now ?? null]);
   }
 
   /**
@@ -187,6 +188,14 @@ export class WorkerFilePort implements FilePort {
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
     return this.call('saveSettings', [settings]);
+  }
+
+  async readRecords(): Promise<ReadonlyMap<string, string>> {
+    return new Map(await this.call<[string, string][]>('readRecords', []));
+  }
+
+  writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
+    return this.call('writeRecords', [[...changes]]);
   }
 
   save(): Promise<Uint8Array> {

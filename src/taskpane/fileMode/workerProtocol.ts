@@ -12,6 +12,8 @@ export type WorkerMethod =
   | 'writeBulletin'
   | 'loadSettings'
   | 'saveSettings'
+  | 'readRecords'
+  | 'writeRecords'
   | 'save';
 
 export interface WorkerRequest {

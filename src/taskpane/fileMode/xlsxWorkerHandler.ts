@@ -2,6 +2,7 @@ import { XlsxWorkbook } from '../../adapters/xlsx/XlsxWorkbook';
 import type { BulletinBook, BulletinCell } from '../../core/bulletinBook';
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
+import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
 import { PortError, type WorkbookSettings } from '../../port/WorkbookPort';
 import {
   ROWS_PER_MESSAGE,
@@ -72,7 +73,10 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
           value = await book.applyPaint(args[0] as PaintPlan, progress);
           break;
         case 'clearPaint':
-          value = await book.clearPaint(args[0] as string);
+          value = await book.clearPaint(
+            args[0] as string,
+            (args[1] ?? undefined) as RowIdentity | undefined,
+          );
           break;
         case 'stageBulletinCells':
           {
@@ -97,6 +101,13 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
           break;
         case 'saveSettings':
           value = await book.saveSettings(args[0] as WorkbookSettings);
+          break;
+        case 'readRecords':
+          // As entries: what crosses to the page is plain data.
+          value = [...(await book.readRecords())];
+          break;
+        case 'writeRecords':
+          value = await book.writeRecords(new Map(args[0] as [string, string | undefined][]));
           break;
         case 'save': {
           const bytes = await book.save();

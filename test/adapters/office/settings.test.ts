@@ -63,6 +63,12 @@ function mockedExcel(stored: { lastAsOf?: string }) {
   const mock = new OfficeMockObject({
     context: {
       workbook: {
+        // A workbook without the hidden sheet: settings come from (and go to) Workbook.settings too.
+        worksheets: {
+          getItemOrNullObject: () => ({ isNullObject: true }),
+          add: () => ({ getRange: () => ({}) }),
+          getItem: () => ({ getRange: () => ({}) }),
+        },
         settings: {
           rules: { value: undefined },
           overrides: { value: undefined },

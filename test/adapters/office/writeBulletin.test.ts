@@ -1,7 +1,7 @@
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
 import { SETTING_KEYS } from '../../../src/adapters/office/settings';
-import { columnWidthPoints, freeSheetName } from '../../../src/adapters/office/writeBulletin';
+import { columnWidthPoints } from '../../../src/adapters/office/writeBulletin';
 import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 
@@ -132,9 +132,11 @@ describe('writeBulletin', () => {
     await wb.writeBulletin(BOOK);
     excel.sheet('通报2023-06-30').setValues('H1', [['old']]);
     await expect(wb.writeBulletin(BOOK)).resolves.toEqual({ sheets: ['通报2023-06-30'] });
-    expect(excel.sheets.map((s) => s.name)).toEqual(['通报2023-06-30']);
+    expect(excel.sheets.map((s) => s.name)).toEqual(['_tricolor', '通报2023-06-30']);
     expect(excel.sheet('通报2023-06-30').value('H1')).toBeNull();
-    expect(excel.settings.get(SETTING_KEYS.bulletinSheets)).toEqual(['通报2023-06-30']);
+    // The sheets it made are listed in its record on the hidden sheet, as every host keeps them.
+    expect(await wb.readRecords()).toEqual(new Map([['bulletins', '["通报2023-06-30"]']]));
+    expect(excel.settings.get(SETTING_KEYS.bulletinSheets)).toBeUndefined();
   });
 
   it('never replaces a user sheet of the same name: it takes a numbered name', async () => {
@@ -146,14 +148,5 @@ describe('writeBulletin', () => {
     expect(excel.sheet('通报2023-06-30')).toBe(mine);
     expect(mine.value('A1')).toBe('我自己的通报');
     expect(excel.sheet('通报2023-06-30 (2)').value('A4')).toBe('=SUM(A1)');
-  });
-});
-
-describe('freeSheetName', () => {
-  it('numbers the name within Excel’s 31 characters', () => {
-    expect(freeSheetName('滞后清单2023-06-30', new Set(['滞后清单2023-06-30 (2)']))).toBe(
-      '滞后清单2023-06-30 (3)',
-    );
-    expect(freeSheetName('x'.repeat(31), new Set()).length).toBe(31);
   });
 });
