@@ -55,6 +55,7 @@ export interface CliMessages {
   collected(changes: number, conflicts: number, files: number): string;
   notReturned(units: string): string;
   nothingToCollect: string;
+  wroteRecordSheet(sheet: string): string;
 }
 
 const USAGE_ZH = `用法:
@@ -162,6 +163,7 @@ ${USAGE_ZH}
   unitless: (c) => `以下行没有责任单位,未分发:${c}`,
   collected: (n, k, f) => `已汇总 ${f} 个文件:写入 ${n} 个单元格,冲突 ${k} 处(总表保留原值)。`,
   notReturned: (u) => `未报送:${u}`,
+  wroteRecordSheet: (s) => `已加上汇总记录工作表:${s}(撤销汇总时据此恢复原值)`,
   nothingToCollect: '没有可汇总的报送表(每个文件都无法读取或不是本表),未写出工作簿。',
 };
 
@@ -268,6 +270,8 @@ or an unexpected error.`,
   collected: (n, k, f) =>
     `Collected ${f} file(s): ${n} cell(s) written, ${k} conflict(s) left as the master had them.`,
   notReturned: (u) => `Sent nothing: ${u}`,
+  wroteRecordSheet: (s) =>
+    `Added the collection record sheet: ${s} (undoing the collect puts the old values back)`,
   nothingToCollect:
     'No return could be collected (each file was unreadable or not a return of this table); no workbook was written.',
 };

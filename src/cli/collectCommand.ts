@@ -79,7 +79,7 @@ async function collectOrStop(args: CollectArgs, io: CliIo, t: CliMessages): Prom
     const name = path.basename(r);
     const ret = await openInput(r, args.lang, t);
     if (!ret.ok) {
-      unreadable.push({ file: name, reason: ret.message });
+      unreadable.push({ file: name, reason: ret.reason });
       continue;
     }
     files.push({ file: name, tables: await readTables(ret.book, read) });
@@ -110,7 +110,7 @@ async function collectOrStop(args: CollectArgs, io: CliIo, t: CliMessages): Prom
   await writeOrStop(target, await book.save(), t);
   const say = [t.collected(result.changes.length, result.conflicts.length, returns.length)];
   if (result.notReturned.length > 0) say.push(t.notReturned(t.joinNames(result.notReturned)));
-  if (applied.recordSheet !== null) say.push(t.wroteBulletin(applied.recordSheet));
+  if (applied.recordSheet !== null) say.push(t.wroteRecordSheet(applied.recordSheet));
   say.push(t.wroteWorkbook(target));
   if (report !== undefined) {
     const json = buildCollectReport(result, {

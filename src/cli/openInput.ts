@@ -8,7 +8,8 @@ import { prepareInput } from './inputFormat';
 
 export type Opened =
   | { readonly ok: true; readonly book: XlsxWorkbook }
-  | { readonly ok: false; readonly message: string };
+  /** `reason`: the sentence without the file's name, for a message that names it already. */
+  | { readonly ok: false; readonly message: string; readonly reason: string };
 
 /**
  * Reads a workbook named on the command line (.xlsx, or .csv converted), with one sentence naming
@@ -20,16 +21,22 @@ export async function openInput(file: string, lang: Lang, t: CliMessages): Promi
     bytes = await fsp.readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, message: t.inputMissing(file) };
-    if (code === 'EISDIR') return { ok: false, message: t.inputIsDirectory(file) };
-    return { ok: false, message: t.inputUnreadable(file) };
+    const message =
+      code === 'ENOENT'
+        ? t.inputMissing(file)
+        : code === 'EISDIR'
+          ? t.inputIsDirectory(file)
+          : t.inputUnreadable(file);
+    return { ok: false, message, reason: message };
   }
   try {
     const prepared = await prepareInput(file, bytes, lang);
-    if (!prepared.ok) return { ok: false, message: prepared.message };
+    if (!prepared.ok) return { ok: false, message: prepared.message, reason: prepared.message };
     return { ok: true, book: await XlsxWorkbook.open(prepared.bytes, lang) };
   } catch (e) {
-    if (e instanceof PortError) return { ok: false, message: namedFile(file, e.message, lang) };
+    if (e instanceof PortError) {
+      return { ok: false, message: namedFile(file, e.message, lang), reason: e.message };
+    }
     throw e;
   }
 }

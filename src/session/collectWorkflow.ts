@@ -6,7 +6,15 @@ import type { DayNumber } from '../core/dates';
 import { formatIsoDay } from '../core/dates';
 import type { Lang } from '../core/issue';
 import type { RuleSet } from '../core/rules';
-import type { ValueWritingPort } from '../port/optionalPorts';
+import { a1 } from '../core/grid';
+import {
+  lastCollect,
+  storedValue,
+  withCollect,
+  type CollectEntry,
+} from '../core/workbookRecord/collectRecord';
+import { collectKey } from '../core/workbookRecord/recordKeys';
+import type { CellWrite, ValueWritingPort } from '../port/optionalPorts';
 import type { WorkbookPort } from '../port/WorkbookPort';
 import { analyze, readSheets } from './workflow';
 
@@ -61,5 +69,62 @@ export async function applyCollect(
     })),
   );
   const written = await port.writeBulletin(collectLogBook(result, lang, formatIsoDay(day)));
+  const key = collectKey(result.sheet);
+  const records = await port.readRecords();
+  const entry: CollectEntry = {
+    day: formatIsoDay(day),
+    cells: result.changes.map((c) => ({
+      row: c.row,
+      col: c.col,
+      old: storedValue(c.oldValue),
+      oldFormat: c.oldFormat,
+      new: c.value,
+      formatSet: c.numberFormat !== null,
+    })),
+  };
+  await port.writeRecords(new Map([[key, withCollect(records.get(key), entry)]]));
   return { recordSheet: written.sheets[0] ?? null };
+}
+
+export interface UndoOutcome {
+  /** False when the sheet has no collect to undo. */
+  readonly undone: boolean;
+  readonly restored: number;
+  /** A1 addresses of cells changed by hand since the collect: left as they are now. */
+  readonly editedSince: readonly string[];
+}
+
+/**
+ * 撤销汇总: puts back the old values of the newest collect into a sheet, from the record, and
+ * drops that collect from it. A cell edited since the collect keeps the user's edit.
+ */
+export async function undoCollect(port: ValueWritingPort, sheet: string): Promise<UndoOutcome> {
+  const key = collectKey(sheet);
+  const last = lastCollect((await port.readRecords()).get(key));
+  if (last === null) return { undone: false, restored: 0, editedSince: [] };
+  const grid = await port.readSheet(sheet);
+  const writes: CellWrite[] = [];
+  const editedSince: string[] = [];
+  for (const c of last.entry.cells) {
+    const r = c.row - grid.origin.row;
+    const col = c.col - grid.origin.col;
+    const now = storedValue(grid.values[r]?.[col] ?? null);
+    const same =
+      now === c.new ||
+      (typeof now === 'number' && typeof c.new === 'number' && Math.abs(now - c.new) < 1e-9) ||
+      (typeof now === 'string' && typeof c.new === 'string' && now.trim() === c.new.trim());
+    if (!same) {
+      editedSince.push(a1(grid, r, col));
+      continue;
+    }
+    writes.push({
+      row: c.row,
+      col: c.col,
+      value: c.old,
+      numberFormat: c.formatSet ? (c.oldFormat ?? 'General') : null,
+    });
+  }
+  if (writes.length > 0) await port.writeValues(sheet, writes);
+  await port.writeRecords(new Map([[key, last.rest]]));
+  return { undone: true, restored: writes.length, editedSince };
 }

@@ -118,6 +118,7 @@ export function collectReturns(
   const returned = new Set<string>();
   const headerOf = (col: number): string =>
     ma.layout.columns.find((c) => c.col === col)?.header ?? '';
+  const said = new Set<string>();
   const conflict = (
     code: ConflictCode,
     file: string,
@@ -125,6 +126,10 @@ export function collectReturns(
     cell: string | null,
     p: Omit<ConflictParams, 'file'> = {},
   ): void => {
+    // Rows under one merged cell share it: one conflict per file and cell is enough.
+    const once = `${code}\u0001${file}\u0001${sheet ?? ''}\u0001${cell ?? ''}`;
+    if (said.has(once)) return;
+    said.add(once);
     conflicts.push({
       file,
       sheet,
@@ -195,6 +200,9 @@ export function collectReturns(
         const newText = isCellError(rv) ? rv.error : cellText(rv, rf, rDate1904);
         const words = { header: headerOf(mc), old: oldText, new: newText };
         if (!fill.has(field)) {
+          // A merged cell shows its value in its first row only: a unit that unmerged it to
+          // sort (as Excel demands) leaves the other rows blank, and has changed nothing.
+          if (blank(rv) && mMerges.mergeAt(mrow.row, mc) !== undefined) continue;
           conflict('protected_changed', ret.file, mg.name, cell, words);
           continue;
         }
