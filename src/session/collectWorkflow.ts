@@ -10,6 +10,7 @@ import { a1 } from '../core/grid';
 import {
   lastCollect,
   storedValue,
+  valueHash,
   withCollect,
   type CollectEntry,
 } from '../core/workbookRecord/collectRecord';
@@ -78,7 +79,7 @@ export async function applyCollect(
       col: c.col,
       old: storedValue(c.oldValue),
       oldFormat: c.oldFormat,
-      new: c.value,
+      newHash: valueHash(c.value),
       formatSet: c.numberFormat !== null,
     })),
   };
@@ -109,11 +110,7 @@ export async function undoCollect(port: ValueWritingPort, sheet: string): Promis
     const r = c.row - grid.origin.row;
     const col = c.col - grid.origin.col;
     const now = storedValue(grid.values[r]?.[col] ?? null);
-    const same =
-      now === c.new ||
-      (typeof now === 'number' && typeof c.new === 'number' && Math.abs(now - c.new) < 1e-9) ||
-      (typeof now === 'string' && typeof c.new === 'string' && now.trim() === c.new.trim());
-    if (!same) {
+    if (valueHash(now) !== c.newHash) {
       editedSince.push(a1(grid, r, col));
       continue;
     }

@@ -9,7 +9,8 @@ export type ConflictCode =
   | 'returns_disagree'
   | 'row_not_in_master'
   | 'ambiguous_row'
-  | 'unreadable_value';
+  | 'unreadable_value'
+  | 'not_own_row';
 
 export interface ConflictParams {
   readonly file: string;
@@ -40,6 +41,8 @@ const zh: Words = {
     `“${p.file}”的 ${p.cell ?? ''} 行“${p.name ?? ''}”与总表中不止一行同名,无法确定是哪一行,未汇总。`,
   unreadable_value: (p) =>
     `“${p.file}”给总表 ${p.cell ?? ''}(${p.header ?? ''})填的“${p.new ?? ''}”无法识别,总表保留原值。`,
+  not_own_row: (p) =>
+    `“${p.file}”改动了其他单位(${p.name ?? ''})的行(总表 ${p.cell ?? ''} 起),未汇总,总表保留原值。`,
 };
 
 const en: Words = {
@@ -57,6 +60,8 @@ const en: Words = {
     `Row ${p.cell ?? ''} of "${p.file}" ("${p.name ?? ''}") matches more than one master row; it was not collected.`,
   unreadable_value: (p) =>
     `"${p.file}" gives master ${p.cell ?? ''} (${p.header ?? ''}) the value "${p.new ?? ''}", which cannot be read; the master keeps its value.`,
+  not_own_row: (p) =>
+    `"${p.file}" differs from the master in a row of another unit (${p.name ?? ''}, master ${p.cell ?? ''}); it was not collected and the master keeps its values.`,
 };
 
 export function conflictMessage(lang: Lang, code: ConflictCode, p: ConflictParams): string {

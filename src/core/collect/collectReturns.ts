@@ -164,6 +164,10 @@ export function collectReturns(
     const keyCol = ra.layout.columns.find((c) => isRowKeyHeader(c.header))?.col;
     const unitsHere = new Set<string>();
     const seen = new Set<number>();
+    const rowProposals: {
+      unit: string | null;
+      cells: { at: string; p: Proposal; cell: string }[];
+    }[] = [];
     for (const row of ra.rows) {
       const key = keyCol === undefined ? null : readRowKey(rg.values[row.row]?.[keyCol]);
       const m = index.match(row, key);
@@ -183,7 +187,7 @@ export function collectReturns(
       if (seen.has(mrow.row)) continue;
       seen.add(mrow.row);
       if (mrow.unit !== null) unitsHere.add(mrow.unit);
-      let changed = false;
+      const cells: { at: string; p: Proposal; cell: string }[] = [];
       for (const [field, rc] of Object.entries(ra.layout.fields) as [FieldKey, number][]) {
         const mc = mFields[field];
         if (mc === undefined || NEVER_CHECKED.has(field)) continue;
@@ -210,22 +214,39 @@ export function collectReturns(
           conflict('unreadable_value', ret.file, mg.name, cell, words);
           continue;
         }
-        changed = true;
-        const list = proposals.get(`${mr},${mcol}`) ?? [];
-        list.push({
-          file: ret.file,
-          field,
-          value: rv,
-          format: typeof rv === 'number' && rf !== null && rf !== mf ? rf : null,
-          text: newText,
+        cells.push({
+          at: `${mr},${mcol}`,
+          cell,
+          p: {
+            file: ret.file,
+            field,
+            value: rv,
+            format: typeof rv === 'number' && rf !== null && rf !== mf ? rf : null,
+            text: newText,
+          },
         });
-        proposals.set(`${mr},${mcol}`, list);
       }
-      // A copy of the whole master answers for the units whose rows it changed.
-      if (changed && mrow.unit !== null) returned.add(mrow.unit);
+      if (cells.length > 0) rowProposals.push({ unit: mrow.unit, cells });
     }
-    // A return holding one unit's rows only is that unit's, even when it changed nothing.
-    if (unitsHere.size === 1) for (const u of unitsHere) returned.add(u);
+    const own = ownUnits(ret.file, unitsHere, rowProposals, ma.rows);
+    for (const u of own) returned.add(u);
+    for (const { unit, cells } of rowProposals) {
+      if (unit === null || !own.has(unit)) {
+        // A copy of the whole master holds every other unit's rows as they were when it was
+        // copied: a difference there is another unit's business (or the master moved on).
+        const first = cells[0] as (typeof cells)[number];
+        conflict('not_own_row', ret.file, mg.name, first.cell, {
+          header: headerOf(Number(first.at.split(',')[1])),
+          name: unit ?? '',
+        });
+        continue;
+      }
+      for (const { at, p } of cells) {
+        const list = proposals.get(at) ?? [];
+        list.push(p);
+        proposals.set(at, list);
+      }
+    }
   }
 
   const changes: CollectChange[] = [];
@@ -272,6 +293,26 @@ export function collectReturns(
     }
   }
   return { sheet: mg.name, changes, conflicts, notReturned };
+}
+
+/**
+ * The units a return answers for. A return holding one unit's rows (a split file) is that unit's.
+ * A return holding several units' rows (an edited copy of the whole master) is the unit its file
+ * name names (the longest master unit found in it), else the one unit whose rows it changed;
+ * when neither says, it answers for none and each changed row is a conflict.
+ */
+function ownUnits(
+  file: string,
+  unitsHere: ReadonlySet<string>,
+  changed: readonly { unit: string | null }[],
+  masterRows: readonly { unit: string | null }[],
+): Set<string> {
+  if (unitsHere.size <= 1) return new Set(unitsHere);
+  const units = [...new Set(masterRows.map((r) => r.unit).filter((u): u is string => u !== null))];
+  const named = units.filter((u) => file.includes(u)).sort((a, b) => b.length - a.length)[0];
+  if (named !== undefined) return new Set([named]);
+  const changedUnits = new Set(changed.map((c) => c.unit).filter((u): u is string => u !== null));
+  return changedUnits.size === 1 ? changedUnits : new Set();
 }
 
 /** False for a value the engine could not read in that column: an impossible date, progress over 100%. */
