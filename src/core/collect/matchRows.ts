@@ -22,7 +22,7 @@ const seqNameOf = (row: PlanRow): string | null => {
 
 /**
  * Finds master rows for returned rows: by the identity key a split file carries (survives sorting
- * and renumbering), else by 序号 and name (a copy of the master), else by name alone. A key or
+ * and renumbering) or the row's own name and units, else by 序号 and name, else by name alone. A key or
  * text that fits more than one master row matches none of them for certain: 'many'.
  */
 export class MasterRows {
@@ -41,7 +41,9 @@ export class MasterRows {
   }
 
   match(row: PlanRow, key: string | null): RowMatch {
-    const byKey = key === null ? undefined : this.byKey.get(key);
+    // The key a split file carries; else the return row's own, which a copy of the master has
+    // as long as its name and units are as the master's.
+    const byKey = this.byKey.get(key ?? hashText(rowFingerprint(row)));
     if (byKey?.length === 1) return { kind: 'one', row: byKey[0] as PlanRow, by: 'key' };
     const seqName = seqNameOf(row);
     const bySeq = seqName === null ? undefined : this.bySeqName.get(seqName);
