@@ -14,6 +14,7 @@ export type WorkerMethod =
   | 'saveSettings'
   | 'readRecords'
   | 'writeRecords'
+  | 'writeValues'
   | 'save';
 
 export interface WorkerRequest {
