@@ -21,7 +21,7 @@ const read = { asOf: DAY, rules: defaultRules(), lang: 'zh' as const };
 
 async function open(file: string): Promise<WorkerFilePort> {
   const b = await fsp.readFile(file);
-  const buffer = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  const buffer = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
   return WorkerFilePort.open(new InProcessWorker(), buffer, 'zh');
 }
 
