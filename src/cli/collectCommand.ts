@@ -1,9 +1,13 @@
 import * as path from 'path';
 import type { ReturnFile } from '../core/collect/collectReturns';
-import { conflictMessage } from '../core/collect/collectMessages';
 import { DEFAULT_FILL_FIELDS } from '../core/collect/fillFields';
 import { defaultRules, resolveRules } from '../core/rules';
-import { applyCollect, planCollect, readTables } from '../session/collectWorkflow';
+import {
+  applyCollect,
+  planCollect,
+  readTables,
+  withUnreadable,
+} from '../session/collectWorkflow';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { buildCollectReport } from './collectReport';
 import { defaultOutPath, isDirectory, sameFile } from './files';
@@ -85,19 +89,7 @@ async function collectOrStop(args: CollectArgs, io: CliIo, t: CliMessages): Prom
     files.push({ file: name, tables: await readTables(ret.book, read) });
   }
   const planned = planCollect(master, files, args.lang, DEFAULT_FILL_FIELDS);
-  const result = {
-    ...planned,
-    conflicts: [
-      ...unreadable.map((u) => ({
-        file: u.file,
-        sheet: null,
-        cell: null,
-        code: 'unreadable_file' as const,
-        message: conflictMessage(args.lang, 'unreadable_file', u),
-      })),
-      ...planned.conflicts,
-    ],
-  };
+  const result = withUnreadable(planned, unreadable, args.lang);
   const shown = result.conflicts.slice(0, MAX_CONFLICTS_SHOWN).map((c) => c.message);
   if (result.conflicts.length > MAX_CONFLICTS_SHOWN) {
     shown.push(t.moreIssues(result.conflicts.length - MAX_CONFLICTS_SHOWN));

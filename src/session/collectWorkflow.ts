@@ -1,6 +1,7 @@
 import type { ReadTable, CollectResult, ReturnFile } from '../core/collect/collectReturns';
 import { collectReturns } from '../core/collect/collectReturns';
 import { collectLogBook } from '../core/collect/collectLogSheet';
+import { conflictMessage } from '../core/collect/collectMessages';
 import type { FieldKey } from '../core/fields';
 import type { DayNumber } from '../core/dates';
 import { formatIsoDay } from '../core/dates';
@@ -46,6 +47,34 @@ export function planCollect(
   fillFields: readonly FieldKey[],
 ): CollectResult {
   return collectReturns(master, returns, { lang, fillFields });
+}
+
+/** A return that could not be opened at all: its file name and the reader's sentence. */
+export interface UnreadableReturn {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** The result with a conflict for each file that could not be read, ahead of the rest. */
+export function withUnreadable(
+  result: CollectResult,
+  unreadable: readonly UnreadableReturn[],
+  lang: Lang,
+): CollectResult {
+  if (unreadable.length === 0) return result;
+  return {
+    ...result,
+    conflicts: [
+      ...unreadable.map((u) => ({
+        file: u.file,
+        sheet: null,
+        cell: null,
+        code: 'unreadable_file' as const,
+        message: conflictMessage(lang, 'unreadable_file', u),
+      })),
+      ...result.conflicts,
+    ],
+  };
 }
 
 /**

@@ -16,6 +16,7 @@ export type {
   BulletinRequest,
   BulletinResult,
   CellFocus,
+  CollectView,
   PaintRequest,
   PaintResult,
   Phase,
@@ -42,6 +43,9 @@ export interface Session extends PaneView {
   saveDocuments(documents: DocumentSettings): Promise<boolean>;
   dismissNotice(): void;
   reload(): Promise<void>;
+  previewCollect: WorkbookSession['previewCollect'];
+  applyCollect(): Promise<void>;
+  undoCollect(): Promise<void>;
 }
 
 /** The pane's subscription to one WorkbookSession (src/session), which holds the workflow. */
@@ -67,6 +71,9 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     selectIssue: session.selectIssue,
     saveDocuments: session.saveDocuments,
     dismissNotice: session.dismissNotice,
+    previewCollect: session.previewCollect,
+    applyCollect: session.applyCollect,
+    undoCollect: session.undoCollect,
     reload: () => session.reload(),
   };
 }
