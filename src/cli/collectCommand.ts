@@ -2,12 +2,7 @@ import * as path from 'path';
 import type { ReturnFile } from '../core/collect/collectReturns';
 import { DEFAULT_FILL_FIELDS } from '../core/collect/fillFields';
 import { defaultRules, resolveRules } from '../core/rules';
-import {
-  applyCollect,
-  planCollect,
-  readTables,
-  withUnreadable,
-} from '../session/collectWorkflow';
+import { applyCollect, planCollect, readTables, withUnreadable } from '../session/collectWorkflow';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { buildCollectReport } from './collectReport';
 import { defaultOutPath, isDirectory, sameFile } from './files';
