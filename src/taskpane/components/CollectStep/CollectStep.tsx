@@ -71,8 +71,18 @@ export function CollectStep(props: CollectStepProps) {
   };
 
   const result = view?.result;
+  // Returns dropped here are returns: the page's own drop (which opens a workbook) must not see them.
+  const onDragOver = (e: React.DragEvent): void => {
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  const onDrop = (e: React.DragEvent): void => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (!busy && !reading) void pick(e.dataTransfer.files);
+  };
   return (
-    <div className={styles.root}>
+    <div className={styles.root} onDragOver={onDragOver} onDrop={onDrop}>
       <Text>{t.collect.intro}</Text>
       <div className={styles.actions}>
         <input

@@ -90,4 +90,21 @@ describe('the 汇总 step in Excel (the recording fake)', () => {
     expect(await screen.findByText('已恢复 11 个单元格的原值。')).toBeInTheDocument();
     expect(excel.sheet('重点项目').value('I20')).toBe('前期手续办理中');
   }, 60_000);
+
+  it('takes returns dropped on the step as returns, leaving the open workbook as it is', async () => {
+    const excel = await sampleInExcel();
+    const port = new OfficeWorkbook({
+      run: excel.run,
+      capabilities: { ...MINIMUM_CAPABILITIES, mergedAreas: true },
+    });
+    const name = '03-区水利局-加了一行.xlsx';
+    const filePorts = [await XlsxWorkbook.open(readFileSync(path.join(RETURNS, name)))];
+    const rendered = renderApp({ mode: 'office', port, filePorts });
+    await screen.findByRole('group', { name: '重点项目' });
+    fireEvent.click(screen.getByRole('tab', { name: '汇总' }));
+    const file = new File([readFileSync(path.join(RETURNS, name))], name);
+    fireEvent.drop(screen.getByText(/选择各单位报回的报送表/), { dataTransfer: { files: [file] } });
+    expect(await screen.findByText('1 个文件:将写入 2 个单元格,冲突 1 处')).toBeInTheDocument();
+    expect(rendered.services.opened).toHaveLength(1);
+  }, 60_000);
 });
