@@ -94,7 +94,7 @@ export function* analyzeSheetSteps(grid: SheetGrid, opts: AnalyzeOptions): Steps
     }
   }
 
-  const painted = buildPaintPlan(grid, layout, statuses, rules, lang, read.rows);
+  const painted = buildPaintPlan(grid, layout, statuses, rules, lang);
   if (painted.plan === null) {
     return {
       kind: 'skipped',

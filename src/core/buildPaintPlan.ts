@@ -3,11 +3,9 @@ import { a1, cellAt, excelColumn } from './grid';
 import type { Issue, Lang } from './issue';
 import { makeIssue } from './messages';
 import type { FillRuns, PaintPlan, StatusCode } from './paintPlan';
-import type { PlanRow } from './planRow';
 import type { RuleSet } from './rules';
 import { STATUSES, type RowStatus, type Status } from './status';
 import type { TableLayout } from './tableLayout';
-import { bodyKeys } from './workbookRecord/rowIdentity';
 import { xmlSafeText } from './xmlSafeText';
 
 /** Excel's last column, XFD. */
@@ -36,7 +34,6 @@ export function buildPaintPlan(
   statuses: readonly RowStatus[],
   rules: RuleSet,
   lang: Lang,
-  rows: readonly PlanRow[] = [],
 ): { plan: PaintPlan; issues: Issue[] } | { plan: null; issues: Issue[] } {
   const issues: Issue[] = [];
   const top = layout.headerTop;
@@ -109,7 +106,8 @@ export function buildPaintPlan(
       codes,
       labels: ['', ...STATUSES.map((s) => xmlSafeText(rules.labels[s]))],
       fills,
-      keys: bodyKeys(rows, firstRow, lastRow),
+      // Found when the plan is painted or cleared (identifiedPlan): analysing needs none.
+      keys: [],
     },
   };
 }

@@ -37,6 +37,9 @@ export interface PaintPlan {
   /** Label for each status code 1..5 (index 0 is the empty string). */
   readonly labels: readonly string[];
   readonly fills: readonly FillRuns[];
-  /** keys[i] identifies the data row at grid row firstRow + i ("" for other rows): see rowIdentity.ts. */
+  /**
+   * keys[i] identifies the data row at grid row firstRow + i ("" for other rows), filled in by
+   * identifiedPlan when the plan is painted; empty, the record made is positional (rowIdentity.ts).
+   */
   readonly keys: readonly string[];
 }

@@ -134,7 +134,26 @@ const LABELS: Record<Lang, Record<PresetId, Record<Status, string>>> = {
   },
 };
 
-/** Validates user rule input and fills every gap from its preset; errors are zod issues. */
+/** The words of rule errors, so the pane and the command line say them in the user's language. */
+const RULE_ERRORS: Record<
+  Lang,
+  {
+    invalid: (path: string, detail: string) => string;
+    order: (higher: string, h: number, lower: string, l: number) => string;
+  }
+> = {
+  zh: {
+    invalid: (path, detail) =>
+      `规则${path === '' ? '' : `中的“${path}”`}不符合要求(${detail}),请改正后重试。`,
+    order: (higher, h, lower, l) => `“${higher}”(${h})不能小于“${lower}”(${l})。`,
+  },
+  en: {
+    invalid: (path, detail) => `${path === '' ? 'The rules' : path}: ${detail}`,
+    order: (higher, h, lower, l) => `${higher} (${h}) must not be less than ${lower} (${l})`,
+  },
+};
+
+/** Validates user rule input and fills every gap from its preset; errors in the user's language. */
 export function resolveRules(
   input: unknown,
   lang: Lang = 'zh',
@@ -143,7 +162,10 @@ export function resolveRules(
   if (!parsed.success) {
     return {
       ok: false,
-      errors: parsed.error.issues.map((i) => `${i.path.join('.') || '(rules)'}: ${i.message}`),
+      // zod words its detail in English; the sentence around it names the setting in `lang`.
+      errors: parsed.error.issues.map((i) =>
+        RULE_ERRORS[lang].invalid(i.path.join('.'), i.message),
+      ),
     };
   }
   const r = parsed.data;
@@ -152,7 +174,7 @@ export function resolveRules(
   if (severeMonths < lagMonths) {
     return {
       ok: false,
-      errors: [`severeMonths (${severeMonths}) must not be less than lagMonths (${lagMonths})`],
+      errors: [RULE_ERRORS[lang].order('severeMonths', severeMonths, 'lagMonths', lagMonths)],
     };
   }
   const seqLagGap = r.seqLagGap ?? 0.1;
@@ -160,7 +182,7 @@ export function resolveRules(
   if (seqSevereGap < seqLagGap) {
     return {
       ok: false,
-      errors: [`seqSevereGap (${seqSevereGap}) must not be less than seqLagGap (${seqLagGap})`],
+      errors: [RULE_ERRORS[lang].order('seqSevereGap', seqSevereGap, 'seqLagGap', seqLagGap)],
     };
   }
   const palette = r.palette ?? 'ryg';

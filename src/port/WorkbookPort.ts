@@ -1,4 +1,5 @@
 import type { BulletinBook } from '../core/bulletinBook';
+import type { Lang } from '../core/issue';
 import type { SheetGrid } from '../core/grid';
 import type { PaintPlan } from '../core/paintPlan';
 import type { RowIdentity } from '../core/workbookRecord/rowIdentity';
@@ -86,6 +87,11 @@ export class PortError extends Error {
     readonly code: PortErrorCode,
     message: string,
     readonly detail?: string,
+    /**
+     * The sentence in each language, where the adapter has it: the pane shows the one in its own
+     * language (the message is the one in the language the adapter was opened in).
+     */
+    readonly words?: Readonly<Record<Lang, string>>,
   ) {
     super(message);
     this.name = 'PortError';

@@ -8,7 +8,7 @@ import type { Issue, Lang } from '../core/issue';
 import { makeIssue } from '../core/messages';
 import { isOwnSheet } from '../core/ownSheets';
 import type { RuleInput, RuleSet } from '../core/rules';
-import { rowIdentityOf } from '../core/workbookRecord/rowIdentity';
+import { identifiedPlan, rowIdentityOf } from '../core/workbookRecord/rowIdentity';
 import {
   PortError,
   type ApplyReport,
@@ -116,7 +116,7 @@ export async function paintSheets(
     onProgress?.(i, n);
     await yieldToEventLoop();
     try {
-      const report = await port.applyPaint(sheet.paint, (done, total) => {
+      const report = await port.applyPaint(identifiedPlan(sheet), (done, total) => {
         if (total > 0) onProgress?.(i + done / total, n);
       });
       painted.push({ sheet, report });
@@ -166,7 +166,7 @@ export async function clearSheets(
   };
   for (const [i, sheet] of sheets.entries()) {
     await one(i, async () => {
-      const report = await port.clearPaint(sheet.sheet, rowIdentityOf(sheet.paint));
+      const report = await port.clearPaint(sheet.sheet, rowIdentityOf(identifiedPlan(sheet)));
       issues.push(...uncertainIssues(sheet, report.uncertainRows, lang));
       return report;
     });

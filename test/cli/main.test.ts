@@ -247,8 +247,8 @@ describe('tricolor run on the sample plan table', () => {
     const io = captureIo(dir);
     expect(await main(['check', SAMPLE, '--rules', rules], io)).toBe(2);
     expect(io.err()).toContain(`规则文件 ${rules} 有以下错误`);
-    expect(io.err()).toMatch(/^ {2}lagMonths: /m);
-    expect(io.err()).toMatch(/^ {2}colors\.normal: /m);
+    expect(io.err()).toMatch(/^ {2}规则中的“lagMonths”不符合要求/m);
+    expect(io.err()).toMatch(/^ {2}规则中的“colors\.normal”不符合要求/m);
   });
 
   it('processes only the sheets named with --sheet', async () => {

@@ -232,6 +232,8 @@ export class FakeSheet {
   merges: FakeRect[] = [];
   readonly hiddenRows = new Set<number>();
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points set through format.rowHeight. */
+  readonly rowHeights = new Map<number, number>();
   isProtected = false;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
   pageLayout: {
@@ -1374,6 +1376,17 @@ class FormatProxy extends FakeProxy<RangeTarget> {
 
   set wrapText(v: boolean) {
     this.style((s) => (s.wrapText = v), 'wrapText', v);
+  }
+
+  set rowHeight(v: number) {
+    this.queueSet(
+      'rowHeight',
+      v,
+      this.mutate('rowHeight', (t) => {
+        for (const r of t.rects)
+          for (let row = r.top; row <= r.bottom; row++) t.sheet.rowHeights.set(row, v);
+      }),
+    );
   }
 
   set columnWidth(v: number) {

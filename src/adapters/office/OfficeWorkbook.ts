@@ -49,13 +49,13 @@ export class OfficeWorkbook implements WorkbookPort, ValueWritingPort {
 
   /** Every failure leaves here as a PortError with a sentence saying what to do. */
   private async call<T>(
-    context: ErrorContext,
-    batch: (ctx: Excel.RequestContext) => Promise<T>,
+    where: ErrorContext,
+    batch: (context: Excel.RequestContext) => Promise<T>,
   ): Promise<T> {
     try {
       return await this.run(batch);
     } catch (e) {
-      throw toPortError(e, context, this.lang);
+      throw toPortError(e, where, this.lang);
     }
   }
 
@@ -68,10 +68,10 @@ export class OfficeWorkbook implements WorkbookPort, ValueWritingPort {
   }
 
   listSheets(): Promise<SheetInfo[]> {
-    return this.call({}, async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
+    return this.call({}, async (context) => {
+      const sheets = context.workbook.worksheets;
       sheets.load('items/name,items/visibility');
-      await ctx.sync();
+      await context.sync();
       // The hidden state sheet is ours, not a sheet the user could pick.
       return sheets.items
         .filter((s) => s.name !== STATE_SHEET)
@@ -80,27 +80,29 @@ export class OfficeWorkbook implements WorkbookPort, ValueWritingPort {
   }
 
   readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
-    return this.call({ sheet: name }, (ctx) => readSheet(ctx, name, this.caps, onProgress));
+    return this.call({ sheet: name }, (context) => readSheet(context, name, this.caps, onProgress));
   }
 
   applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
-    return this.call({ sheet: plan.sheet }, (ctx) => applyPaint(ctx, plan, this.lang, onProgress));
+    return this.call({ sheet: plan.sheet }, (context) =>
+      applyPaint(context, plan, this.lang, onProgress),
+    );
   }
 
   clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
-    return this.call({ sheet }, (ctx) => clearPaint(ctx, sheet, this.lang, now));
+    return this.call({ sheet }, (context) => clearPaint(context, sheet, this.lang, now));
   }
 
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
-    return this.call({}, (ctx) => writeBulletin(ctx, book));
+    return this.call({}, (context) => writeBulletin(context, book));
   }
 
   loadSettings(): Promise<WorkbookSettings> {
-    return this.call({}, (ctx) => loadSettings(ctx));
+    return this.call({}, (context) => loadSettings(context));
   }
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
-    return this.call({}, (ctx) => saveSettings(ctx, settings));
+    return this.call({}, (context) => saveSettings(context, settings));
   }
 
   /** Writes collected values into user cells (see writeValues.ts), in a constant number of syncs. */
@@ -110,11 +112,11 @@ export class OfficeWorkbook implements WorkbookPort, ValueWritingPort {
 
   /** Shows `sheet` with `address` selected (an issue's cell), in one request. */
   selectCell(sheet: string, address: string): Promise<void> {
-    return this.call({ sheet }, (ctx) => selectCell(ctx, sheet, address));
+    return this.call({ sheet }, (context) => selectCell(context, sheet, address));
   }
 
   /** Shows `sheet` from its top (a bulletin sheet just written), in one request. */
   activateSheet(sheet: string): Promise<void> {
-    return this.call({ sheet }, (ctx) => activateSheet(ctx, sheet));
+    return this.call({ sheet }, (context) => activateSheet(context, sheet));
   }
 }

@@ -101,7 +101,11 @@ export function portError(
   lang: Lang,
   detail?: string,
 ): PortError {
-  return new PortError(code, MESSAGES[lang][code](context, detail ?? ''), detail);
+  const words = {
+    zh: MESSAGES.zh[code](context, detail ?? ''),
+    en: MESSAGES.en[code](context, detail ?? ''),
+  };
+  return new PortError(code, words[lang], detail, words);
 }
 
 /**
@@ -162,8 +166,11 @@ export function unfinishedError(
   lang: Lang,
 ): PortError {
   const c = toPortError(cause, context, lang);
-  const because = lang === 'zh' ? `原因:${c.message}` : ` Cause: ${c.message}`;
-  return new PortError(c.code, UNFINISHED[lang][step] + because, c.detail ?? c.message);
+  const words = {
+    zh: `${UNFINISHED.zh[step]}原因:${c.words?.zh ?? c.message}`,
+    en: `${UNFINISHED.en[step]} Cause: ${c.words?.en ?? c.message}`,
+  };
+  return new PortError(c.code, words[lang], c.detail ?? c.message, words);
 }
 
 /** True when Excel refused a change to a worksheet because the sheet is protected. */

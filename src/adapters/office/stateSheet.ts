@@ -155,13 +155,13 @@ export async function queueTextRecord(
 }
 
 /** The hidden sheet, looked up afresh inside each piece of work (see RequestBudget). */
-function hidden(ctx: Excel.RequestContext): Excel.Worksheet {
-  return ctx.workbook.worksheets.getItem(STATE_SHEET);
+function hidden(context: Excel.RequestContext): Excel.Worksheet {
+  return context.workbook.worksheets.getItem(STATE_SHEET);
 }
 
 /** Writes one text cell of the hidden sheet, formatted as text so nothing in it becomes a formula. */
 async function queueText(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   budget: RequestBudget,
   address: string,
   text: string,
@@ -170,7 +170,7 @@ async function queueText(
   await budget.add(
     estimateBytes([address, text], 3),
     () => {
-      const range = hidden(ctx).getRange(address);
+      const range = hidden(context).getRange(address);
       range.numberFormat = [['@']];
       range.values = [[text]];
     },
@@ -183,7 +183,7 @@ async function queueText(
  * `create`, then the JSON parts, the phase letter and, last, the key.
  */
 export async function queueRecordWrite(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   budget: RequestBudget,
   create: boolean,
   row: number,
@@ -192,20 +192,25 @@ export async function queueRecordWrite(
   state: PaintState,
   tag: string,
 ): Promise<void> {
-  if (create) await queueCreate(ctx, budget, tag);
+  if (create) await queueCreate(context, budget, tag);
   const parts = chunkText(encodeState(state), LIMITS.stateChunkChars);
-  if (parts.length > 0) await budget.addWork(partsWork(ctx, row, FIRST_COLUMN + 1, parts), tag);
-  await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN)}${row}`, phase, tag);
-  await queueText(ctx, budget, `A${row}`, stateKey(sheet), tag);
+  if (parts.length > 0) await budget.addWork(partsWork(context, row, FIRST_COLUMN + 1, parts), tag);
+  await queueText(context, budget, `${columnLetters(FIRST_COLUMN)}${row}`, phase, tag);
+  await queueText(context, budget, `A${row}`, stateKey(sheet), tag);
 }
 
 /** Writing a record's parts into one row from `column`, as one range; halves when refused. */
-function partsWork(ctx: Excel.RequestContext, row: number, column: number, parts: string[]): Work {
+function partsWork(
+  context: Excel.RequestContext,
+  row: number,
+  column: number,
+  parts: string[],
+): Work {
   const work: Work = {
     bytes: estimateBytes(parts, 3),
     queue: () => {
       const last = columnLetters(column + parts.length - 1);
-      const range = hidden(ctx).getRange(`${columnLetters(column)}${row}:${last}${row}`);
+      const range = hidden(context).getRange(`${columnLetters(column)}${row}:${last}${row}`);
       range.numberFormat = [parts.map(() => '@')];
       range.values = [parts];
     },
@@ -215,8 +220,8 @@ function partsWork(ctx: Excel.RequestContext, row: number, column: number, parts
   return {
     ...work,
     split: () => [
-      partsWork(ctx, row, column, parts.slice(0, half)),
-      partsWork(ctx, row, column + half, parts.slice(half)),
+      partsWork(context, row, column, parts.slice(0, half)),
+      partsWork(context, row, column + half, parts.slice(half)),
     ],
   };
 }
@@ -243,18 +248,18 @@ async function queueCreate(
 
 /** Queues moving a record to another phase: column B becomes `first` (the letter, then the rest). */
 export async function queuePhase(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   budget: RequestBudget,
   row: number,
   first: string,
   tag: string,
 ): Promise<void> {
-  await queueText(ctx, budget, `${columnLetters(FIRST_COLUMN)}${row}`, first, tag);
+  await queueText(context, budget, `${columnLetters(FIRST_COLUMN)}${row}`, first, tag);
 }
 
 /** Queues emptying whole record rows. */
 export async function queueDropRows(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   budget: RequestBudget,
   rows: readonly number[],
   tag: string,
@@ -262,15 +267,15 @@ export async function queueDropRows(
   for (const row of rows) {
     await budget.add(
       estimateBytes(null, 2),
-      () => hidden(ctx).getRange(`${row}:${row}`).clear('Contents'),
+      () => hidden(context).getRange(`${row}:${row}`).clear('Contents'),
       tag,
     );
   }
 }
 
 /** Queues removing a hidden sheet this run created (Excel deletes no very hidden sheet). */
-export function queueRemoveStateSheet(ctx: Excel.RequestContext): void {
-  const ws = hidden(ctx);
+export function queueRemoveStateSheet(context: Excel.RequestContext): void {
+  const ws = hidden(context);
   ws.visibility = 'Hidden';
   ws.delete();
 }

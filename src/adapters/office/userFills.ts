@@ -62,7 +62,7 @@ const FILL_PROPS: Excel.CellPropertiesLoadOptions = {
  * with how varied the user's fills are, never with the number of plain rows.
  */
 export async function readUserFills(
-  ctx: Excel.RequestContext,
+  context: Excel.RequestContext,
   ws: Excel.Worksheet,
   rects: readonly Rect[],
   checks: readonly FillCheck[],
@@ -100,7 +100,10 @@ export async function readUserFills(
     }
     const results = group.map((p) => ws.getRange(rectAddress(p.sub)).getCellProperties(FILL_PROPS));
     try {
-      await ctx.sync();
+      // One sync per group of blocks that fits the response budget (halved when Excel refuses
+      // the answer): the groups grow with how varied the user's fills are, never per row.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
     } catch (e) {
       const width = (group[0] as Pending).sub.right - (group[0] as Pending).sub.left + 1;
       if (!isPayloadError(e) || cells <= width) throw e;

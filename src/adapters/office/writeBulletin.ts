@@ -9,6 +9,7 @@ import {
   ownBulletinsOf,
   ownBulletinsText,
 } from '../../core/bulletin/bulletinSheetName';
+import { rowHeights } from '../../core/bulletin/rowHeights';
 import { columnLetters, type CellRange } from '../../core/grid';
 import { BULLETINS_KEY } from '../../core/workbookRecord/recordKeys';
 import {
@@ -228,6 +229,11 @@ export async function writeBulletin(
         target()
           .getRange(rectAddress(toRect(m)))
           .merge(false);
+      });
+    }
+    for (const [row, height] of rowHeights(sheet)) {
+      await budget.add(estimateBytes(null, 3), () => {
+        target().getRange(`${row + 1}:${row + 1}`).format.rowHeight = height;
       });
     }
     for (const [i, width] of sheet.columnWidths.entries()) {

@@ -20,7 +20,7 @@ import { applyPaint } from './applyPaint';
 import { clearPaint } from './clearPaint';
 import { findSheet } from './findSheet';
 import { loadXlsx } from './loadXlsx';
-import { failureMessage } from './portMessages';
+import { xlsxError } from './portMessages';
 import { readGrid, type ReadResult } from './readGrid';
 import { sheetXmlPath } from './emptyTextResults';
 import { paintedSheets } from './paintRecord';
@@ -81,9 +81,11 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
       return run();
     } catch (e) {
       if (e instanceof PortError) throw e;
-      throw new PortError(
+      throw xlsxError(
         'unknown',
-        failureMessage(this.lang, 'unexpected'),
+        this.lang,
+        'unexpected',
+        '',
         e instanceof Error ? e.message : String(e),
       );
     }
@@ -183,9 +185,11 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
       const buffer = await this.workbook.xlsx.writeBuffer();
       return new Uint8Array(buffer);
     } catch (e) {
-      throw new PortError(
+      throw xlsxError(
         'unknown',
-        failureMessage(this.lang, 'unexpected'),
+        this.lang,
+        'unexpected',
+        '',
         e instanceof Error ? e.message : String(e),
       );
     }

@@ -1,12 +1,11 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Lang } from '../../core/issue';
-import { PortError } from '../../port/WorkbookPort';
-import { failureMessage } from './portMessages';
+import { xlsxError } from './portMessages';
 
 /** The sheet of that exact name, or a PortError 'sheet_not_found' in the user's language. */
 export function findSheet(workbook: Workbook, name: string, lang: Lang): Worksheet {
   const ws = workbook.worksheets.find((w) => w.name === name);
-  if (!ws) throw new PortError('sheet_not_found', failureMessage(lang, 'sheet_not_found', name));
+  if (!ws) throw xlsxError('sheet_not_found', lang, 'sheet_not_found', name);
   return ws;
 }
 
@@ -19,7 +18,7 @@ export function findWritableSheet(workbook: Workbook, name: string, lang: Lang):
   // ExcelJS reads <sheetProtection sheet="1"> as { sheet: true }, and leaves null when unprotected.
   const protection = (ws as { sheetProtection?: { sheet?: unknown } | null }).sheetProtection;
   if (protection?.sheet === true) {
-    throw new PortError('sheet_protected', failureMessage(lang, 'sheet_protected', ws.name));
+    throw xlsxError('sheet_protected', lang, 'sheet_protected', ws.name);
   }
   return ws;
 }

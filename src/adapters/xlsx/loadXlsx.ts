@@ -1,9 +1,8 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import type { Lang } from '../../core/issue';
-import { PortError } from '../../port/WorkbookPort';
 import { loadWithLinearMerges } from './linearMerges';
-import { failureMessage } from './portMessages';
+import { xlsxError } from './portMessages';
 import { missingSheetParts } from './sheetParts';
 import { findUnsupportedParts, type UnsupportedPart } from './unsupportedParts';
 
@@ -41,34 +40,35 @@ export async function loadXlsx(
   lang: Lang,
 ): Promise<{ workbook: Workbook; zip: JSZip; unsupported: UnsupportedPart[] }> {
   const bytes = toBytes(data);
-  if (bytes.length === 0) throw new PortError('not_xlsx', failureMessage(lang, 'empty_file'));
+  if (bytes.length === 0) throw xlsxError('not_xlsx', lang, 'empty_file');
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new PortError('not_xlsx', failureMessage(lang, 'legacy_or_encrypted'));
+    throw xlsxError('not_xlsx', lang, 'legacy_or_encrypted');
   }
-  if (!startsWith(bytes, ZIP_MAGIC))
-    throw new PortError('not_xlsx', failureMessage(lang, 'not_zip'));
+  if (!startsWith(bytes, ZIP_MAGIC)) throw xlsxError('not_xlsx', lang, 'not_zip');
 
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (e) {
-    throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
+    throw xlsxError('unreadable_file', lang, 'corrupt_zip', '', describe(e));
   }
   if (zip.file('xl/workbook.xml') === null) {
-    throw new PortError('not_xlsx', failureMessage(lang, 'zip_not_workbook'));
+    throw xlsxError('not_xlsx', lang, 'zip_not_workbook');
   }
   let unsupported: UnsupportedPart[];
   try {
     unsupported = await findUnsupportedParts(zip);
   } catch (e) {
-    throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
+    throw xlsxError('unreadable_file', lang, 'corrupt_zip', '', describe(e));
   }
   // ExcelJS opens a workbook whose sheets' parts are gone as one without those sheets.
   const missing = await missingSheetParts(zip);
   if (missing.length > 0) {
-    throw new PortError(
+    throw xlsxError(
       'unreadable_file',
-      failureMessage(lang, 'corrupt_zip'),
+      lang,
+      'corrupt_zip',
+      '',
       `missing sheet parts: ${missing.join(', ')}`,
     );
   }
@@ -84,7 +84,7 @@ export async function loadXlsx(
     // Inflate errors mean damaged entries; anything else is XML ExcelJS could not make sense of.
     const detail = describe(e);
     const failure = DAMAGED_BYTES.test(detail) ? 'corrupt_zip' : 'corrupt_workbook';
-    throw new PortError('unreadable_file', failureMessage(lang, failure), detail);
+    throw xlsxError('unreadable_file', lang, failure, '', detail);
   }
   return { workbook, zip, unsupported };
 }

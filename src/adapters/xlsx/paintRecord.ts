@@ -14,6 +14,7 @@ import { paintedSheetOf, paintKey } from '../../core/workbookRecord/recordKeys';
 import { plainValue } from './cellValue';
 import { fillOf } from './cellStyle';
 import { fillKeyOf } from './fillKeys';
+import { migrateLegacy } from './legacyRecord';
 import type { StateStore } from './stateSheet';
 
 /** The sheets that have a paint record. */
@@ -25,7 +26,7 @@ export function paintedSheets(store: StateStore): string[] {
 export function loadRecord(store: StateStore, sheet: string): PaintState | null {
   const text = store.getText(paintKey(sheet));
   if (text === undefined) return null;
-  const state = isPhase(text.charAt(0)) ? decodeState(text.slice(1)) : null;
+  const state = isPhase(text.charAt(0)) ? decodeState(text.slice(1)) : migrateLegacy(text);
   if (state === null) store.setText(paintKey(sheet), undefined);
   return state;
 }

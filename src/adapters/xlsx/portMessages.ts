@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/issue';
+import { PortError, type PortErrorCode } from '../../port/WorkbookPort';
 
 /** Sentences for the failures this adapter reports; the PortError carries the one in the user's language. */
 export type XlsxFailure =
@@ -44,4 +45,19 @@ const en: Record<XlsxFailure, (p: string) => string> = {
 
 export function failureMessage(lang: Lang, failure: XlsxFailure, param = ''): string {
   return (lang === 'en' ? en : zh)[failure](param);
+}
+
+/**
+ * The error for a failure, worded in both languages so the pane shows it in its own whatever
+ * language the adapter was opened in; the message is the one in `lang`.
+ */
+export function xlsxError(
+  code: PortErrorCode,
+  lang: Lang,
+  failure: XlsxFailure,
+  param = '',
+  detail?: string,
+): PortError {
+  const words = { zh: zh[failure](param), en: en[failure](param) };
+  return new PortError(code, words[lang], detail, words);
 }

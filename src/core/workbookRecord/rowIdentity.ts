@@ -1,4 +1,3 @@
-import { normalizeText } from '../normalizeText';
 import type { PaintPlan } from '../paintPlan';
 import type { PlanRow } from '../planRow';
 
@@ -23,12 +22,20 @@ export interface RowIdentity {
  * workbook and must not carry what users typed (see the privacy tests).
  */
 export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
+  return (fnv(0x811c9dc5, text) >>> 0).toString(36);
+}
+
+function fnv(seed: number, text: string): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** hashText of rowFingerprint, without building the fingerprint (this runs once per row). */
+function rowKey(row: PlanRow): string {
+  if (row.name === null) return hashText(rowFingerprint(row));
+  const h = fnv(Math.imul(fnv(0x811c9dc5, row.name) ^ 1, 0x01000193), row.unitText ?? '');
+  return (h >>> 0).toString(36);
 }
 
 /**
@@ -37,11 +44,10 @@ export function hashText(text: string): string {
  * it. A table without a name column falls back to the other descriptive cells.
  */
 export function rowFingerprint(row: PlanRow): string {
-  const parts =
-    row.name !== null
-      ? [row.name, row.unitText]
-      : [row.unitText, row.partner, row.leader, row.nature, row.deadlineText];
-  return parts.map((p) => (p === null ? '' : normalizeText(p))).join('\u0001');
+  // The texts as read (already trimmed): a row keeps them between runs unless someone edits them,
+  // and normalising each row's text would cost a fifth of the engine's time on a long sheet.
+  if (row.name !== null) return `${row.name}\u0001${row.unitText ?? ''}`;
+  return [row.unitText, row.partner, row.leader, row.nature, row.deadlineText].join('\u0001');
 }
 
 /** The key of each body row from `firstRow` (grid rows) through `lastRow`: "" where no data row is. */
@@ -49,7 +55,7 @@ export function bodyKeys(rows: readonly PlanRow[], firstRow: number, lastRow: nu
   const keys = new Array<string>(Math.max(0, lastRow - firstRow + 1)).fill('');
   for (const row of rows) {
     const i = row.row - firstRow;
-    if (i >= 0 && i < keys.length) keys[i] = hashText(rowFingerprint(row));
+    if (i >= 0 && i < keys.length) keys[i] = rowKey(row);
   }
   return keys;
 }
@@ -57,6 +63,15 @@ export function bodyKeys(rows: readonly PlanRow[], firstRow: number, lastRow: nu
 /** One hash of a whole key sequence: equal digests mean no row moved, appeared or went. */
 export function keysDigest(keys: readonly string[]): string {
   return `${keys.length}.${hashText(keys.join(','))}`;
+}
+
+/** A sheet's paint plan with the keys of its rows, as painting and clearing need it. */
+export function identifiedPlan(sheet: {
+  readonly paint: PaintPlan;
+  readonly rows: readonly PlanRow[];
+}): PaintPlan {
+  const { paint } = sheet;
+  return { ...paint, keys: bodyKeys(sheet.rows, paint.firstRow, paint.lastRow) };
 }
 
 /** The identity of the rows a paint plan covers. */

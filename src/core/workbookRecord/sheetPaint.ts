@@ -1,4 +1,5 @@
-import { decodeAreas, encodeAreas, isInt, type FillKey, type SavedFills } from './savedFills';
+import { z } from 'zod';
+import { decodeAreas, encodeAreas, type FillKey, type SavedFills } from './savedFills';
 
 /**
  * What the adapter remembers of one sheet's paint, so it can be finished after a failure part way
@@ -250,49 +251,64 @@ function unpackCodes(packed: string, n: number): string | null {
   return out.slice(0, n);
 }
 
-interface StoredWrite {
-  readonly c: number;
-  readonly h: [number, number];
-  readonly m: boolean;
-  readonly t: boolean;
-  readonly x: boolean;
-  readonly head: string;
-  readonly f: number;
-  readonly n: number;
-  readonly k: string;
-  readonly l: string[];
-  /** moved (see StatusWrite). */
-  readonly y?: boolean;
-}
+const int = z.number().int();
 
-interface StoredRows {
-  readonly d: string;
-  readonly l: number;
-  readonly k: [number, string][];
-  readonly o: string[];
-}
+/**
+ * The paint record as stored (JSON after its phase letter), one versioned schema: version 2 was
+ * the Office adapter's own record; 3, written by every host, adds `w` (RowMemory) and `x` (exact
+ * fills). A record that does not parse is treated as no record, never guessed at.
+ */
+const StoredWriteSchema = z.object({
+  c: int,
+  h: z.tuple([int, int]),
+  m: z.boolean().optional(),
+  t: z.boolean().optional(),
+  x: z.boolean().optional(),
+  head: z.string(),
+  f: int,
+  n: int.min(0),
+  k: z.string(),
+  l: z.array(z.string()).length(LETTERS.length),
+  /** moved (see StatusWrite). */
+  y: z.boolean().optional(),
+});
+
+const StoredRowsSchema = z.object({
+  d: z.string(),
+  l: int,
+  k: z.array(z.tuple([int, z.string()])),
+  o: z.array(z.string()),
+});
 
 /** A footprint as [column, top, bottom, mergeTop, mergeBottom, textFormat]; 0s for no merge. */
-type StoredFootprint = [number, number, number, number, number, 0 | 1];
+const StoredFootprintSchema = z.tuple([
+  int,
+  int,
+  int,
+  int,
+  int,
+  z.union([z.literal(0), z.literal(1)]),
+]);
 
-interface StoredSnapshot {
-  readonly c: number;
-  readonly r: number;
-  readonly t: (string | null)[];
-  readonly i: string;
-}
+const StoredSnapshotSchema = z.object({
+  c: int,
+  r: int,
+  t: z.array(z.string().nullable()),
+  i: z.string(),
+});
 
-/** Version 2 was the Office adapter's own record; 3 adds `w` (RowMemory) and `x` (exact fills). */
-interface StoredState {
-  readonly v: 2 | 3;
-  readonly w?: StoredRows;
-  readonly x?: Record<string, unknown>;
-  readonly s: StoredWrite;
-  readonly e: StoredFootprint[];
-  readonly b: StoredSnapshot[];
-  readonly p: string[];
-  readonly a: unknown[];
-}
+const StoredStateSchema = z.object({
+  v: z.union([z.literal(2), z.literal(3)]),
+  w: StoredRowsSchema.optional(),
+  x: z.record(z.string(), z.unknown()).optional(),
+  s: StoredWriteSchema,
+  e: z.array(StoredFootprintSchema),
+  b: z.array(StoredSnapshotSchema),
+  p: z.array(z.string()),
+  a: z.array(z.unknown()),
+});
+
+type StoredState = z.infer<typeof StoredStateSchema>;
 
 /** Serialises a sheet's state: codes two to a character, fills and snapshots compactly. */
 export function encodeState(s: PaintState): string {
@@ -334,36 +350,32 @@ export function encodeState(s: PaintState): string {
   return JSON.stringify(stored);
 }
 
-const isString = (x: unknown): x is string => typeof x === 'string';
-
-function decodeWrite(raw: unknown): StatusWrite | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const w = raw as Partial<StoredWrite>;
-  if (![w.c, w.f, w.n].every(isInt) || !Array.isArray(w.h) || !w.h.every(isInt)) return null;
-  if (!isString(w.head) || !isString(w.k) || !Array.isArray(w.l) || !w.l.every(isString)) {
-    return null;
-  }
-  const codes = unpackCodes(w.k, w.n as number);
-  if (codes === null || w.l.length !== LETTERS.length || !/^[0-5]*$/.test(codes)) return null;
-  const [headerTop = 0, headerBottom = 0] = w.h;
+function decodeWrite(w: StoredState['s']): StatusWrite | null {
+  const codes = unpackCodes(w.k, w.n);
+  if (codes === null || !/^[0-5]*$/.test(codes)) return null;
   return {
-    column: w.c as number,
-    headerTop,
-    headerBottom,
+    column: w.c,
+    headerTop: w.h[0],
+    headerBottom: w.h[1],
     merged: w.m === true,
     textFormat: w.t === true,
     letters: w.x === true,
     ...(w.y === true ? { moved: true } : {}),
     header: w.head,
-    firstRow: w.f as number,
+    firstRow: w.f,
     codes,
     labels: w.l,
   };
 }
 
-function decodeFootprint(raw: unknown): Footprint | null {
-  if (!Array.isArray(raw) || raw.length !== 6 || !raw.every(isInt)) return null;
-  const [column, top, bottom, mTop, mBottom, text] = raw as StoredFootprint;
+function decodeFootprint([
+  column,
+  top,
+  bottom,
+  mTop,
+  mBottom,
+  text,
+]: StoredState['e'][number]): Footprint {
   return {
     column,
     top,
@@ -373,11 +385,9 @@ function decodeFootprint(raw: unknown): Footprint | null {
   };
 }
 
-function decodeSnapshot(raw: unknown): Snapshot | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const b = raw as Partial<StoredSnapshot>;
-  if (!isInt(b.c) || !isInt(b.r) || !Array.isArray(b.t)) return null;
-  if (!b.t.every((t) => t === null || isString(t)) || !isString(b.i) || b.t[0] !== '') return null;
+/** A snapshot whose indices all point into its table, which starts with ""; else null. */
+function decodeSnapshot(b: StoredState['b'][number]): Snapshot | null {
+  if (b.t[0] !== '') return null;
   for (let i = 0; i < b.i.length; i++) {
     const k = b.i.charCodeAt(i) - INDEX_BASE;
     if (k < 0 || k >= b.t.length) return null;
@@ -396,41 +406,27 @@ export function decodeState(text: string): PaintState | null {
   } catch {
     return null;
   }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const s = raw as Partial<StoredState>;
-  if ((s.v !== 2 && s.v !== 3) || !Array.isArray(s.p) || !s.p.every(isString)) return null;
-  if (!Array.isArray(s.e) || !Array.isArray(s.b)) return null;
+  const parsed = StoredStateSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const s = parsed.data;
   const status = decodeWrite(s.s);
-  const earlier = s.e.map(decodeFootprint);
   const before = s.b.map(decodeSnapshot);
   const areas = decodeAreas(s.a, s.p.length);
-  if (!status || !areas || earlier.includes(null) || before.includes(null)) return null;
-  const rows = s.v === 3 ? decodeRows(s.w) : legacyRows(status, areas);
-  if (rows === null) return null;
-  const exact =
-    s.v === 3 && typeof s.x === 'object' && s.x !== null && !Array.isArray(s.x) ? s.x : undefined;
+  if (!status || !areas || before.includes(null)) return null;
+  let rows: RowMemory;
+  if (s.v === 3) {
+    if (s.w === undefined) return null;
+    rows = { digest: s.w.d, left: s.w.l, keys: s.w.k, colors: s.w.o };
+  } else rows = legacyRows(status, areas);
   return {
     rows,
-    ...(exact ? { exact } : {}),
+    ...(s.v === 3 && s.x !== undefined ? { exact: s.x } : {}),
     status,
-    earlier: earlier as Footprint[],
+    earlier: s.e.map(decodeFootprint),
     before: before as Snapshot[],
     palette: s.p,
     areas,
   };
-}
-
-function decodeRows(raw: unknown): RowMemory | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const w = raw as Partial<StoredRows>;
-  if (!isString(w.d) || !isInt(w.l) || !Array.isArray(w.k) || !Array.isArray(w.o)) return null;
-  if (!w.o.every(isString)) return null;
-  const keys: [number, string][] = [];
-  for (const e of w.k as unknown[]) {
-    if (!Array.isArray(e) || e.length !== 2 || !isInt(e[0]) || !isString(e[1])) return null;
-    keys.push([e[0], e[1]]);
-  }
-  return { digest: w.d, left: w.l, keys, colors: w.o };
 }
 
 /** A version 2 record knew no keys: its rows are where it says, or it does not fit at all. */

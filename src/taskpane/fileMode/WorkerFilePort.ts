@@ -49,7 +49,7 @@ export class WorkerFailure extends PortError {
 }
 
 function fromWorkerError(e: WorkerError): Error {
-  if (e.name === 'PortError' && e.code) return new PortError(e.code, e.message, e.detail);
+  if (e.name === 'PortError' && e.code) return new PortError(e.code, e.message, e.detail, e.words);
   return new Error(e.message);
 }
 

@@ -1,3 +1,4 @@
+import type { Lang } from '../../core/issue';
 import type { CellValue } from '../../core/grid';
 import type { PortErrorCode } from '../../port/WorkbookPort';
 
@@ -29,6 +30,7 @@ export interface WorkerError {
   readonly message: string;
   readonly code?: PortErrorCode;
   readonly detail?: string;
+  readonly words?: Readonly<Record<Lang, string>>;
 }
 
 /**

@@ -21,6 +21,7 @@ function toWorkerError(err: unknown): WorkerError {
       message: err.message,
       code: err.code,
       ...(err.detail !== undefined ? { detail: err.detail } : {}),
+      ...(err.words !== undefined ? { words: err.words } : {}),
     };
   }
   return { name: 'Error', message: err instanceof Error ? err.message : String(err) };

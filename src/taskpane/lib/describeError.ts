@@ -13,6 +13,15 @@ const PORT_ERROR_CODES: ReadonlySet<string> = new Set<PortErrorCode>([
   'unknown',
 ]);
 
+/** The sentences a PortError carries in each language, across bundles as across the worker. */
+function portErrorWords(err: unknown): Readonly<Record<'zh' | 'en', string>> | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const words = (err as { words?: unknown }).words;
+  if (typeof words !== 'object' || words === null) return undefined;
+  const { zh, en } = words as { zh?: unknown; en?: unknown };
+  return typeof zh === 'string' && typeof en === 'string' ? { zh, en } : undefined;
+}
+
 function portErrorCode(err: unknown): PortErrorCode | null {
   // instanceof can fail across bundles; the name and code are the contract.
   if (err instanceof PortError) return err.code;
@@ -23,20 +32,17 @@ function portErrorCode(err: unknown): PortErrorCode | null {
   return null;
 }
 
-const HAS_CJK = /[\u4e00-\u9fff]/;
-
 /**
- * A sentence for the user about a failure. Adapters word PortErrors for the user: their sentence
- * is shown when it is in the pane's language, else the pane's own sentence for the code.
+ * A sentence for the user about a failure, in the pane's language: the adapter's own sentence for
+ * it (which names the sheet or the step), else the pane's sentence for its code.
  */
 export function describeError(err: unknown, t: Strings, lang: 'zh' | 'en'): string {
   const code = portErrorCode(err);
   const message = err instanceof Error ? err.message : String(err);
   if (code !== null) {
-    if (message && (lang === 'zh') === HAS_CJK.test(message)) return message;
-    return code === 'unknown' && message
-      ? `${t.portErrors.unknown} ${message}`
-      : t.portErrors[code];
+    const words = portErrorWords(err);
+    if (words !== undefined) return words[lang];
+    return code === 'unknown' ? `${t.portErrors.unknown} ${message}` : t.portErrors[code];
   }
   return t.unexpected(message);
 }

@@ -108,12 +108,14 @@ describe('what the Office adapter stores about itself in a workbook', () => {
       painted,
     } = await fullSession(fakeOf(grids), dayNumber(2023, 6, 30));
     expect(painted).toBe(1);
-    // The stored state was read: the paint record, the bulletin list and the settings.
+    // The stored state was read: the paint record, the bulletin list and the settings (on the
+    // hidden sheet, mirrored in Workbook.settings).
     expect(stored).toEqual(
       expect.arrayContaining([
         'paint:重点项目',
+        'bulletins',
+        'settings',
         'tricolor.rules',
-        'tricolor.bulletinSheets',
         '进度滞后',
         '督办状态',
       ]),

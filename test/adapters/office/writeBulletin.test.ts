@@ -2,6 +2,7 @@ import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
 import { SETTING_KEYS } from '../../../src/adapters/office/settings';
 import { columnWidthPoints } from '../../../src/adapters/office/writeBulletin';
+import { rowHeights } from '../../../src/core/bulletin/rowHeights';
 import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 
@@ -148,5 +149,17 @@ describe('writeBulletin', () => {
     expect(excel.sheet('通报2023-06-30')).toBe(mine);
     expect(mine.value('A1')).toBe('我自己的通报');
     expect(excel.sheet('通报2023-06-30 (2)').value('A4')).toBe('=SUM(A1)');
+  });
+});
+
+describe('writeBulletin row heights', () => {
+  it('sets the heights the .xlsx writer sets, from the one place they are decided', async () => {
+    const excel = new RecordingExcel();
+    await port(excel).writeBulletin(BOOK);
+    const sheet = BOOK.sheets[0];
+    if (sheet === undefined) throw new Error('no sheet');
+    const expected = [...rowHeights(sheet)].map(([row, h]) => [row + 1, h]);
+    expect(expected.length).toBeGreaterThan(0); // the title's larger font at least
+    expect([...excel.sheet(sheet.name).rowHeights].sort(([a], [b]) => a - b)).toEqual(expected);
   });
 });

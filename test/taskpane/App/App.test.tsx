@@ -33,7 +33,12 @@ describe('App in Excel', () => {
   it('says why the workbook could not be read', async () => {
     const port = new FakePort({ kind: 'office' });
     port.listSheets = () =>
-      Promise.reject(new PortError('api_not_supported', '当前版本的 Excel 不支持读取工作表。'));
+      Promise.reject(
+        new PortError('api_not_supported', '当前版本的 Excel 不支持读取工作表。', undefined, {
+          zh: '当前版本的 Excel 不支持读取工作表。',
+          en: 'In English.',
+        }),
+      );
     renderApp({ port });
     expect(await screen.findByText('当前版本的 Excel 不支持读取工作表。')).toBeInTheDocument();
   });
@@ -115,7 +120,10 @@ describe('App in the browser', () => {
   });
 
   it('says so when the file cannot be opened as a workbook', async () => {
-    const broken = new PortError('unreadable_file', '文件已损坏,无法读取。');
+    const broken = new PortError('unreadable_file', '文件已损坏,无法读取。', undefined, {
+      zh: '文件已损坏,无法读取。',
+      en: 'In English.',
+    });
     renderApp({ mode: 'file', filePorts: [new FakeFilePort(), broken] });
     await screen.findByRole('grid', { name: '工作表“重点项目”' });
     fireEvent.change(screen.getByTestId('file-input'), { target: { files: [xlsx('坏.xlsx')] } });

@@ -6,23 +6,29 @@ const zh = stringsFor('zh');
 const en = stringsFor('en');
 
 describe('describeError', () => {
-  it("shows the adapter's sentence when it is in the pane's language", () => {
-    const err = new PortError('cell_edit_mode', '请先按 Enter 结束单元格编辑。');
-    expect(describeError(err, zh, 'zh')).toBe('请先按 Enter 结束单元格编辑。');
+  it("shows the adapter's sentence in the pane's language, whichever language the adapter used", () => {
+    const words = { zh: '工作表“重点项目”受保护。', en: 'Sheet "重点项目" is protected.' };
+    const err = new PortError('sheet_protected', words.zh, undefined, words);
+    expect(describeError(err, zh, 'zh')).toBe(words.zh);
+    expect(describeError(err, en, 'en')).toBe(words.en);
   });
 
-  it("words the code itself when the adapter's sentence is in the other language", () => {
-    const err = new PortError('cell_edit_mode', '请先按 Enter 结束单元格编辑。');
+  it('words the code itself when the error carries no sentences, never guessing their language', () => {
+    const err = new PortError('cell_edit_mode', 'Leave cell editing first.');
+    expect(describeError(err, zh, 'zh')).toBe(zh.portErrors.cell_edit_mode);
     expect(describeError(err, en, 'en')).toBe(en.portErrors.cell_edit_mode);
   });
 
-  it('recognises a PortError from another bundle by its name and code', () => {
+  it('recognises a PortError from another bundle (or the worker) by its name, code and sentences', () => {
     const foreign = Object.assign(new Error('locked'), {
       name: 'PortError',
       code: 'sheet_protected',
+      words: { zh: '已锁定', en: 'locked' },
     });
     expect(describeError(foreign, en, 'en')).toBe('locked');
-    expect(describeError(foreign, zh, 'zh')).toBe(zh.portErrors.sheet_protected);
+    expect(describeError(foreign, zh, 'zh')).toBe('已锁定');
+    const bare = Object.assign(new Error('locked'), { name: 'PortError', code: 'sheet_protected' });
+    expect(describeError(bare, zh, 'zh')).toBe(zh.portErrors.sheet_protected);
   });
 
   it('says an unexpected failure is unexpected, with its message', () => {

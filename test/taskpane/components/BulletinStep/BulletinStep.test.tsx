@@ -214,7 +214,12 @@ describe('BulletinStep', () => {
   it('says why when the workbook refuses the bulletin, and shows no result', async () => {
     const port = new FakePort({ kind: 'office' });
     port.writeBulletin = () =>
-      Promise.reject(new PortError('sheet_protected', '工作簿受保护,无法添加工作表。'));
+      Promise.reject(
+        new PortError('sheet_protected', '工作簿受保护,无法添加工作表。', undefined, {
+          zh: '工作簿受保护,无法添加工作表。',
+          en: 'In English.',
+        }),
+      );
     renderApp({ port });
     await openBulletin();
     fireEvent.click(screen.getByRole('button', { name: '生成通报' }));

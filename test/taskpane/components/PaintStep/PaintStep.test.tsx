@@ -89,7 +89,9 @@ describe('PaintStep', () => {
     fireEvent.change(screen.getByLabelText('超过计划节点几个月为“严重滞后”'), {
       target: { value: '0' },
     });
-    expect(screen.getByText(/规则设置有误/)).toHaveTextContent('severeMonths (0)');
+    expect(screen.getByText(/规则设置有误/)).toHaveTextContent(
+      '“severeMonths”(0)不能小于“lagMonths”(1)。',
+    );
     expect(screen.getByRole('button', { name: '运行' })).toBeDisabled();
   });
 
@@ -164,7 +166,10 @@ describe('PaintStep', () => {
   it('says in words why painting failed', async () => {
     const port = new FakePort({
       kind: 'office',
-      paintError: new PortError('sheet_protected', '工作表“重点项目”受保护,无法写入。'),
+      paintError: new PortError('sheet_protected', '工作表“重点项目”受保护,无法写入。', undefined, {
+        zh: '工作表“重点项目”受保护,无法写入。',
+        en: 'In English.',
+      }),
     });
     renderApp({ port });
     await openPaint();
