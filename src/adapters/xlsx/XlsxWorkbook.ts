@@ -163,9 +163,11 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
     try {
       return await splitWorkbook(ws, grid, plan, part, instruction);
     } catch (e) {
-      throw new PortError(
+      throw xlsxError(
         'unknown',
-        failureMessage(this.lang, 'unexpected'),
+        this.lang,
+        'unexpected',
+        '',
         e instanceof Error ? e.message : String(e),
       );
     }
