@@ -34,6 +34,7 @@ export interface Strings {
     readonly undone: (n: number, edited: string) => string;
     readonly noMaster: string;
     readonly goTo: (cell: string) => string;
+    readonly columns: { readonly cell: string; readonly old: string; readonly new: string };
   };
   readonly progress: {
     readonly read: string;
@@ -168,6 +169,7 @@ const zh: Strings = {
       `已恢复 ${n} 个单元格的原值${e === '' ? '' : `;${e} 汇总后被改过,保留现值`}。`,
     noMaster: '本工作簿中没有识别到计划表,无法汇总。',
     goTo: (c) => `定位到 ${c}`,
+    columns: { cell: '单元格', old: '原值', new: '新值' },
   },
   stepsLabel: '步骤',
   progress: {
@@ -371,6 +373,7 @@ const en: Strings = {
       `Put back the old values of ${n} cell(s)${e === '' ? '' : `; ${e} changed since, kept as they are`}.`,
     noMaster: 'No plan table was found in this workbook, so nothing can be collected.',
     goTo: (c) => `Go to ${c}`,
+    columns: { cell: 'Cell', old: 'Old value', new: 'New value' },
   },
   stepsLabel: 'Steps',
   progress: {

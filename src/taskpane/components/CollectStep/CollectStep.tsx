@@ -142,9 +142,9 @@ export function CollectStep(props: CollectStepProps) {
               <Table size="small" aria-label={t.collect.changes}>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell>A1</TableHeaderCell>
-                    <TableHeaderCell>←</TableHeaderCell>
-                    <TableHeaderCell>→</TableHeaderCell>
+                    <TableHeaderCell>{t.collect.columns.cell}</TableHeaderCell>
+                    <TableHeaderCell>{t.collect.columns.old}</TableHeaderCell>
+                    <TableHeaderCell>{t.collect.columns.new}</TableHeaderCell>
                   </TableRow>
                 </TableHeader>
                 <TableBody>
