@@ -52,6 +52,17 @@ export interface CliMessages {
   previousUnreadable(file: string): string;
   writeFailed(file: string): string;
   unexpected: string;
+  optionNotFor(command: string, option: string): string;
+  missingReturns: string;
+  badDue(value: string): string;
+  returnIsInputOrOut(file: string): string;
+  splitFile(file: string, rows: number): string;
+  splitDone(files: number, dir: string): string;
+  unitless(cells: string): string;
+  collected(changes: number, conflicts: number, files: number): string;
+  notReturned(units: string): string;
+  nothingToCollect: string;
+  wroteRecordSheet(sheet: string): string;
 }
 
 const USAGE_ZH = `用法:
@@ -61,6 +72,8 @@ const USAGE_ZH = `用法:
                          [--lang zh|en]
   tricolor check 输入.xlsx [--report 报告.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor clear 输入.xlsx [--out 输出.xlsx] [--sheet 工作表]... [--lang zh|en]
+  tricolor split 总表.xlsx --out-dir 目录 [--sheet 工作表] [--due YYYY-MM-DD]
+  tricolor collect 总表.xlsx 报送表.xlsx... [--out 输出.xlsx] [--report 报告.json] [--sheet 工作表]
   tricolor --help | --version`;
 
 const USAGE_EN = `Usage:
@@ -70,6 +83,8 @@ const USAGE_EN = `Usage:
                        [--lang zh|en]
   tricolor check IN.xlsx [--report REPORT.json] [--as-of …] [--preset …] [--rules …] [--sheet …]
   tricolor clear IN.xlsx [--out OUT.xlsx] [--sheet NAME]... [--lang zh|en]
+  tricolor split MASTER.xlsx --out-dir DIR [--sheet NAME] [--due YYYY-MM-DD]
+  tricolor collect MASTER.xlsx RETURN.xlsx... [--out OUT.xlsx] [--report REPORT.json] [--sheet NAME]
   tricolor --help | --version`;
 
 const zh: CliMessages = {
@@ -82,6 +97,9 @@ ${USAGE_ZH}
   run     判定并着色,加上通报工作表,另存为新工作簿(不改动输入文件)
   check   只识别和检查,不写工作簿
   clear   清除标注:去掉状态列,恢复各行原有的底色(行被插入、删除、排序过也一样),另存为新工作簿
+  split   分发:按责任单位(所列第一个单位)把总表拆成每单位一个报送表,只有需填写的列可编辑
+  collect 汇总:把各单位报回的报送表填入总表的填写列,另存为新工作簿,加“汇总记录YYYY-MM-DD”工作表;
+          改了受保护列、几份报送不一致、总表中没有的行、无法识别的值,都列为冲突,总表保留原值
 
 选项:
   --as-of YYYY-MM-DD  截至日期,默认今天
@@ -97,13 +115,15 @@ ${USAGE_ZH}
   --docx 文件         另写一份 Word 通报(公文格式)
   --notices 目录      为每个有滞后事项的单位写一份督办通知单(Word)
   --lang zh|en        提示语言,默认 zh
+  --out-dir 目录      split:报送表写到这个文件夹(“单位-表名.xlsx”)
+  --due YYYY-MM-DD    split:报送表上写明的报送截止日期
 
 通报:run 默认在输出工作簿中加上“通报YYYY-MM-DD”(总体情况、投资完成、开工率、各单位和各类别、
 通报文字草稿)和“滞后清单YYYY-MM-DD”两个工作表,按 A4 横向、一页宽打印。通报图表只有 Excel
 加载项能画,命令行写出的 .xlsx 中没有图表。
 
-退出码:0 已完成(可能有问题提示,受保护的工作表不着色);2 用法错误、文件无法读取或有计划表的工作表都受保护;3 没有找到计划表;1 写入失败或意外错误。`,
-  unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run、check 和 clear。`,
+退出码:0 已完成(可能有问题提示,受保护的工作表不着色;collect 可能列出冲突和未报送单位);2 用法错误、文件无法读取或有计划表的工作表都受保护;3 总表中没有找到计划表;1 写入失败或意外错误。`,
+  unknownCommand: (c) => `不认识的命令“${c}”,可用的命令是 run、check、clear、split 和 collect。`,
   missingInput: (c) => `命令 ${c} 需要一个输入文件,例如:tricolor ${c} 计划表.xlsx`,
   unknownOption: (o) => `不认识的选项“${o}”。`,
   missingValue: (o) => `选项 ${o} 后面需要一个值。`,
@@ -148,6 +168,18 @@ ${USAGE_ZH}
   previousUnreadable: (f) => `上期文件 ${f} 无法读取。`,
   writeFailed: (f) => `无法写入 ${f}(文件夹不可写或磁盘已满),没有留下不完整的文件。`,
   unexpected: '出现意外错误,已停止;输入文件未被改动。',
+  optionNotFor: (c, o) => `${c} 命令不能使用 ${o}。`,
+  missingReturns:
+    'collect 命令需要总表和至少一个报送表,例如:tricolor collect 总表.xlsx 区发改局-总表.xlsx',
+  badDue: (v) => `报送截止日期“${v}”无效,请写成 YYYY-MM-DD,例如 2023-07-05。`,
+  returnIsInputOrOut: (f) => `报送表 ${f} 不能是总表或输出文件本身。`,
+  splitFile: (f, n) => `  ${f}(${n} 行)`,
+  splitDone: (n, d) => `已为 ${n} 个单位写出报送表,在 ${d}:`,
+  unitless: (c) => `以下行没有责任单位,未分发:${c}`,
+  collected: (n, k, f) => `已汇总 ${f} 个文件:写入 ${n} 个单元格,冲突 ${k} 处(总表保留原值)。`,
+  notReturned: (u) => `未报送:${u}`,
+  wroteRecordSheet: (s) => `已加上汇总记录工作表:${s}(撤销汇总时据此恢复原值)`,
+  nothingToCollect: '没有可汇总的报送表(每个文件都无法读取或不是本表),未写出工作簿。',
 };
 
 const en: CliMessages = {
@@ -162,6 +194,11 @@ Commands:
   check   detect and validate only; writes no workbook
   clear   remove the paint: the status column goes and every row gets its own fill back (also
           after rows were inserted, deleted or sorted); saves a new workbook
+  split   one return workbook per responsible unit (the first listed), only the fill-in
+          columns editable
+  collect write the units' returns into the master's fill-in columns, save a new workbook with
+          a "Collected YYYY-MM-DD" sheet; changed protected columns, returns that disagree, rows
+          not in the master and unreadable values are conflicts, left as the master had them
 
 Options:
   --as-of YYYY-MM-DD  the report date; today by default
@@ -180,16 +217,20 @@ Options:
   --docx FILE         also write the bulletin as a Word document (official layout)
   --notices DIR       write a notice (Word) to each unit with items behind
   --lang zh|en        language of messages; zh by default
+  --out-dir DIR       split: the folder for the returns ("unit-table.xlsx")
+  --due YYYY-MM-DD    split: the date the returns are due, written on each
 
 Bulletins: run adds two sheets to the output by default, "Bulletin YYYY-MM-DD" (overview,
 investment, start rate, units, categories and a draft text) and "Lagging YYYY-MM-DD", set to print
 on A4 landscape, one page wide. Only the Excel add-in can draw the bulletin's chart; the .xlsx
 written here has none.
 
-Exit codes: 0 done (issues may have been reported; protected sheets are left unpainted);
-2 bad usage, an unreadable file, or every sheet with a plan table protected; 3 no plan table
-found; 1 could not write the output, or an unexpected error.`,
-  unknownCommand: (c) => `Unknown command "${c}"; the commands are run, check and clear.`,
+Exit codes: 0 done (issues may have been reported; protected sheets are left unpainted; collect
+may list conflicts and units that sent nothing); 2 bad usage, an unreadable file, or every sheet
+with a plan table protected; 3 no plan table found (in the master); 1 could not write the output,
+or an unexpected error.`,
+  unknownCommand: (c) =>
+    `Unknown command "${c}"; the commands are run, check, clear, split and collect.`,
   missingInput: (c) => `The ${c} command needs an input file, e.g. tricolor ${c} plan.xlsx`,
   unknownOption: (o) => `Unknown option "${o}".`,
   missingValue: (o) => `The option ${o} needs a value.`,
@@ -243,6 +284,21 @@ found; 1 could not write the output, or an unexpected error.`,
   writeFailed: (f) =>
     `Could not write ${f} (the folder is not writable or the disk is full); no partial file was left.`,
   unexpected: 'An unexpected error stopped the run; the input file was not changed.',
+  optionNotFor: (c, o) => `The ${c} command cannot be used with ${o}.`,
+  missingReturns:
+    'The collect command needs the master and at least one return, e.g. tricolor collect master.xlsx unit-master.xlsx',
+  badDue: (v) => `The due date "${v}" is not valid; write it as YYYY-MM-DD, e.g. 2023-07-05.`,
+  returnIsInputOrOut: (f) => `The return ${f} cannot be the master or the output itself.`,
+  splitFile: (f, n) => `  ${f} (${n} row${n === 1 ? '' : 's'})`,
+  splitDone: (n, d) => `Wrote a return for each of ${n} units in ${d}:`,
+  unitless: (c) => `These rows have no responsible unit and are in no file: ${c}`,
+  collected: (n, k, f) =>
+    `Collected ${f} file(s): ${n} cell(s) written, ${k} conflict(s) left as the master had them.`,
+  notReturned: (u) => `Sent nothing: ${u}`,
+  wroteRecordSheet: (s) =>
+    `Added the collection record sheet: ${s} (undoing the collect puts the old values back)`,
+  nothingToCollect:
+    'No return could be collected (each file was unreadable or not a return of this table); no workbook was written.',
 };
 
 export function cliMessages(lang: Lang): CliMessages {

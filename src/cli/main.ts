@@ -1,4 +1,6 @@
 import { cliMessages } from './cliMessages';
+import { collectCommand } from './collectCommand';
+import { splitCommand } from './splitCommand';
 import { parseArgs } from './parseArgs';
 import { EXIT, runCommand, toolVersion, type CliIo } from './runCommand';
 
@@ -25,6 +27,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     case 'command':
       return runCommand(parsed.args, io);
+    case 'split':
+      return splitCommand(parsed.args, io);
+    case 'collect':
+      return collectCommand(parsed.args, io);
   }
 }
 

@@ -23,8 +23,31 @@ export interface CommandArgs {
   readonly history: boolean;
 }
 
+/** `tricolor split MASTER.xlsx --out-dir DIR [--sheet NAME] [--due YYYY-MM-DD]` */
+export interface SplitArgs {
+  readonly command: 'split';
+  readonly input: string;
+  readonly outDir: string;
+  readonly sheet?: string;
+  readonly due?: string;
+  readonly lang: Lang;
+}
+
+/** `tricolor collect MASTER.xlsx RETURN.xlsx… [--out OUT.xlsx] [--report REPORT.json] [--sheet NAME]` */
+export interface CollectArgs {
+  readonly command: 'collect';
+  readonly input: string;
+  readonly returns: readonly string[];
+  readonly out?: string;
+  readonly report?: string;
+  readonly sheet?: string;
+  readonly lang: Lang;
+}
+
 export type ParsedArgs =
   | { readonly kind: 'help'; readonly lang: Lang }
+  | { readonly kind: 'split'; readonly args: SplitArgs }
+  | { readonly kind: 'collect'; readonly args: CollectArgs }
   | { readonly kind: 'version'; readonly lang: Lang }
   | { readonly kind: 'command'; readonly args: CommandArgs }
   | { readonly kind: 'error'; readonly lang: Lang; readonly message: (t: CliMessages) => string };
@@ -40,6 +63,8 @@ const VALUE_OPTIONS = [
   '--docx',
   '--notices',
   '--previous',
+  '--out-dir',
+  '--due',
 ] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 const REPEATABLE: ReadonlySet<string> = new Set(['--sheet']);
@@ -86,7 +111,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, ...rest] = argv;
   if (command === undefined) return error((t) => t.usage);
-  if (command !== 'run' && command !== 'check' && command !== 'clear') {
+  if (
+    command !== 'run' &&
+    command !== 'check' &&
+    command !== 'clear' &&
+    command !== 'split' &&
+    command !== 'collect'
+  ) {
     return error((t) => t.unknownCommand(command));
   }
 
@@ -128,8 +159,51 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     values.set(name, list);
   }
 
-  const [input, extra] = positional;
+  const [input, extra, ...more] = positional;
   if (input === undefined) return error((t) => t.missingInput(command));
+  const one = (o: ValueOption): string | undefined => values.get(o)?.[0];
+  const optional = <K extends string>(key: K, o: ValueOption): Partial<Record<K, string>> => {
+    const v = one(o);
+    return v === undefined ? {} : ({ [key]: v } as Record<K, string>);
+  };
+  if (command === 'split' || command === 'collect') {
+    const allowed =
+      command === 'split'
+        ? ['--out-dir', '--due', '--sheet', '--lang']
+        : ['--out', '--report', '--sheet', '--lang'];
+    const used = [...values.keys(), ...flags].find((o) => !allowed.includes(o));
+    if (used !== undefined) return error((t) => t.optionNotFor(command, used));
+    if ((values.get('--sheet')?.length ?? 0) > 1) return error((t) => t.repeatedOption('--sheet'));
+    if (command === 'split') {
+      if (extra !== undefined) return error((t) => t.extraArgument(extra));
+      const outDir = one('--out-dir');
+      if (outDir === undefined) return error((t) => t.missingValue('--out-dir'));
+      return {
+        kind: 'split',
+        args: {
+          command,
+          input,
+          outDir,
+          lang,
+          ...optional('sheet', '--sheet'),
+          ...optional('due', '--due'),
+        },
+      };
+    }
+    if (extra === undefined) return error((t) => t.missingReturns);
+    return {
+      kind: 'collect',
+      args: {
+        command,
+        input,
+        returns: [extra, ...more],
+        lang,
+        ...optional('out', '--out'),
+        ...optional('report', '--report'),
+        ...optional('sheet', '--sheet'),
+      },
+    };
+  }
   if (extra !== undefined) return error((t) => t.extraArgument(extra));
   if (command === 'check') {
     const writing =
@@ -153,11 +227,6 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (notForClear !== undefined) return error((t) => t.optionNotForClear(notForClear));
   }
 
-  const one = (o: ValueOption): string | undefined => values.get(o)?.[0];
-  const optional = <K extends string>(key: K, o: ValueOption): Partial<Record<K, string>> => {
-    const v = one(o);
-    return v === undefined ? {} : ({ [key]: v } as Record<K, string>);
-  };
   return {
     kind: 'command',
     args: {

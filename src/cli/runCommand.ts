@@ -36,6 +36,7 @@ import { cliMessages, type CliMessages } from './cliMessages';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import { prepareInput } from './inputFormat';
 import type { CommandArgs } from './parseArgs';
+import { Stop } from './stop';
 import { writeDocuments } from './writeDocuments';
 
 export interface CliIo {
@@ -46,16 +47,6 @@ export interface CliIo {
 }
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, noTable: 3 } as const;
-
-/** A run stops with this: a sentence for stderr and the exit code. */
-class Stop extends Error {
-  constructor(
-    readonly code: number,
-    readonly lines: readonly string[],
-  ) {
-    super(lines.join('\n'));
-  }
-}
 
 const MAX_ISSUES_SHOWN = 20;
 const OUT_TAG = { zh: '三色', en: 'tricolor' } as const;
@@ -376,7 +367,11 @@ async function outputPath(args: CommandArgs, input: string, io: CliIo): Promise<
   return defaultOutPath(input, OUT_TAG[args.lang]);
 }
 
-async function writeOrStop(file: string, data: Uint8Array | string, t: CliMessages): Promise<void> {
+export async function writeOrStop(
+  file: string,
+  data: Uint8Array | string,
+  t: CliMessages,
+): Promise<void> {
   try {
     await writeAtomic(file, data);
   } catch {

@@ -26,3 +26,25 @@ export interface SheetActivatingPort extends WorkbookPort {
 export function canActivateSheets(port: WorkbookPort): port is SheetActivatingPort {
   return typeof (port as Partial<SheetActivatingPort>).activateSheet === 'function';
 }
+
+/** One user cell to write; row and column are 1-based Excel ones. */
+export interface CellWrite {
+  readonly row: number;
+  readonly col: number;
+  /** Strings are written as text, never as formulas; null empties the cell. */
+  readonly value: string | number | boolean | null;
+  /** A number format to set with the value; null leaves the cell's format as it is. */
+  readonly numberFormat: string | null;
+}
+
+/**
+ * A port that can write values into user cells: only an explicit collect of units' returns does,
+ * and it keeps the old values so the collect can be undone.
+ */
+export interface ValueWritingPort extends WorkbookPort {
+  writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void>;
+}
+
+export function canWriteValues(port: WorkbookPort): port is ValueWritingPort {
+  return typeof (port as Partial<ValueWritingPort>).writeValues === 'function';
+}

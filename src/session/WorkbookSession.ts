@@ -14,6 +14,16 @@ import { emptyCounts, STATUSES, type Counts } from '../core/status';
 import { canActivateSheets, canSelectCells } from '../port/optionalPorts';
 import type { PortError, SheetInfo, WorkbookPort, WorkbookSettings } from '../port/WorkbookPort';
 import { replaceSheets } from './analyzeInChunks';
+import type { CollectResult, ReadTable, ReturnFile } from '../core/collect/collectReturns';
+import { DEFAULT_FILL_FIELDS } from '../core/collect/fillFields';
+import { canWriteValues } from '../port/optionalPorts';
+import {
+  applyCollect,
+  planCollect,
+  undoCollect,
+  withUnreadable,
+  type UnreadableReturn,
+} from './collectWorkflow';
 import {
   changesOfRun,
   clearHistories,
@@ -31,6 +41,18 @@ import {
 } from './workflow';
 
 export type Phase = 'read' | 'analyze' | 'paint' | 'clear' | 'bulletin';
+
+/** The returns read for 汇总, what collecting them would do, and whether it was applied. */
+export interface CollectView {
+  readonly result: CollectResult;
+  /** How many files were given. */
+  readonly files: number;
+  readonly applied: boolean;
+  /** The record sheet written by 应用, when it wrote one. */
+  readonly recordSheet: string | null;
+  /** After 撤销汇总: how many cells got their old value back, and those edited since. */
+  readonly undone: { readonly restored: number; readonly editedSince: readonly string[] } | null;
+}
 
 export interface WorkProgress {
   readonly phase: Phase;
@@ -128,6 +150,8 @@ export interface SessionView {
   readonly focus: CellFocus | null;
   /** Month over month, from the last 标注; null before one. */
   readonly changes: RunChanges | null;
+  /** 汇总: the returns' preview, until another workbook is opened. */
+  readonly collect: CollectView | null;
 }
 
 export const EMPTY_VIEW: SessionView = {
@@ -146,6 +170,7 @@ export const EMPTY_VIEW: SessionView = {
   settings: null,
   focus: null,
   changes: null,
+  collect: null,
 };
 
 export interface SessionOptions {
@@ -526,6 +551,58 @@ export class WorkbookSession {
       this.commit({ notice: { intent: 'error', kind: 'error', error } });
     }
   };
+
+  /** The master table of 汇总: the first analysed sheet, as read. */
+  private masterTable(): ReadTable | null {
+    const analysis = this.view.analysis?.sheets[0];
+    const grid = this.view.grids.find((g) => g.name === analysis?.sheet);
+    return analysis === undefined || grid === undefined ? null : { grid, analysis };
+  }
+
+  /** 汇总, first step: what the returns would change in the master and what they leave alone. */
+  readonly previewCollect = (
+    returns: readonly ReturnFile[],
+    unreadable: readonly UnreadableReturn[],
+  ): void => {
+    const master = this.masterTable();
+    if (master === null) return;
+    const { lang } = this.options;
+    const planned = planCollect(master, returns, lang, DEFAULT_FILL_FIELDS);
+    const result = withUnreadable(planned, unreadable, lang);
+    const files = returns.length + unreadable.length;
+    this.commit({
+      collect: { result, files, applied: false, recordSheet: null, undone: null },
+    });
+  };
+
+  /** 应用: writes the previewed changes and the record sheet, then reads the workbook again. */
+  readonly applyCollect = (): Promise<void> =>
+    this.exclusive(async (p) => {
+      const view = this.view.collect;
+      if (view === null || view.applied || !canWriteValues(p)) return;
+      const day = parseIsoDay(this.options.today) ?? this.run.asOf;
+      const { recordSheet } = await applyCollect(p, view.result, this.options.lang, day);
+      await this.refresh(p);
+      this.commit({ collect: { ...view, applied: true, recordSheet } });
+    });
+
+  /** 撤销汇总: puts back the old values of the newest collect into the master sheet. */
+  readonly undoCollect = (): Promise<void> =>
+    this.exclusive(async (p) => {
+      const sheet = this.view.collect?.result.sheet ?? this.view.analysis?.sheets[0]?.sheet;
+      if (sheet === undefined || !canWriteValues(p)) return;
+      const undone = await undoCollect(p, sheet);
+      await this.refresh(p);
+      const view = this.view.collect;
+      if (view !== null) this.commit({ collect: { ...view, applied: false, undone } });
+    });
+
+  /** Reads and analyses the workbook again after a collect changed its cells. */
+  private async refresh(p: WorkbookPort): Promise<void> {
+    const read = await readSheets(p, [], this.progress('read', this.generation));
+    const analysis = await this.analyze(read.grids, this.view.overrides, this.generation);
+    this.commit({ analysis, ...read });
+  }
 
   /** Remembers the documents' settings in the workbook; false when it could not. */
   readonly saveDocuments = async (documents: DocumentSettings): Promise<boolean> => {

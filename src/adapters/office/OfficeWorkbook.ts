@@ -22,6 +22,8 @@ import { readRecords, writeRecords } from './recordStore';
 import { activateSheet, selectCell } from './selection';
 import { loadSettings, saveSettings } from './settings';
 import { writeBulletin } from './writeBulletin';
+import { writeValues } from './writeValues';
+import type { CellWrite, ValueWritingPort } from '../../port/optionalPorts';
 
 export interface OfficeWorkbookOptions {
   /** Runs a batch; defaults to Excel.run with the options this Excel supports. */
@@ -33,7 +35,7 @@ export interface OfficeWorkbookOptions {
 }
 
 /** The workbook the add-in runs in, reached through Office.js. */
-export class OfficeWorkbook implements WorkbookPort {
+export class OfficeWorkbook implements WorkbookPort, ValueWritingPort {
   readonly features: PortFeatures = { live: true, drawsCharts: true };
   private readonly run: ExcelRun;
   private readonly caps: Capabilities;
@@ -101,6 +103,11 @@ export class OfficeWorkbook implements WorkbookPort {
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
     return this.call({}, (context) => saveSettings(context, settings));
+  }
+
+  /** Writes collected values into user cells (see writeValues.ts), in a constant number of syncs. */
+  writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.call({ sheet }, (ctx) => writeValues(ctx, sheet, cells, this.lang));
   }
 
   /** Shows `sheet` with `address` selected (an issue's cell), in one request. */

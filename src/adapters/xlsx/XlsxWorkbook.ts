@@ -29,12 +29,16 @@ import { loadSettings, saveSettings } from './settingsSheet';
 import { StateStore } from './stateSheet';
 import type { UnsupportedPart } from './unsupportedParts';
 import { writeBulletin } from './writeBulletin';
+import { writeValues } from './writeValues';
+import { splitWorkbook } from './splitWorkbook';
+import type { SplitPlan, UnitPart } from '../../core/collect/splitPlan';
+import type { CellWrite, ValueWritingPort } from '../../port/optionalPorts';
 
 /**
  * A .xlsx file held in memory, behind the WorkbookPort: the CLI and the browser's file mode open
  * bytes, work on them, and save bytes. No file system here, so it runs in Node and in browsers.
  */
-export class XlsxWorkbook implements WorkbookPort {
+export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
   readonly features: PortFeatures = { live: false, drawsCharts: false };
   private readonly store: StateStore;
 
@@ -142,6 +146,31 @@ export class XlsxWorkbook implements WorkbookPort {
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
     return this.settle(() => saveSettings(this.store, settings));
+  }
+
+  writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.settle(() => writeValues(this.workbook, sheet, cells, this.lang));
+  }
+
+  /** One unit's workbook split from a sheet of this one, as .xlsx bytes (see splitWorkbook.ts). */
+  async splitFile(
+    grid: SheetGrid,
+    plan: SplitPlan,
+    part: UnitPart,
+    instruction: string,
+  ): Promise<Uint8Array> {
+    const ws = this.guard(() => findSheet(this.workbook, plan.sheet, this.lang));
+    try {
+      return await splitWorkbook(ws, grid, plan, part, instruction);
+    } catch (e) {
+      throw xlsxError(
+        'unknown',
+        this.lang,
+        'unexpected',
+        '',
+        e instanceof Error ? e.message : String(e),
+      );
+    }
   }
 
   readRecords(): Promise<ReadonlyMap<string, string>> {

@@ -20,3 +20,11 @@ export function historyKey(sheet: string): string {
 export function paintedSheetOf(key: string): string | null {
   return key.startsWith('paint:') ? key.slice('paint:'.length) : null;
 }
+
+/**
+ * What the collects into a sheet changed, newest last, so 撤销汇总 can put the old values back.
+ * The one record that holds users' own cell contents (see collectRecord.ts).
+ */
+export function collectKey(sheet: string): string {
+  return `collect:${sheet}`;
+}

@@ -208,7 +208,15 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
         </TabList>
         {step && (
           <div role="tabpanel" aria-labelledby={`step-${step.id}`}>
-            {step.render({ session, form, mode: host.mode, saveBytes: services.saveBytes })}
+            {step.render({
+              session,
+              form,
+              mode: host.mode,
+              saveBytes: services.saveBytes,
+              port: fileMode ? file.port : office.port,
+              lang,
+              openXlsx: (data, l) => services.openXlsx(data, l),
+            })}
           </div>
         )}
       </div>

@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
+import type { Lang } from '../../core/issue';
+import type { WorkbookPort } from '../../port/WorkbookPort';
 import { BulletinStep } from '../components/BulletinStep/BulletinStep';
 import { ChangesStep } from '../components/ChangesStep/ChangesStep';
 import { CheckStep } from '../components/CheckStep/CheckStep';
+import { CollectStep } from '../components/CollectStep/CollectStep';
+import { readReturns } from '../collect/readReturns';
+import { canWriteValues, type FilePort } from '../../port/optionalPorts';
 import { DetectStep } from '../components/DetectStep/DetectStep';
 import { PaintStep } from '../components/PaintStep/PaintStep';
 import type { RuleForm } from '../hooks/useRuleForm';
@@ -15,6 +20,11 @@ export interface StepContext {
   readonly mode: 'office' | 'file';
   /** Offers a file the pane made (a document) as a download. */
   readonly saveBytes: (bytes: Uint8Array, name: string, type?: string) => void;
+  /** The workbook the session works on, for what a step must ask it directly (can it be written). */
+  readonly port: WorkbookPort | null;
+  readonly lang: Lang;
+  /** Opens .xlsx bytes in a worker (the returns of 汇总), in Excel as in the browser. */
+  readonly openXlsx: (data: ArrayBuffer, lang: Lang) => Promise<FilePort>;
 }
 
 /** One tab of the pane. A new step (the bulletin) is one more entry in STEPS. */
@@ -104,4 +114,34 @@ const bulletin: StepDef = {
   ),
 };
 
-export const STEPS: readonly StepDef[] = [detect, check, paint, changes, bulletin];
+const collect: StepDef = {
+  id: 'collect',
+  label: (t) => t.steps.collect,
+  render: ({ session, form, port, lang, openXlsx }) => (
+    <CollectStep
+      view={session.collect}
+      busy={session.busy}
+      canCollect={(session.analysis?.sheets.length ?? 0) > 0}
+      canWrite={port !== null && canWriteValues(port)}
+      onFiles={async (files) => {
+        // The rules only say which column is the add-in's status column; the date matters not.
+        const r = form.resolved;
+        const read = await readReturns(
+          files,
+          {
+            lang,
+            asOf: r.ok ? r.asOf : 0,
+            rules: r.ok ? r.rules : form.preview,
+          },
+          openXlsx,
+        );
+        session.previewCollect(read.returns, read.unreadable);
+      }}
+      onApply={() => void session.applyCollect()}
+      onUndo={() => void session.undoCollect()}
+      onSelect={(target) => void session.selectIssue(target)}
+    />
+  ),
+};
+
+export const STEPS: readonly StepDef[] = [detect, check, collect, paint, changes, bulletin];

@@ -13,7 +13,7 @@ import {
   type WorkbookSettings,
 } from '../../port/WorkbookPort';
 import { yieldToEventLoop } from '../../session/yieldToEventLoop';
-import type { FilePort } from '../../port/optionalPorts';
+import type { CellWrite, FilePort, ValueWritingPort } from '../../port/optionalPorts';
 import {
   CELLS_PER_MESSAGE,
   type WorkerError,
@@ -58,7 +58,7 @@ function fromWorkerError(e: WorkerError): Error {
  * ExcelJS's parse, paint and write each take seconds on a 100 000-row sheet; off the main thread
  * the page keeps painting its progress bar and answering the user.
  */
-export class WorkerFilePort implements FilePort {
+export class WorkerFilePort implements FilePort, ValueWritingPort {
   readonly features: PortFeatures = { live: false, drawsCharts: false };
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -196,6 +196,11 @@ export class WorkerFilePort implements FilePort {
 
   writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
     return this.call('writeRecords', [[...changes]]);
+  }
+
+  /** Collected values into user cells, in the worker's workbook (see ValueWritingPort). */
+  writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.call('writeValues', [sheet, cells]);
   }
 
   save(): Promise<Uint8Array> {

@@ -15,6 +15,7 @@ export type WorkerMethod =
   | 'saveSettings'
   | 'readRecords'
   | 'writeRecords'
+  | 'writeValues'
   | 'save';
 
 export interface WorkerRequest {

@@ -4,6 +4,7 @@ import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
 import type { RowIdentity } from '../../core/workbookRecord/rowIdentity';
 import { PortError, type WorkbookSettings } from '../../port/WorkbookPort';
+import type { CellWrite } from '../../port/optionalPorts';
 import {
   ROWS_PER_MESSAGE,
   type WorkerError,
@@ -109,6 +110,9 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
           break;
         case 'writeRecords':
           value = await book.writeRecords(new Map(args[0] as [string, string | undefined][]));
+          break;
+        case 'writeValues':
+          value = await book.writeValues(args[0] as string, args[1] as CellWrite[]);
           break;
         case 'save': {
           const bytes = await book.save();

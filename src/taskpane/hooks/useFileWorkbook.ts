@@ -4,6 +4,7 @@ import { downloadName } from '../lib/downloadName';
 import type { FilePort } from '../../port/optionalPorts';
 import type { Notice } from './notice';
 import { describeError } from '../lib/describeError';
+import { readBytes } from '../lib/readBytes';
 
 /** How file mode reaches files: injected so tests can use an in-memory workbook. */
 export interface FileServices {
@@ -27,16 +28,6 @@ export interface FileWorkbook {
   download(sampleName: string): Promise<void>;
   /** A plain function (no `this`), passed on as an event handler. */
   readonly dismissNotice: () => void;
-}
-
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('file could not be read'));
-    reader.readAsArrayBuffer(file);
-  });
 }
 
 /** File mode: which .xlsx is open (the built-in sample first), opening another one, downloading. */

@@ -16,6 +16,7 @@ export type {
   BulletinRequest,
   BulletinResult,
   CellFocus,
+  CollectView,
   PaintRequest,
   PaintResult,
   Phase,
@@ -45,6 +46,9 @@ export interface Session extends PaneView {
   clearHistory(): Promise<void>;
   dismissNotice(): void;
   reload(): Promise<void>;
+  previewCollect: WorkbookSession['previewCollect'];
+  applyCollect(): Promise<void>;
+  undoCollect(): Promise<void>;
 }
 
 /** The pane's subscription to one WorkbookSession (src/session), which holds the workflow. */
@@ -71,6 +75,9 @@ export function useWorkbookSession(port: WorkbookPort | null, options: SessionOp
     saveDocuments: session.saveDocuments,
     clearHistory: session.clearHistory,
     dismissNotice: session.dismissNotice,
+    previewCollect: session.previewCollect,
+    applyCollect: session.applyCollect,
+    undoCollect: session.undoCollect,
     reload: () => session.reload(),
   };
 }

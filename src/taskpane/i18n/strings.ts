@@ -20,8 +20,26 @@ export interface Strings {
     readonly paint: string;
     readonly changes: string;
     readonly bulletin: string;
+    readonly collect: string;
   };
   readonly stepsLabel: string;
+  readonly collect: {
+    readonly intro: string;
+    readonly pick: string;
+    readonly reading: string;
+    readonly summary: (files: number, changes: number, conflicts: number) => string;
+    readonly changes: string;
+    readonly conflicts: string;
+    readonly notReturned: (units: string) => string;
+    readonly allReturned: string;
+    readonly apply: string;
+    readonly undo: string;
+    readonly applied: (sheet: string | null) => string;
+    readonly undone: (n: number, edited: string) => string;
+    readonly noMaster: string;
+    readonly goTo: (cell: string) => string;
+    readonly columns: { readonly cell: string; readonly old: string; readonly new: string };
+  };
   readonly progress: {
     readonly read: string;
     readonly analyze: string;
@@ -149,7 +167,33 @@ const zh: Strings = {
   otherLanguageName: 'English',
   loading: '正在读取工作簿…',
   reload: '重新读取工作簿',
-  steps: { detect: '识别', check: '检查', paint: '标注', changes: '变化', bulletin: '通报' },
+  steps: {
+    detect: '识别',
+    check: '检查',
+    paint: '标注',
+    changes: '变化',
+    bulletin: '通报',
+    collect: '汇总',
+  },
+  collect: {
+    intro:
+      '选择各单位报回的报送表(.xlsx),把其中的填写列汇总到本表。改了受保护列、几份报送不一致、本表中没有的行、无法识别的值,都列为冲突,本表保留原值。',
+    pick: '选择报送表',
+    reading: '正在读取报送表…',
+    summary: (f, n, k) => `${f} 个文件:将写入 ${n} 个单元格,冲突 ${k} 处`,
+    changes: '将写入的内容',
+    conflicts: '冲突(本表保留原值)',
+    notReturned: (u) => `未报送:${u}`,
+    allReturned: '各单位都已报送。',
+    apply: '应用',
+    undo: '撤销汇总',
+    applied: (s) => (s === null ? '没有需要写入的内容。' : `已写入,并加上“${s}”工作表。`),
+    undone: (n, e) =>
+      `已恢复 ${n} 个单元格的原值${e === '' ? '' : `;${e} 汇总后被改过,保留现值`}。`,
+    noMaster: '本工作簿中没有识别到计划表,无法汇总。',
+    goTo: (c) => `定位到 ${c}`,
+    columns: { cell: '单元格', old: '原值', new: '新值' },
+  },
   stepsLabel: '步骤',
   progress: {
     read: '正在读取工作表',
@@ -353,6 +397,26 @@ const en: Strings = {
     paint: 'Colour',
     changes: 'Changes',
     bulletin: 'Bulletin',
+    collect: 'Collect',
+  },
+  collect: {
+    intro:
+      'Choose the returns the units sent back (.xlsx) to write their filled-in columns into this table. Changed protected columns, returns that disagree, rows not in this table and unreadable values are conflicts: this table keeps its values there.',
+    pick: 'Choose returns',
+    reading: 'Reading the returns…',
+    summary: (f, n, k) => `${f} file(s): ${n} cell(s) to write, ${k} conflict(s)`,
+    changes: 'To be written',
+    conflicts: 'Conflicts (this table keeps its values)',
+    notReturned: (u) => `Sent nothing: ${u}`,
+    allReturned: 'Every unit has sent its return.',
+    apply: 'Apply',
+    undo: 'Undo collect',
+    applied: (s) => (s === null ? 'Nothing to write.' : `Written, with the sheet "${s}" added.`),
+    undone: (n, e) =>
+      `Put back the old values of ${n} cell(s)${e === '' ? '' : `; ${e} changed since, kept as they are`}.`,
+    noMaster: 'No plan table was found in this workbook, so nothing can be collected.',
+    goTo: (c) => `Go to ${c}`,
+    columns: { cell: 'Cell', old: 'Old value', new: 'New value' },
   },
   stepsLabel: 'Steps',
   progress: {
