@@ -1,0 +1,128 @@
+import type { ScratchCell, SelfTestHost } from '../../session/selfTest';
+import type { WorkbookPort } from '../../port/WorkbookPort';
+import { columnLetters } from '../../core/grid';
+import type { ExcelRun } from './excelRun';
+import { SETTING_KEYS } from './settings';
+
+/*
+ * The Excel side of 自检 (src/session/selfTest.ts): scratch sheets made and removed, a row
+ * inserted through Excel's own API, fills and page layout read back, and what the self-test may
+ * touch remembered and put back. Each is a fixed few syncs, never one a row.
+ */
+
+/** Every key this add-in keeps in Workbook.settings (see settings.ts). */
+const OWN_SETTINGS: readonly string[] = Object.values(SETTING_KEYS);
+
+export class OfficeSelfTestHost implements SelfTestHost {
+  constructor(
+    readonly port: WorkbookPort,
+    private readonly run: ExcelRun,
+  ) {}
+
+  async remember(): Promise<() => Promise<void>> {
+    const records = await this.port.readRecords();
+    const view = await this.run(async (ctx) => {
+      const settings = OWN_SETTINGS.map((key) => {
+        const item = ctx.workbook.settings.getItemOrNullObject(key);
+        item.load('value');
+        return { key, item };
+      });
+      const active = ctx.workbook.worksheets.getActiveWorksheet();
+      active.load('name');
+      const selected = ctx.workbook.getSelectedRange();
+      selected.load('address');
+      await ctx.sync();
+      const own = new Map<string, unknown>();
+      for (const { key, item } of settings) if (!item.isNullObject) own.set(key, item.value);
+      // "Sheet1!B2:C3" → "B2:C3": selected on the active sheet.
+      const address = selected.address.slice(selected.address.lastIndexOf('!') + 1);
+      return { own, sheet: active.name, address };
+    });
+    return async () => {
+      const now = await this.port.readRecords();
+      const changes = new Map<string, string | undefined>();
+      for (const [key, text] of now) if (records.get(key) !== text) changes.set(key, records.get(key));
+      for (const [key, text] of records) if (now.get(key) !== text) changes.set(key, text);
+      if (changes.size > 0) await this.port.writeRecords(changes);
+      await this.run(async (ctx) => {
+        const added = OWN_SETTINGS.filter((key) => !view.own.has(key)).map((key) =>
+          ctx.workbook.settings.getItemOrNullObject(key),
+        );
+        await ctx.sync();
+        for (const item of added) if (!item.isNullObject) item.delete();
+        for (const [key, value] of view.own) ctx.workbook.settings.add(key, value);
+        const ws = ctx.workbook.worksheets.getItem(view.sheet);
+        ws.activate();
+        ws.getRange(view.address).select();
+        await ctx.sync();
+      });
+    };
+  }
+
+  addSheet(
+    name: string,
+    rows: readonly (readonly ScratchCell[])[],
+    merges: readonly string[] = [],
+  ): Promise<void> {
+    return this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.add(name);
+      const width = Math.max(...rows.map((r) => r.length));
+      const values = rows.map((r) =>
+        Array.from({ length: width }, (_, c) => r[c]?.value ?? ''),
+      );
+      ws.getRange(`A1:${columnLetters(width)}${rows.length}`).values = values;
+      // One range per fill colour, as the paint itself does, so the table is a fixed few requests.
+      const byFill = new Map<string, string[]>();
+      rows.forEach((r, i) =>
+        r.forEach((cell, c) => {
+          if (cell.fill === null) return;
+          const list = byFill.get(cell.fill) ?? [];
+          list.push(`${columnLetters(c + 1)}${i + 1}`);
+          byFill.set(cell.fill, list);
+        }),
+      );
+      for (const [color, cells] of byFill) ws.getRanges(cells.join(',')).format.fill.color = color;
+      for (const m of merges) ws.getRange(m).merge(false);
+      await ctx.sync();
+    });
+  }
+
+  removeSheets(names: readonly string[]): Promise<void> {
+    return this.run(async (ctx) => {
+      const sheets = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
+      await ctx.sync();
+      for (const s of sheets) if (!s.isNullObject) s.delete();
+      await ctx.sync();
+    });
+  }
+
+  insertRow(sheet: string, row: number): Promise<void> {
+    return this.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(sheet).getRange(`${row}:${row}`).insert('Down');
+      await ctx.sync();
+    });
+  }
+
+  columnFills(sheet: string, col: string, first: number, last: number): Promise<(string | null)[]> {
+    return this.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(sheet).getRange(`${col}${first}:${col}${last}`);
+      const props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+      await ctx.sync();
+      return props.value.map((r) => {
+        const fill = r[0]?.format?.fill;
+        // A cell without a fill reads white with pattern None.
+        if (!fill || fill.pattern === 'None') return null;
+        return fill.color?.toUpperCase() ?? null;
+      });
+    });
+  }
+
+  verticalFitToPages(sheet: string): Promise<number | null> {
+    return this.run(async (ctx) => {
+      const layout = ctx.workbook.worksheets.getItem(sheet).pageLayout;
+      layout.load('zoom');
+      await ctx.sync();
+      return layout.zoom.verticalFitToPages ?? null;
+    });
+  }
+}
