@@ -19,6 +19,7 @@ export const SELF_TEST_SHEET = '_tricolor自检';
 export const SELF_TEST_LONG_SHEET = '_tricolor自检长表';
 
 export const SELF_TEST_SCENARIOS = [
+  'scratch',
   'read',
   'paint',
   'labels',
@@ -62,7 +63,11 @@ export interface SelfTestHost {
    */
   remember(): Promise<() => Promise<void>>;
   /** Adds a sheet holding `rows` from A1, with `merges` (A1 ranges) merged. */
-  addSheet(name: string, rows: readonly (readonly ScratchCell[])[], merges?: readonly string[]): Promise<void>;
+  addSheet(
+    name: string,
+    rows: readonly (readonly ScratchCell[])[],
+    merges?: readonly string[],
+  ): Promise<void>;
   /** Removes the sheets that exist among `names`; the others are skipped. */
   removeSheets(names: readonly string[]): Promise<void>;
   /** Inserts one empty row before `row`, as the user's Insert does. */
@@ -123,7 +128,8 @@ function check(ok: boolean, detail: string): void {
   if (!ok) throw new Failed(detail);
 }
 
-const text = (v: CellValue | undefined): string => (v === null || v === undefined ? '' : String(v));
+const text = (v: CellValue | undefined): string =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 function analyzeOne(grid: SheetGrid, rules: RuleSet, lang: Lang): Promise<WorkbookAnalysis> {
   return analyze([grid], { asOf: ASOF, rules, lang, sheets: [grid.name] });
@@ -140,7 +146,6 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
   const results: SelfTestResult[] = [];
   const made: string[] = [SELF_TEST_SHEET, SELF_TEST_LONG_SHEET];
   const port = host.port;
-  let putBack: (() => Promise<void>) | null = null;
   let state: { analysis?: WorkbookAnalysis; painted: boolean } = { painted: false };
 
   const step = async (scenario: SelfTestScenario, body: () => Promise<void>): Promise<void> => {
@@ -163,17 +168,30 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     return grid.values.slice(2).map((r) => text(r[col]));
   };
 
+  // The sheets there before, so a bulletin that failed half-way is removed too, whatever its name.
+  // Set inside the scratch step (a closure), hence an object rather than narrowed locals.
+  const setup: {
+    existing: ReadonlySet<string> | null;
+    putBack: (() => Promise<void>) | null;
+  } = { existing: null, putBack: null };
   let restoreDetail = '';
   let restored = true;
   try {
-    putBack = await host.remember();
-    await host.removeSheets(made);
-    await host.addSheet(SELF_TEST_SHEET, selfTestTable());
+    let ready = false;
+    await step('scratch', async () => {
+      setup.putBack = await host.remember();
+      await host.removeSheets(made);
+      setup.existing = new Set((await port.listSheets()).map((x) => x.name));
+      await host.addSheet(SELF_TEST_SHEET, selfTestTable());
+      ready = true;
+    });
+    if (!ready) throw new Failed('no scratch sheet');
 
     await step('read', async () => {
       const grid = await port.readSheet(SELF_TEST_SHEET);
       check(
-        JSON.stringify(grid.values[2]) === JSON.stringify([1, '项目1', '区住建局', '2023年3月31日']),
+        JSON.stringify(grid.values[2]) ===
+          JSON.stringify([1, '项目1', '区住建局', '2023年3月31日']),
         `row 3 read as ${JSON.stringify(grid.values[2])}`,
       );
       state = { analysis: await analyzeOne(grid, rules, lang), painted: false };
@@ -192,8 +210,16 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
 
     await step('labels', async () => {
       const labels = await labelsRead();
-      const want = [rules.labels.lagging, rules.labels.normal, rules.labels.normal, rules.labels.normal];
-      check(JSON.stringify(labels) === JSON.stringify(want), `labels read back ${labels.join(',')}`);
+      const want = [
+        rules.labels.lagging,
+        rules.labels.normal,
+        rules.labels.normal,
+        rules.labels.normal,
+      ];
+      check(
+        JSON.stringify(labels) === JSON.stringify(want),
+        `labels read back ${labels.join(',')}`,
+      );
     });
 
     await step('repaint', async () => {
@@ -275,16 +301,23 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
       check(back.lastAsOf === '2001-02-03', `settings read back ${JSON.stringify(back)}`);
       await port.saveSettings(before);
     });
+  } catch (e) {
+    // Only the scratch sheet's failure comes here, recorded already: the rest did not run.
+    if (!(e instanceof Failed)) throw e;
   } finally {
     // Every sheet made goes, whatever failed; then the records and settings as they were.
     try {
-      await host.removeSheets(made);
+      const before = setup.existing;
+      if (before !== null) {
+        made.push(...(await port.listSheets()).map((x) => x.name).filter((n) => !before.has(n)));
+      }
+      await host.removeSheets([...new Set(made)]);
     } catch (e) {
       restored = false;
       restoreDetail = e instanceof Error ? e.message : String(e);
     }
     try {
-      if (putBack) await putBack();
+      if (setup.putBack) await setup.putBack();
     } catch (e) {
       restored = false;
       restoreDetail = [restoreDetail, e instanceof Error ? e.message : String(e)]

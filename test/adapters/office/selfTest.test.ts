@@ -1,7 +1,7 @@
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
-import { OfficeSelfTestHost } from '../../../src/adapters/office/selfTest';
 import { STATE_SHEET } from '../../../src/core/ownSheets';
+import { OfficeSelfTestHost } from '../../../src/adapters/office/selfTest';
 import { SELF_TEST_SCENARIOS, runSelfTest } from '../../../src/session/selfTest';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 
@@ -22,13 +22,27 @@ function usersExcel(): RecordingExcel {
   return excel;
 }
 
-function state(excel: RecordingExcel): unknown {
+/**
+ * Everything a user could see, and the add-in's records as records: a record written back goes
+ * below the used rows (recordStore.ts), so the hidden sheet's cells move while the records stay.
+ */
+async function state(excel: RecordingExcel): Promise<unknown> {
   return {
-    sheets: excel.sheets.map((s) => ({ name: s.name, snapshot: s.snapshot() })),
+    sheets: excel.sheets.map((s) => ({
+      name: s.name,
+      snapshot: s.name === STATE_SHEET ? s.visibility : s.snapshot(),
+    })),
+    records: [...(await hostOver(excel).port.readRecords())],
     settings: [...excel.settings],
     active: excel.activeSheet?.name,
     selection: excel.selection,
   };
+}
+
+/** The same workbook once the add-in has kept records in it (its hidden sheet exists). */
+async function withRecords(excel: RecordingExcel): Promise<RecordingExcel> {
+  await hostOver(excel).port.writeRecords(new Map([['someKey', '{"v":1}']]));
+  return excel;
 }
 
 function hostOver(excel: RecordingExcel): OfficeSelfTestHost {
@@ -42,29 +56,65 @@ function hostOver(excel: RecordingExcel): OfficeSelfTestHost {
 describe('自检 in Excel', () => {
   it('passes every scenario against the recording fake and leaves the workbook as it was', async () => {
     const excel = usersExcel();
-    const before = state(excel);
+    const before = await state(excel);
     const report = await runSelfTest(hostOver(excel));
     expect(report.results.filter((r) => !r.ok)).toEqual([]);
     expect(report.results.map((r) => r.scenario)).toEqual([...SELF_TEST_SCENARIOS]);
     expect(report.restored).toBe(true);
-    // The add-in's hidden sheet may now exist, empty of records: nothing else of the run stays.
-    const after = state(excel) as { sheets: { name: string }[] };
-    after.sheets = after.sheets.filter((s) => s.name !== STATE_SHEET);
-    expect(after).toEqual(before);
+    expect(await state(excel)).toEqual(before);
   });
 
-  it('reports a failure it meets and still leaves the workbook as it was', async () => {
-    for (const sync of [12, 30]) {
-      const excel = usersExcel();
-      const before = state(excel);
-      excel.resetStats();
-      excel.failAtSync(sync, 'GeneralException', { applied: 0.5 });
-      const report = await runSelfTest(hostOver(excel));
-      expect(report.results.some((r) => !r.ok)).toBe(true);
-      expect(report.restored).toBe(true);
-      const after = state(excel) as { sheets: { name: string }[] };
-      after.sheets = after.sheets.filter((s) => s.name !== STATE_SHEET);
-      expect(after).toEqual(before);
-    }
+  it('puts the add-in’s own records back as they were when it had some', async () => {
+    const excel = await withRecords(usersExcel());
+    const before = await state(excel);
+    const report = await runSelfTest(hostOver(excel));
+    expect(report.results.every((r) => r.ok)).toBe(true);
+    expect(await state(excel)).toEqual(before);
   });
+
+  it('paints an address list longer than one 4,000-character chunk on the long table', async () => {
+    const excel = usersExcel();
+    await runSelfTest(hostOver(excel));
+    const fills = excel.stats.writes.filter(
+      (w) => w.sheet === '_tricolor自检长表' && w.what === 'fill' && w.address.includes(','),
+    );
+    expect(Math.max(...fills.map((w) => w.address.length))).toBeGreaterThan(3_000);
+    expect(fills.length).toBeGreaterThan(2);
+  });
+
+  it.each([
+    ['without records of its own', false],
+    ['with records of its own', true],
+  ])(
+    'reports a failure it meets at any sync (%s) and leaves the workbook as it was, or says it could not',
+    async (_, records) => {
+      const make = async (): Promise<RecordingExcel> => {
+        const excel = usersExcel();
+        return records ? withRecords(excel) : excel;
+      };
+      const whole = await make();
+      whole.resetStats();
+      await runSelfTest(hostOver(whole));
+      const syncs = whole.stats.syncs;
+      expect(syncs).toBeGreaterThan(20);
+      const unrestored: number[] = [];
+      for (let sync = 1; sync <= syncs; sync += 2) {
+        const excel = await make();
+        const before = await state(excel);
+        excel.resetStats();
+        excel.failAtSync(sync, 'GeneralException', { applied: 0.5 });
+        const report = await runSelfTest(hostOver(excel));
+        if (!report.restored) {
+          // Only a failure while putting the workbook back can leave it changed, and it says so.
+          expect(report.restoreDetail).not.toBe('');
+          unrestored.push(sync);
+          continue;
+        }
+        expect(report.results.some((r) => !r.ok)).toBe(true);
+        expect(await state(excel)).toEqual(before);
+      }
+      // The putting back is the last few syncs; every failure before it left the workbook as it was.
+      expect(unrestored.every((n) => n > syncs - 10)).toBe(true);
+    },
+  );
 });
