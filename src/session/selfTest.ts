@@ -56,6 +56,7 @@ export interface ScratchCell {
 
 /** What the self-test needs from a host beyond the port: its own scratch sheets and reads. */
 export interface SelfTestHost {
+  /** Asked anew at each step: a file host may reopen its workbook after changing it. */
   readonly port: WorkbookPort;
   /**
    * Remembers everything the self-test may touch (the add-in's records and settings, the active
@@ -145,7 +146,6 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
   const rules = defaultRules(lang);
   const results: SelfTestResult[] = [];
   const made: string[] = [SELF_TEST_SHEET, SELF_TEST_LONG_SHEET];
-  const port = host.port;
   let state: { analysis?: WorkbookAnalysis; painted: boolean } = { painted: false };
 
   const step = async (scenario: SelfTestScenario, body: () => Promise<void>): Promise<void> => {
@@ -161,7 +161,7 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     return state.analysis;
   };
   const labelsRead = async (): Promise<string[]> => {
-    const grid = await port.readSheet(SELF_TEST_SHEET);
+    const grid = await host.port.readSheet(SELF_TEST_SHEET);
     const header = grid.values[1] ?? [];
     const col = header.findIndex((v) => v === rules.statusHeader);
     check(col >= 0, `status header “${rules.statusHeader}” not found`);
@@ -181,14 +181,14 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     await step('scratch', async () => {
       setup.putBack = await host.remember();
       await host.removeSheets(made);
-      setup.existing = new Set((await port.listSheets()).map((x) => x.name));
+      setup.existing = new Set((await host.port.listSheets()).map((x) => x.name));
       await host.addSheet(SELF_TEST_SHEET, selfTestTable());
       ready = true;
     });
     if (!ready) throw new Failed('no scratch sheet');
 
     await step('read', async () => {
-      const grid = await port.readSheet(SELF_TEST_SHEET);
+      const grid = await host.port.readSheet(SELF_TEST_SHEET);
       check(
         JSON.stringify(grid.values[2]) ===
           JSON.stringify([1, '项目1', '区住建局', '2023年3月31日']),
@@ -198,7 +198,7 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     });
 
     await step('paint', async () => {
-      const out = await paintSheets(port, need(), lang);
+      const out = await paintSheets(host.port, need(), lang);
       check(out.painted.length === 1, `painted ${out.painted.length} sheets`);
       state.painted = true;
       const fills = await host.columnFills(SELF_TEST_SHEET, 'A', 3, 6);
@@ -224,10 +224,10 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
 
     await step('repaint', async () => {
       await host.insertRow(SELF_TEST_SHEET, 4);
-      const grid = await port.readSheet(SELF_TEST_SHEET);
+      const grid = await host.port.readSheet(SELF_TEST_SHEET);
       state.analysis = await analyzeOne(grid, rules, lang);
-      await paintSheets(port, state.analysis, lang);
-      const header = (await port.readSheet(SELF_TEST_SHEET)).values[1] ?? [];
+      await paintSheets(host.port, state.analysis, lang);
+      const header = (await host.port.readSheet(SELF_TEST_SHEET)).values[1] ?? [];
       const statusCols = header.filter((v) => v === rules.statusHeader).length;
       check(statusCols === 1, `${statusCols} status columns after the repaint`);
       // Row 4 is the empty inserted row (Excel gives it the formats of the row above); the
@@ -241,22 +241,22 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     });
 
     await step('clear', async () => {
-      await clearSheets(port, need(), [], lang);
+      await clearSheets(host.port, need(), [], lang);
       state.painted = false;
       const fills = await host.columnFills(SELF_TEST_SHEET, 'A', 3, 7);
       // After the insert at row 4 the user's blue row (项目3) is row 6.
       const want = [null, null, null, USER_FILL, null];
       check(JSON.stringify(fills) === JSON.stringify(want), `fills after clear ${fills.join(',')}`);
-      const header = (await port.readSheet(SELF_TEST_SHEET)).values[1] ?? [];
+      const header = (await host.port.readSheet(SELF_TEST_SHEET)).values[1] ?? [];
       check(!header.includes(rules.statusHeader), 'status column still there');
     });
 
     let bulletin: readonly string[] = [];
     await step('bulletin', async () => {
-      const out = await writeBulletin(port, need(), ASOF, rules, lang);
+      const out = await writeBulletin(host.port, need(), ASOF, rules, lang);
       bulletin = out.sheets;
       made.push(...out.sheets);
-      const names = (await port.listSheets()).map((s) => s.name);
+      const names = (await host.port.listSheets()).map((s) => s.name);
       check(
         out.sheets.length > 0 && out.sheets.every((s) => names.includes(s)),
         `bulletin sheets ${out.sheets.join(',')} not all in the workbook`,
@@ -272,7 +272,7 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     await step('merges', async () => {
       const long = selfTestLongTable();
       await host.addSheet(SELF_TEST_LONG_SHEET, long.rows, long.merges);
-      const grid = await port.readSheet(SELF_TEST_LONG_SHEET);
+      const grid = await host.port.readSheet(SELF_TEST_LONG_SHEET);
       const hits = grid.merges.filter(
         (m) => m.top + grid.origin.row <= MERGE_TOP + 1 && m.bottom + grid.origin.row >= MERGE_TOP,
       );
@@ -284,7 +284,7 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     });
 
     await step('addressChunks', async () => {
-      await paintSheets(port, need(), lang);
+      await paintSheets(host.port, need(), lang);
       const first = 3;
       const fills = await host.columnFills(SELF_TEST_LONG_SHEET, 'B', first, first + LONG_ROWS - 1);
       const lag = hex(rules.colors.lagging);
@@ -294,12 +294,12 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     });
 
     await step('settings', async () => {
-      const before = await port.loadSettings();
+      const before = await host.port.loadSettings();
       const probe = { ...before, lastAsOf: '2001-02-03' };
-      await port.saveSettings(probe);
-      const back = await port.loadSettings();
+      await host.port.saveSettings(probe);
+      const back = await host.port.loadSettings();
       check(back.lastAsOf === '2001-02-03', `settings read back ${JSON.stringify(back)}`);
-      await port.saveSettings(before);
+      await host.port.saveSettings(before);
     });
   } catch (e) {
     // Only the scratch sheet's failure comes here, recorded already: the rest did not run.
@@ -309,7 +309,9 @@ export async function runSelfTest(host: SelfTestHost, lang: Lang = 'zh'): Promis
     try {
       const before = setup.existing;
       if (before !== null) {
-        made.push(...(await port.listSheets()).map((x) => x.name).filter((n) => !before.has(n)));
+        made.push(
+          ...(await host.port.listSheets()).map((x) => x.name).filter((n) => !before.has(n)),
+        );
       }
       await host.removeSheets([...new Set(made)]);
     } catch (e) {

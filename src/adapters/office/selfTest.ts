@@ -1,4 +1,4 @@
-import type { ScratchCell, SelfTestHost } from '../../session/selfTest';
+import type { ScratchCell, SelfTestEnvironment, SelfTestHost } from '../../session/selfTest';
 import type { WorkbookPort } from '../../port/WorkbookPort';
 import { columnLetters } from '../../core/grid';
 import { STATE_SHEET } from '../../core/ownSheets';
@@ -152,4 +152,24 @@ export class OfficeSelfTestHost implements SelfTestHost {
       return layout.zoom.verticalFitToPages ?? null;
     });
   }
+}
+
+/** The newest ExcelApi minor version this module knows of; isSetSupported is asked up to it. */
+const NEWEST_MINOR = 20;
+
+/** Where the pane runs, from Office.context, for the self-test's report. */
+export function officeEnvironment(): SelfTestEnvironment {
+  if (typeof Office === 'undefined') return { host: '-', platform: '-', version: '-', apiSets: [] };
+  const diagnostics = Office.context.diagnostics;
+  const requirements = Office.context.requirements;
+  const apiSets: string[] = [];
+  for (let minor = 1; minor <= NEWEST_MINOR; minor++) {
+    if (requirements.isSetSupported('ExcelApi', `1.${minor}`)) apiSets.push(`1.${minor}`);
+  }
+  return {
+    host: String(diagnostics.host),
+    platform: String(diagnostics.platform),
+    version: diagnostics.version,
+    apiSets,
+  };
 }
