@@ -42,7 +42,10 @@ describe('自检 in the page in Chromium', () => {
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       expect(copied).toContain('Tricolor 自检');
       expect(copied).toContain('通过 读取');
-      // The user's file is not touched: the sample is still the sheet shown.
+      // The user's open file is not touched: its sheets are still the ones shown, no scratch sheet.
+      await page.getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('grid', { name: '工作表“重点项目”' }).waitFor();
+      expect(await page.getByText('_tricolor自检').count()).toBe(0);
       expect(errors).toEqual([]);
       await page.context().close();
     },
