@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App, type AppServices } from './App/App';
 import { detectHost } from './bootstrap/detectHost';
 import { openOfficePort } from './bootstrap/openOfficePort';
+import { runFileSelfTest, runOfficeSelfTest } from './bootstrap/selfTest';
 import { openXlsx } from './fileMode/openXlsx';
 import { saveBytes } from './lib/saveBytes';
 
@@ -17,7 +18,14 @@ async function fetchSample(): Promise<ArrayBuffer> {
   return res.arrayBuffer();
 }
 
-const services: AppServices = { openOfficePort, openXlsx, fetchSample, saveBytes, today };
+const services: AppServices = {
+  openOfficePort,
+  openXlsx,
+  fetchSample,
+  saveBytes,
+  today,
+  selfTest: { office: runOfficeSelfTest, file: runFileSelfTest },
+};
 
 void detectHost().then((host) => {
   const root = document.getElementById('root');

@@ -698,6 +698,16 @@ class WorkbookProxy extends FakeProxy<RecordingExcel> {
   get functions(): FunctionsProxy {
     return this.nav('functions', () => new FunctionsProxy(this._ctx, this));
   }
+
+  /** What the user sees selected: the active sheet's selection (excel.selection). */
+  getSelectedRange(): RangeProxy {
+    return new RangeProxy(this._ctx, this, 'getSelectedRange', [], () => {
+      const s = this._ctx.excel.activeSheet;
+      if (!s) throw new FakeOfficeError('ItemNotFound', 'No active worksheet.');
+      const rects = s.selection.split(',').map((a) => parseA1Range(a) as FakeRect);
+      return { sheet: s, rects };
+    });
+  }
 }
 
 /** Excel's serial number of a date in the 1900 or the 1904 date system, as DATE() gives it. */
@@ -821,6 +831,15 @@ class WorksheetCollectionProxy extends FakeProxy<RecordingExcel> {
 
   get items(): WorksheetProxy[] {
     return this.get<WorksheetProxy[]>('items');
+  }
+
+  /** The sheet Excel shows (excel.activeSheet). */
+  getActiveWorksheet(): WorksheetProxy {
+    return new WorksheetProxy(this._ctx, this, 'getActiveWorksheet', [], () => {
+      const s = this._ctx.excel.activeSheet;
+      if (!s) throw new FakeOfficeError('ItemNotFound', 'No active worksheet.');
+      return s;
+    });
   }
 
   protected override read(name: string): unknown {
@@ -1219,6 +1238,21 @@ class RangeProxy extends FakeProxy<RangeTarget> {
   }
 
   /** Range.select(): the selection of the range's sheet; the sheet shown stays as it was. */
+  /** Range.insert("Down") on whole rows ("4:4"): Excel's Insert of rows there. */
+  insert(shift: string): void {
+    this.queueCall(
+      'insert',
+      [shift],
+      this.mutate('insert', (t) => {
+        const r = this.single();
+        if (shift !== 'Down') {
+          throw new FakeOfficeError('InvalidArgument', `The fake inserts rows only (${shift}).`);
+        }
+        t.sheet.insertRows(r.top, r.bottom - r.top + 1);
+      }),
+    );
+  }
+
   select(): void {
     this.queueCall('select', [], () => {
       const t = this.target();
@@ -1657,6 +1691,17 @@ class PageLayoutProxy extends FakeProxy<FakeSheet> {
     this.queueCall('setPrintTitleRows', [rows], () => {
       this.target().pageLayout.printTitleRows = rows;
     });
+  }
+
+  get zoom(): Excel.PageLayoutZoomOptions {
+    return this.get('zoom');
+  }
+
+  protected override read(name: string): unknown {
+    if (name !== 'zoom') return super.read(name);
+    // Excel answers with an object of its own: a copy, never what was set.
+    const zoom = this.target().pageLayout.zoom;
+    return zoom === undefined ? {} : (JSON.parse(JSON.stringify(zoom)) as unknown);
   }
 }
 

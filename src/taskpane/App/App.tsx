@@ -21,9 +21,11 @@ import type { Lang } from '../../core/issue';
 import { unsupportedPartLabel } from '../../adapters/xlsx/unsupportedParts';
 import type { WorkbookPort } from '../../port/WorkbookPort';
 import type { HostInfo } from '../bootstrap/detectHost';
+import type { SelfTestRun } from '../bootstrap/selfTest';
 import { FileBar } from '../components/FileBar/FileBar';
 import { LanguageSwitch } from '../components/LanguageSwitch/LanguageSwitch';
 import { NoticeBar } from '../components/NoticeBar/NoticeBar';
+import { SelfTest } from '../components/SelfTest/SelfTest';
 import { SheetViewer } from '../components/SheetViewer/SheetViewer';
 import { WorkProgress } from '../components/WorkProgress/WorkProgress';
 import { useFileDrop } from '../hooks/useFileDrop';
@@ -38,6 +40,11 @@ import { STEPS, type StepDef } from './steps';
 export interface AppServices extends FileServices {
   /** A plain function (no `this`): the pane hands it on to useOfficePort. */
   readonly openOfficePort: (lang: Lang) => Promise<WorkbookPort>;
+  /** 自检 in Excel and in the page; the menu item is there only when given. */
+  readonly selfTest?: {
+    readonly office: (lang: Lang) => Promise<SelfTestRun>;
+    readonly file: (lang: Lang) => Promise<SelfTestRun>;
+  };
   /** Today as "YYYY-MM-DD" in the user's time zone. */
   today(): string;
 }
@@ -163,6 +170,12 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
                 onClick={() => void session.reload()}
               />
             </Tooltip>
+          )}
+          {services.selfTest && (
+            <SelfTest
+              run={fileMode ? services.selfTest.file : services.selfTest.office}
+              disabled={session.busy}
+            />
           )}
           <LanguageSwitch onChange={onLanguage} />
         </header>

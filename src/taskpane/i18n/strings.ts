@@ -5,6 +5,7 @@ import type { PortErrorCode } from '../../port/WorkbookPort';
 import type { Change } from '../../core/history/rowChanges';
 
 type ChangeKind = Exclude<Change, 'unchanged'>;
+import type { SelfTestScenario } from '../../session/selfTest';
 
 /** Every sentence the task pane shows, in one shape per language. */
 export interface Strings {
@@ -158,6 +159,21 @@ export interface Strings {
   readonly unexpected: (detail: string) => string;
   readonly settingsNotSaved: string;
   readonly dismiss: string;
+  readonly selfTest: {
+    readonly menu: string;
+    readonly run: string;
+    readonly title: string;
+    readonly running: string;
+    readonly pass: string;
+    readonly fail: string;
+    readonly notRestored: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly close: string;
+    readonly environment: (host: string, platform: string, version: string) => string;
+    readonly apiSets: (sets: string) => string;
+    readonly scenarios: Readonly<Record<SelfTestScenario, string>>;
+  };
 }
 
 const zh: Strings = {
@@ -382,6 +398,33 @@ const zh: Strings = {
   unexpected: (detail) => `出现意外错误:${detail}`,
   settingsNotSaved: '标注已完成,但未能在工作簿中保存本次设置。',
   dismiss: '关闭',
+  selfTest: {
+    menu: '更多',
+    run: '自检',
+    title: '自检结果',
+    running: '正在自检…(在临时工作表上进行,完成后删除)',
+    pass: '通过',
+    fail: '未通过',
+    notRestored: '未能完全恢复工作簿,请检查',
+    copy: '复制报告',
+    copied: '报告已复制,可粘贴到支持请求中。',
+    close: '关闭',
+    environment: (host, platform, version) => `宿主:${host};平台:${platform};版本:${version}`,
+    apiSets: (sets) => `支持的 ExcelApi:${sets || '无'}`,
+    scenarios: {
+      scratch: '创建临时工作表',
+      read: '读取',
+      paint: '标注',
+      labels: '状态文字(replaceAll)',
+      repaint: '插入行后重新标注',
+      clear: '清除标注(恢复原有颜色)',
+      bulletin: '写入通报工作表',
+      pageLayout: '通报页面设置(verticalFitToPages 为 0)',
+      merges: '跨 256 行读取分段的合并单元格',
+      addressChunks: '超过 4,000 字符的地址分段标注',
+      settings: '设置的保存与恢复',
+    },
+  },
 };
 
 const en: Strings = {
@@ -612,6 +655,34 @@ const en: Strings = {
   unexpected: (detail) => `Something unexpected went wrong: ${detail}`,
   settingsNotSaved: 'The chart is done, but the settings could not be saved in the workbook.',
   dismiss: 'Dismiss',
+  selfTest: {
+    menu: 'More',
+    run: 'Self-test',
+    title: 'Self-test results',
+    running: 'Running the self-test… (on scratch sheets, removed afterwards)',
+    pass: 'Pass',
+    fail: 'Fail',
+    notRestored: 'The workbook could not be fully put back; please check it',
+    copy: 'Copy report',
+    copied: 'Report copied: paste it into a support request.',
+    close: 'Close',
+    environment: (host, platform, version) =>
+      `Host: ${host}; platform: ${platform}; version: ${version}`,
+    apiSets: (sets) => `ExcelApi supported: ${sets || 'none'}`,
+    scenarios: {
+      scratch: 'Create scratch sheet',
+      read: 'Read',
+      paint: 'Paint',
+      labels: 'Status labels (replaceAll)',
+      repaint: 'Repaint after an inserted row',
+      clear: 'Clear (own fills back)',
+      bulletin: 'Write bulletin sheets',
+      pageLayout: 'Bulletin page layout (verticalFitToPages 0)',
+      merges: 'Merged cells across the 256-row reading slices',
+      addressChunks: 'Paint over address lists past 4,000 characters',
+      settings: 'Settings saved and put back',
+    },
+  },
 };
 
 const CATALOGS: Record<Lang, Strings> = { zh, en };

@@ -1,0 +1,54 @@
+import { join } from 'path';
+import type { Browser } from 'playwright-core';
+import { distUnderTest, launchChromium, OUT, openPage, TEST_TIMEOUT } from './harness';
+import { serveStatic } from './staticServer';
+
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveStatic(distUnderTest());
+  browser = await launchChromium();
+}, 600_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('自检 in the page in Chromium', () => {
+  it(
+    'runs every scenario on a generated workbook, shows pass or fail for each, and copies the report',
+    async () => {
+      const { page, errors } = await openPage(browser, server.url, 'index.html', {
+        context: { permissions: ['clipboard-read', 'clipboard-write'] },
+      });
+      await page.getByRole('grid').waitFor();
+      await page.getByRole('button', { name: '更多' }).click();
+      await page.getByRole('menuitem', { name: '自检' }).click();
+      const list = page.getByRole('list', { name: '自检结果' });
+      await list.waitFor({ timeout: 120_000 });
+      const items = list.getByRole('listitem');
+      expect(await items.count()).toBe(11);
+      await expect(list.locator('[data-scenario=read]').getByLabel('通过').count()).resolves.toBe(
+        1,
+      );
+      await expect(
+        list.locator('[data-scenario=addressChunks]').getByLabel('通过').count(),
+      ).resolves.toBe(1);
+      await page.screenshot({ path: join(OUT, 'selfTest-page.png') });
+      await page.getByRole('button', { name: '复制报告' }).click();
+      await page.getByText('报告已复制').waitFor();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toContain('Tricolor 自检');
+      expect(copied).toContain('通过 读取');
+      // The user's open file is not touched: its sheets are still the ones shown, no scratch sheet.
+      await page.getByRole('button', { name: '关闭' }).click();
+      await page.getByRole('grid', { name: '工作表“重点项目”' }).waitFor();
+      expect(await page.getByText('_tricolor自检').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    },
+    TEST_TIMEOUT,
+  );
+});
