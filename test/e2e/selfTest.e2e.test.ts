@@ -30,6 +30,7 @@ describe('自检 in the page in Chromium', () => {
       await list.waitFor({ timeout: 120_000 });
       const items = list.getByRole('listitem');
       expect(await items.count()).toBe(11);
+      expect(await list.getByLabel('通过').count()).toBe(11);
       await expect(list.locator('[data-scenario=read]').getByLabel('通过').count()).resolves.toBe(
         1,
       );

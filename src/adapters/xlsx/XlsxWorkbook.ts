@@ -40,14 +40,31 @@ import type { CellWrite, ValueWritingPort } from '../../port/optionalPorts';
  */
 export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
   readonly features: PortFeatures = { live: false, drawsCharts: false };
-  private readonly store: StateStore;
+  private store: StateStore;
+  /** The bytes last saved, until the workbook is opened from them again (see reopened). */
+  private saved: Uint8Array | null = null;
 
   private constructor(
-    private readonly workbook: Workbook,
-    private readonly zip: JSZip,
+    private workbook: Workbook,
+    private zip: JSZip,
     private readonly unsupported: readonly UnsupportedPart[],
     private readonly lang: Lang,
   ) {
+    this.store = new StateStore(workbook);
+  }
+
+  /**
+   * After a save, the workbook is opened again from the bytes saved before anything else is done
+   * with it: ExcelJS changes its model of styles while writing, and a clear after a download then
+   * put a user's fill back on rows that never had it. Reopening makes the model the saved file.
+   */
+  private async reopened(): Promise<void> {
+    if (this.saved === null) return;
+    const bytes = this.saved;
+    this.saved = null;
+    const { workbook, zip } = await loadXlsx(bytes, this.lang);
+    this.workbook = workbook;
+    this.zip = zip;
     this.store = new StateStore(workbook);
   }
 
@@ -67,12 +84,9 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
   }
 
   /** guard, as a settled promise: the port's methods are asynchronous, this adapter's work is not. */
-  private settle<T>(run: () => T): Promise<T> {
-    try {
-      return Promise.resolve(this.guard(run));
-    } catch (e) {
-      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-    }
+  private async settle<T>(run: () => T): Promise<T> {
+    await this.reopened();
+    return this.guard(run);
   }
 
   /** Runs an operation, turning anything but a PortError into one, as the port promises. */
@@ -103,6 +117,7 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
   }
 
   async readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    await this.reopened();
     const read = this.guard(() =>
       readGrid(findSheet(this.workbook, name, this.lang), this.date1904, onProgress),
     );
@@ -159,6 +174,7 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
     part: UnitPart,
     instruction: string,
   ): Promise<Uint8Array> {
+    await this.reopened();
     const ws = this.guard(() => findSheet(this.workbook, plan.sheet, this.lang));
     try {
       return await splitWorkbook(ws, grid, plan, part, instruction);
@@ -183,9 +199,12 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
 
   /** The workbook as .xlsx bytes. */
   async save(): Promise<Uint8Array> {
+    await this.reopened();
     try {
-      const buffer = await this.workbook.xlsx.writeBuffer();
-      return new Uint8Array(buffer);
+      const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
+      // A copy: the caller may hand the bytes on (the worker transfers them to the page).
+      this.saved = bytes.slice();
+      return bytes;
     } catch (e) {
       throw xlsxError(
         'unknown',

@@ -21,7 +21,9 @@ export function readCellFormats(xml: string): CellFormats {
     open(tag) {
       if (tag.local === 'numFmt') {
         const id = Number(attrLocal(tag, 'numFmtId'));
-        const code = attrLocal(tag, 'formatCode');
+        // Escaped characters ("yyyy\\-mm", as LibreOffice writes them) read as the characters
+        // themselves, as the engine expects them and as the ExcelJS reader gives them.
+        const code = attrLocal(tag, 'formatCode')?.replace(/\\(.)/g, '$1');
         if (Number.isInteger(id) && code !== undefined) codes.set(id, code);
       } else if (tag.local === 'cellXfs') {
         inCellXfs = true;
