@@ -1,10 +1,8 @@
 import { cliMessages } from './cliMessages';
-import { collectCommand } from './collectCommand';
-import { splitCommand } from './splitCommand';
+import { EXIT, toolVersion, type CliIo } from './commandBasics';
 import { parseArgs } from './parseArgs';
-import { EXIT, runCommand, toolVersion, type CliIo } from './runCommand';
 
-export type { CliIo } from './runCommand';
+export type { CliIo } from './commandBasics';
 
 /**
  * The `tricolor` command, callable in-process: returns the exit code instead of exiting, and
@@ -25,12 +23,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(message === t.usage ? `${message}\n` : `${message}\n\n${t.usage}\n`);
       return EXIT.usage;
     }
+    // The commands are loaded when one runs: --version and --help need none of the engine.
     case 'command':
-      return runCommand(parsed.args, io);
+      return (await import('./runCommand')).runCommand(parsed.args, io);
     case 'split':
-      return splitCommand(parsed.args, io);
+      return (await import('./splitCommand')).splitCommand(parsed.args, io);
     case 'collect':
-      return collectCommand(parsed.args, io);
+      return (await import('./collectCommand')).collectCommand(parsed.args, io);
   }
 }
 

@@ -1,4 +1,4 @@
-import { promises as fsp, readFileSync } from 'fs';
+import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
@@ -33,20 +33,14 @@ import {
   type Histories,
 } from '../session/history';
 import { cliMessages, type CliMessages } from './cliMessages';
+import { EXIT, toolVersion, type CliIo } from './commandBasics';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import { prepareInput } from './inputFormat';
 import type { CommandArgs } from './parseArgs';
 import { Stop } from './stop';
 import { writeDocuments } from './writeDocuments';
 
-export interface CliIo {
-  readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
-  readonly cwd: string;
-  readonly now: () => Date;
-}
-
-export const EXIT = { ok: 0, failed: 1, usage: 2, noTable: 3 } as const;
+export { EXIT, toolVersion, type CliIo } from './commandBasics';
 
 const MAX_ISSUES_SHOWN = 20;
 const OUT_TAG = { zh: '三色', en: 'tricolor' } as const;
@@ -129,18 +123,6 @@ function issueLines(analysis: WorkbookAnalysis, t: CliMessages): string[] {
   const shown = all.slice(0, MAX_ISSUES_SHOWN).map((i) => i.message);
   if (all.length > MAX_ISSUES_SHOWN) shown.push(t.moreIssues(all.length - MAX_ISSUES_SHOWN));
   return shown;
-}
-
-/** The version in package.json. */
-export function toolVersion(): string {
-  try {
-    // Both src/cli and dist/cli sit two folders below package.json.
-    const file = path.join(__dirname, '..', '..', 'package.json');
-    const pkg = JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
 }
 
 async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
