@@ -265,9 +265,11 @@ describe('file mode in Chromium', () => {
         found = (await focused()) === 'tab:识别';
       }
       expect(found).toBe(true);
-      await page.keyboard.press('ArrowRight');
-      await page.keyboard.press('ArrowRight');
-      expect(await focused()).toBe('tab:标注');
+      // 识别 → 检查 → 汇总 → 标注, the steps in the order the month goes.
+      for (const step of ['检查', '汇总', '标注']) {
+        await page.keyboard.press('ArrowRight');
+        expect(await focused()).toBe(`tab:${step}`);
+      }
       await page.keyboard.press('Enter');
       await page.getByLabel('截至日期').waitFor();
       let run = false;
