@@ -22,6 +22,16 @@ function firstCliExample(readme: string): string {
   return line.trim();
 }
 
+/** Every line of the first sh block under the README's "## The command line". */
+function cliExamples(readme: string): string[] {
+  const section = readme.split(/^## /m).find((s) => s.startsWith('The command line'));
+  const block = /```sh\n([\s\S]*?)```/.exec(section ?? '')?.[1] ?? '';
+  return block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
 /** The environment of a user's shell: none of the npm or jest variables this test runs under. */
 function userEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -95,6 +105,35 @@ describe('a fresh clone with nothing beside it', () => {
       ) as Record<string, Record<string, { counts: unknown }>>;
       expect(report.schemaVersion).toBe(2);
       expect(report.sheets[0]?.counts).toEqual(expected['projects.xlsx']?.['2023-06-30']?.counts);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "packs into a tarball that installs in an empty folder, where the README's examples run with the installed command",
+    () => {
+      const installDir = join(parent, 'office');
+      const packed = sh(
+        `mkdir -p ${installDir} && npm pack --silent --pack-destination ${installDir}`,
+        clone,
+      );
+      expect([packed.status, packed.output]).toEqual([0, expect.any(String)]);
+      const tarball = readdirSync(installDir).find((f) => f.endsWith('.tgz')) ?? '';
+      const install = sh(
+        `echo '{"name":"office","version":"1.0.0","private":true}' > package.json && npm install --no-audit --no-fund --prefer-offline ./${tarball}`,
+        installDir,
+      );
+      expect([install.status, install.output]).toEqual([0, expect.any(String)]);
+      // What staff get is the command, not the pane: no React, no development tools.
+      expect(existsSync(join(installDir, 'node_modules', 'react'))).toBe(false);
+      expect(existsSync(join(installDir, 'node_modules', 'ts-node'))).toBe(false);
+      for (const example of cliExamples(readFileSync(join(clone, 'README.md'), 'utf8'))) {
+        const line = example.replaceAll('samples/', 'node_modules/tricolor/samples/');
+        const r = sh(line, installDir);
+        expect([line, r.status, r.output]).toEqual([line, 0, expect.any(String)]);
+      }
+      expect(existsSync(join(installDir, 'projects.三色.xlsx'))).toBe(true);
+      expect(existsSync(join(installDir, 'collect.json'))).toBe(true);
     },
     TIMEOUT,
   );
