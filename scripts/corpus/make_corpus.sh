@@ -9,3 +9,6 @@ TMP=$(mktemp -d)
 soffice --headless --convert-to xlsx --outdir "$TMP" "$OUT/openpyxl-features.xlsx" >/dev/null
 mv "$TMP/openpyxl-features.xlsx" "$OUT/libreoffice-features.xlsx"
 rmdir "$TMP"
+# A pivot table, which openpyxl cannot create: LibreOffice adds one through its UNO bridge
+# (Debian's python3-uno) and saves the workbook as .xlsx.
+/usr/bin/python3 scripts/corpus/make_pivot.py "$OUT/openpyxl-features.xlsx" "$OUT/libreoffice-pivot.xlsx"

@@ -80,7 +80,7 @@ describe('the package adapter on workbooks from several producers', () => {
     files = await corpus();
   });
 
-  it('has a corpus from openpyxl, LibreOffice and ExcelJS with the features plan workbooks carry', async () => {
+  it('has a corpus from openpyxl, LibreOffice and ExcelJS with the features plan workbooks carry, a pivot table included', async () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
     const lo = await parts(
       files.find(([n]) => n.startsWith('libreoffice'))?.[1] ?? new Uint8Array(),
@@ -94,6 +94,11 @@ describe('the package adapter on workbooks from several producers', () => {
         expect(names).toContain(feature);
     }
     expect(py.has('xl/vbaProject.bin')).toBe(true);
+    const pivot = await parts(
+      files.find(([n]) => n === 'libreoffice-pivot.xlsx')?.[1] ?? new Uint8Array(),
+    );
+    for (const part of ['pivotTables/pivotTable1.xml', 'pivotCache/pivotCacheDefinition1.xml'])
+      expect(pivot.has(`xl/${part}`)).toBe(true);
   });
 
   it('keeps every part of the input, byte for byte where the run had no reason to change it', async () => {
