@@ -185,6 +185,41 @@ export async function removeSheet(zip: JSZip, name: string, path: string): Promi
 
   // The part, its drawings and charts, their rels and overrides.
   await removePartTree(zip, path);
+  await dropStaleCalcChain(zip, attrLocal(sheet.tag, 'sheetId'));
+}
+
+/**
+ * The calculation chain lists formula cells by sheetId; entries for a sheet that is gone make
+ * Excel repair the file. It is only an order of recalculation that Excel rebuilds when it is
+ * missing, so it is removed (part, relationship, override) when it names the removed sheet. A
+ * bulletin sheet has no formulas, unless the user added some.
+ */
+async function dropStaleCalcChain(zip: JSZip, sheetId: string | undefined): Promise<void> {
+  if (sheetId === undefined) return;
+  const relsPath = relsPathOf(WORKBOOK_PART);
+  const rels = await text(zip, relsPath);
+  const rel = elements(rels, 'Relationship').find((r) =>
+    (attrLocal(r.tag, 'Type') ?? '').endsWith('/calcChain'),
+  );
+  if (rel === undefined) return;
+  const target = (await readRels(zip, WORKBOOK_PART)).find(
+    (r) => r.id === attrLocal(rel.tag, 'Id'),
+  )?.target;
+  const chain = target === undefined ? undefined : await partFile(zip, target)?.async('string');
+  if (target === undefined || chain === undefined) return;
+  let current: string | undefined;
+  let names = false;
+  walkXml(chain, {
+    open(tag) {
+      if (tag.local !== 'c') return;
+      // A cell without i is on the sheet of the cell before it (18.6.1).
+      current = attrLocal(tag, 'i') ?? current;
+      if (current === sheetId) names = true;
+    },
+  });
+  if (!names) return;
+  zip.file(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
+  await removePartTree(zip, target);
 }
 
 /*

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import { join } from 'path';
 import { readRels } from '../../../src/adapters/xlsxPackage/openPackage';
 import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
+import { addPart, addRelationship } from '../../../src/adapters/xlsxPackage/partGraph';
 import { relsPathOf } from '../../../src/adapters/xlsxPackage/partPath';
 import { attrLocal, walkXml } from '../../../src/adapters/xlsxPackage/xml';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
@@ -343,6 +344,42 @@ describe('the package adapter writing bulletins again', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toBeLessThan(sheets);
     expect(after.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
+  });
+
+  it('drops the calculation chain when it names a sheet of its own that a re-run replaces, and keeps it otherwise', async () => {
+    const first = await run(sample());
+    /** The first run's output with a calcChain naming the sheet with this sheetId. */
+    const withChain = async (sheetId: string): Promise<Uint8Array> => {
+      const zip = await JSZip.loadAsync(first.bytes);
+      await addPart(
+        zip,
+        'xl/calcChain.xml',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml',
+        `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="${sheetId}"/><c r="A2"/></calcChain>`,
+      );
+      await addRelationship(
+        zip,
+        'xl/workbook.xml',
+        'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain',
+        'calcChain.xml',
+      );
+      return zip.generateAsync({ type: 'uint8array' });
+    };
+    const ids = new Map<string, string>();
+    walkXml(await text(await JSZip.loadAsync(first.bytes), 'xl/workbook.xml'), {
+      open(tag) {
+        if (tag.local === 'sheet')
+          ids.set(attrLocal(tag, 'name') ?? '', attrLocal(tag, 'sheetId') ?? '');
+      },
+    });
+    const ours = await JSZip.loadAsync(
+      (await run(await withChain(ids.get(first.sheets[0]!)!))).bytes,
+    );
+    expect(ours.file('xl/calcChain.xml')).toBeNull();
+    expect(await text(ours, 'xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+    expect([...(await overrides(ours)).keys()]).not.toContain('xl/calcChain.xml');
+    const users = await JSZip.loadAsync((await run(await withChain(ids.get('重点项目')!))).bytes);
+    expect(users.file('xl/calcChain.xml')).not.toBeNull();
   });
 
   it('writes into a workbook whose stylesheet has no number formats of its own', async () => {
