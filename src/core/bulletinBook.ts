@@ -48,7 +48,7 @@ export interface BulletinSheet {
     /** 0-based inclusive rows repeated at the top of each printed page. */
     readonly repeatRows?: { readonly top: number; readonly bottom: number };
   };
-  /** A chart of status counts by unit, drawn where the adapter can (Excel); the .xlsx writer cannot. */
+  /** A chart of status counts by unit, drawn where the adapter can (Excel, the package adapter); ExcelJS cannot. */
   readonly chart?: BulletinChart;
 }
 

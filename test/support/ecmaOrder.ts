@@ -87,6 +87,148 @@ export const SEQUENCES: Readonly<Record<string, readonly string[]>> = {
   ],
   // CT_Relationships (OPC, part 2): Relationship*
   Relationships: ['Relationship'],
+  // DrawingML charts (ECMA-376 part 1, 21.2, dml-chart.xsd). CT_ChartSpace:
+  chartSpace: [
+    'date1904',
+    'lang',
+    'roundedCorners',
+    'AlternateContent',
+    'style',
+    'clrMapOvr',
+    'pivotSource',
+    'protection',
+    'chart',
+    'spPr',
+    'txPr',
+    'externalData',
+    'printSettings',
+    'userShapes',
+    'extLst',
+  ],
+  // CT_Chart
+  chart: [
+    'title',
+    'autoTitleDeleted',
+    'pivotFmts',
+    'view3D',
+    'floor',
+    'sideWall',
+    'backWall',
+    'plotArea',
+    'legend',
+    'plotVisOnly',
+    'dispBlanksAs',
+    'showDLblsOverMax',
+    'extLst',
+  ],
+  // CT_Title
+  title: ['tx', 'layout', 'overlay', 'spPr', 'txPr', 'extLst'],
+  // CT_PlotArea: a layout, the chart groups, then the axes
+  plotArea: [
+    'layout',
+    'areaChart|area3DChart|lineChart|line3DChart|stockChart|radarChart|scatterChart|pieChart|pie3DChart|doughnutChart|barChart|bar3DChart|ofPieChart|surfaceChart|surface3DChart|bubbleChart',
+    'valAx|catAx|dateAx|serAx',
+    'dTable',
+    'spPr',
+    'extLst',
+  ],
+  // CT_BarChart
+  barChart: [
+    'barDir',
+    'grouping',
+    'varyColors',
+    'ser',
+    'dLbls',
+    'gapWidth',
+    'overlap',
+    'serLines',
+    'axId',
+    'extLst',
+  ],
+  // CT_BarSer (the ser of a barChart; other chart groups' series have other sequences)
+  'barChart/ser': [
+    'idx',
+    'order',
+    'tx',
+    'spPr',
+    'invertIfNegative',
+    'pictureOptions',
+    'dPt',
+    'dLbls',
+    'trendline',
+    'errBars',
+    'cat',
+    'val',
+    'shape',
+    'extLst',
+  ],
+  // CT_StrRef, CT_NumRef: the formula, then its cache
+  strRef: ['f', 'strCache', 'extLst'],
+  numRef: ['f', 'numCache', 'extLst'],
+  // CT_StrData, CT_NumData
+  strCache: ['ptCount', 'pt', 'extLst'],
+  numCache: ['formatCode', 'ptCount', 'pt', 'extLst'],
+  // CT_CatAx
+  catAx: [
+    'axId',
+    'scaling',
+    'delete',
+    'axPos',
+    'majorGridlines',
+    'minorGridlines',
+    'title',
+    'numFmt',
+    'majorTickMark',
+    'minorTickMark',
+    'tickLblPos',
+    'spPr',
+    'txPr',
+    'crossAx',
+    'crosses|crossesAt',
+    'auto',
+    'lblAlgn',
+    'lblOffset',
+    'tickLblSkip',
+    'tickMarkSkip',
+    'noMultiLvlLbl',
+    'extLst',
+  ],
+  // CT_ValAx
+  valAx: [
+    'axId',
+    'scaling',
+    'delete',
+    'axPos',
+    'majorGridlines',
+    'minorGridlines',
+    'title',
+    'numFmt',
+    'majorTickMark',
+    'minorTickMark',
+    'tickLblPos',
+    'spPr',
+    'txPr',
+    'crossAx',
+    'crosses|crossesAt',
+    'crossBetween',
+    'majorUnit',
+    'minorUnit',
+    'dispUnits',
+    'extLst',
+  ],
+  // CT_Scaling
+  scaling: ['logBase', 'orientation', 'max', 'min', 'extLst'],
+  // CT_Legend
+  legend: ['legendPos', 'legendEntry', 'layout', 'overlay', 'spPr', 'txPr', 'extLst'],
+  // Spreadsheet drawings (20.5, dml-spreadsheetDrawing.xsd). CT_Drawing: the anchors, in any order
+  wsDr: ['twoCellAnchor|oneCellAnchor|absoluteAnchor'],
+  // CT_TwoCellAnchor
+  twoCellAnchor: ['from', 'to', 'sp|grpSp|graphicFrame|cxnSp|pic|contentPart', 'clientData'],
+  // CT_Marker
+  from: ['col', 'colOff', 'row', 'rowOff'],
+  to: ['col', 'colOff', 'row', 'rowOff'],
+  // CT_GraphicalObjectFrame (its a:graphic is of another namespace, outside the check)
+  graphicFrame: ['nvGraphicFramePr', 'xfrm', 'graphic', 'extLst'],
   // CT_Types (OPC, part 2): a choice of Default and Override, in any order
   Types: ['Default|Override'],
 };
@@ -97,36 +239,41 @@ function position(sequence: readonly string[], local: string): number {
 }
 
 /**
- * What is out of order in a part: children of the root against its sequence, and for worksheets
- * rows by r and cells by column within a row (Excel refuses both out of order). [] when all is well.
+ * What is out of order in a part: the children of every element with a sequence above (the root's,
+ * and nested ones in chart and drawing parts), and for worksheets rows by r and cells by column
+ * within a row (Excel refuses both out of order). Children of another namespace than their parent
+ * (by prefix) are skipped. [] when all is well.
  */
 export function orderProblems(xml: string): string[] {
   const problems: string[] = [];
-  let depth = 0;
+  /** Open elements: local name, prefix, and the sequence position of the last child seen. */
+  const stack: { local: string; prefix: string; last: number }[] = [];
   let root = '';
-  let rootPrefix = '';
-  let last = -1;
   let lastRow = 0;
   let lastCol = 0;
   walkXml(xml, {
     open(tag) {
-      depth++;
       const name = tag.local;
+      const full = tagName(xml, tag);
+      const prefix = full.includes(':') ? full.slice(0, full.indexOf(':')) : '';
+      const parent = stack[stack.length - 1];
+      const grand = stack[stack.length - 2];
+      const depth = stack.length + 1;
+      stack.push({ local: name, prefix, last: -1 });
       if (depth === 1) {
         root = name;
-        const full = tagName(xml, tag);
-        rootPrefix = full.includes(':') ? full.slice(0, full.indexOf(':')) : '';
         return;
       }
-      const sequence = SEQUENCES[root];
-      if (depth === 2 && sequence) {
-        const full = tagName(xml, tag);
-        const prefix = full.includes(':') ? full.slice(0, full.indexOf(':')) : '';
-        if (prefix !== rootPrefix) return;
+      if (parent === undefined) return;
+      const sequence =
+        (grand === undefined ? undefined : SEQUENCES[`${grand.local}/${parent.local}`]) ??
+        SEQUENCES[parent.local];
+      if (sequence && prefix === parent.prefix) {
         const at = position(sequence, name);
-        if (at === -1) problems.push(`<${name}> is not a child of <${root}>`);
-        else if (at < last) problems.push(`<${name}> comes after an element it must precede`);
-        else last = at;
+        if (at === -1) problems.push(`<${name}> is not a child of <${parent.local}>`);
+        else if (at < parent.last)
+          problems.push(`<${name}> comes after an element it must precede`);
+        else parent.last = at;
       }
       if (root === 'worksheet' && depth === 3 && name === 'row') {
         const r = Number(tag.attributes.r);
@@ -144,7 +291,7 @@ export function orderProblems(xml: string): string[] {
       }
     },
     close() {
-      depth--;
+      stack.pop();
     },
   });
   return problems;

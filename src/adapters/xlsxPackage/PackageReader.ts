@@ -23,11 +23,29 @@ export class PackageReader {
   private strings: readonly string[] | undefined;
   private formats: CellFormats | undefined;
   private readonly read = new Map<string, SheetRead>();
+  /** The sheets as the workbook lists them now: writing a bulletin adds and removes some. */
+  private current: readonly SheetEntry[];
 
   private constructor(
     readonly pkg: OpenedPackage,
     private readonly lang: Lang,
-  ) {}
+  ) {
+    this.current = pkg.sheets;
+  }
+
+  get sheets(): readonly SheetEntry[] {
+    return this.current;
+  }
+
+  /** The sheet list after the package changed; what was read of a sheet now gone or moved is forgotten. */
+  setSheets(sheets: readonly SheetEntry[]): void {
+    for (const name of [...this.read.keys()]) {
+      const before = this.current.find((s) => s.name === name);
+      const after = sheets.find((s) => s.name === name);
+      if (after === undefined || after.path !== before?.path) this.read.delete(name);
+    }
+    this.current = sheets;
+  }
 
   /** Opens bytes; throws PortError 'not_xlsx' or 'unreadable_file' with a sentence in `lang`. */
   static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageReader> {
@@ -39,13 +57,13 @@ export class PackageReader {
   }
 
   listSheets(): SheetInfo[] {
-    return this.pkg.sheets
+    return this.current
       .filter((s) => s.name !== STATE_SHEET)
       .map((s) => ({ name: s.name, visible: s.state === 'visible' }));
   }
 
   private entry(name: string): SheetEntry {
-    const s = this.pkg.sheets.find((e) => e.name === name);
+    const s = this.current.find((e) => e.name === name);
     if (!s)
       throw new PortError('sheet_not_found', failureMessage(this.lang, 'sheet_not_found', name));
     return s;
@@ -104,7 +122,7 @@ export class PackageReader {
    * expects of "open", and not halfway through a run. The command line reads them all anyway.
    */
   async readAll(): Promise<void> {
-    for (const s of this.pkg.sheets) await this.readSheetPart(s.name);
+    for (const s of this.current) await this.readSheetPart(s.name);
   }
 
   /** A sheet's grid from XML other than its part's (the part as patched), with these formats. */

@@ -24,7 +24,8 @@ import { SheetPatch } from './sheetPatch';
 import { StateRecords } from './stateRecords';
 import { readCellFormats } from './styles';
 import { StylesPatch } from './stylesPatch';
-import { addSheet, removeSheet } from './workbookPatch';
+import { addSheet, currentSheets, removeSheet } from './workbookPatch';
+import { writeBulletinParts } from './writeBulletin';
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -35,8 +36,11 @@ function describe(e: unknown): string {
  * has no reason to touch leave as they came, byte for byte (see README, "The package adapter").
  */
 export class PackageWorkbook implements WorkbookPort {
-  readonly features: PortFeatures = { live: false, drawsCharts: false };
+  /** The bulletin's chart is written as a DrawingML chart part (chartPart.ts). */
+  readonly features: PortFeatures = { live: false, drawsCharts: true };
   private readonly targets = new Map<string, PaintTarget>();
+  /** Bulletin sheets written in this session: read back with the stylesheet as patched. */
+  private readonly bulletins = new Set<string>();
   private styles: StylesPatch | undefined;
   private store: StateRecords | undefined;
   /** Where the records sheet's part is now: saving may add or remove it. */
@@ -47,7 +51,7 @@ export class PackageWorkbook implements WorkbookPort {
     private readonly unsupported: readonly string[],
     private readonly lang: Lang,
   ) {
-    this.statePath = reader.pkg.sheets.find((s) => s.name === STATE_SHEET)?.path ?? null;
+    this.statePath = reader.sheets.find((s) => s.name === STATE_SHEET)?.path ?? null;
   }
 
   static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageWorkbook> {
@@ -81,6 +85,16 @@ export class PackageWorkbook implements WorkbookPort {
   readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
     return this.guard(async () => {
       const t = this.targets.get(name);
+      const path = this.reader.sheets.find((s) => s.name === name)?.path;
+      if (this.bulletins.has(name) && this.styles && path) {
+        // Its cells use cell formats the stylesheet read at open does not have yet.
+        const xml = await partText(this.reader.pkg.zip, path);
+        if (xml !== undefined) {
+          const grid = await this.reader.readXml(name, xml, readCellFormats(this.styles.toXml()));
+          onProgress?.(grid.values.length, grid.values.length);
+          return grid;
+        }
+      }
       if (t === undefined || !t.sheet.changed) return this.reader.readSheet(name, onProgress);
       const grid = await this.reader.readXml(
         name,
@@ -108,7 +122,7 @@ export class PackageWorkbook implements WorkbookPort {
 
   private async records(): Promise<StateRecords> {
     if (this.store) return this.store;
-    const has = this.reader.pkg.sheets.some((s) => s.name === STATE_SHEET);
+    const has = this.reader.sheets.some((s) => s.name === STATE_SHEET);
     this.store = has
       ? StateRecords.fromGrid(await this.reader.readSheet(STATE_SHEET))
       : StateRecords.empty();
@@ -122,7 +136,7 @@ export class PackageWorkbook implements WorkbookPort {
     const read = await this.reader.readSheetPart(name);
     if (read.protected)
       throw new PortError('sheet_protected', failureMessage(this.lang, 'sheet_protected', name));
-    const entry = this.reader.pkg.sheets.find((s) => s.name === name);
+    const entry = this.reader.sheets.find((s) => s.name === name);
     const xml = entry?.path ? await partText(this.reader.pkg.zip, entry.path) : undefined;
     if (xml === undefined) throw new Error(`sheet part of ${name} missing`);
     const t: PaintTarget = {
@@ -146,14 +160,21 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
-    // Not written yet by this adapter (see README): said plainly rather than done halfway.
-    return Promise.reject(
-      new PortError(
-        'api_not_supported',
-        failureMessage(this.lang, 'unexpected'),
-        `bulletin for ${book.reportDate} not written: the package adapter does not write bulletins yet`,
-      ),
-    );
+    return this.guard(async () => {
+      const zip = this.reader.pkg.zip;
+      const out = await writeBulletinParts(
+        zip,
+        await this.stylesPatch(),
+        await this.records(),
+        book,
+      );
+      const sheets = await currentSheets(zip);
+      // A sheet replaced here may have been read or painted before: its old part is gone.
+      for (const name of out.sheets) this.targets.delete(name);
+      this.reader.setSheets(sheets);
+      for (const name of out.sheets) this.bulletins.add(name);
+      return out;
+    });
   }
 
   paintedSheets(): Promise<string[]> {
@@ -192,7 +213,7 @@ export class PackageWorkbook implements WorkbookPort {
     return this.guard(async () => {
       const zip = this.reader.pkg.zip;
       for (const t of this.targets.values()) {
-        const entry = this.reader.pkg.sheets.find((s) => s.name === t.name);
+        const entry = this.reader.sheets.find((s) => s.name === t.name);
         if (entry?.path && t.sheet.changed) zip.file(entry.path, t.sheet.toXml());
       }
       const stylesPath = this.stylesPath();
@@ -214,5 +235,6 @@ export class PackageWorkbook implements WorkbookPort {
       this.statePath = null;
     } else if (this.statePath !== null) zip.file(this.statePath, store.toSheetXml());
     else this.statePath = await addSheet(zip, STATE_SHEET, 'veryHidden', store.toSheetXml());
+    this.reader.setSheets(await currentSheets(zip));
   }
 }

@@ -1,10 +1,12 @@
 import type { Fill } from 'exceljs';
+import { borderXml, fontXml, numFmtIdOf, xfXml, type NewCellFormat } from './cellFormatXml';
 import { attrLocal, walkXml, type XmlTag } from './xml';
 import { applySplices, startTag, type Splice } from './xmlWrite';
 
 /*
- * styles.xml patched, never rebuilt: fills and cell formats (xf) are appended at the end of
- * <fills> and <cellXfs>, so every index cells and other parts hold keeps its meaning.
+ * styles.xml patched, never rebuilt: number formats, fonts, fills, borders and cell formats (xf)
+ * are appended at the end of their lists, so every index cells and other parts hold keeps its
+ * meaning.
  */
 
 type Color = Record<string, number | string>;
@@ -81,6 +83,19 @@ export class StylesPatch {
   private fillsClose = -1;
   private xfsTag: XmlTag | undefined;
   private xfsClose = -1;
+  /** The lists new cell formats (bulletins) add to, with what they hold already. */
+  private readonly lists = {
+    numFmts: { tag: undefined as XmlTag | undefined, close: -1, count: 0, added: [] as string[] },
+    fonts: { tag: undefined as XmlTag | undefined, close: -1, count: 0, added: [] as string[] },
+    borders: { tag: undefined as XmlTag | undefined, close: -1, count: 0, added: [] as string[] },
+  };
+  private rootTag: XmlTag | undefined;
+  /** The first font's children (the workbook's default font), which new fonts start from. */
+  private readonly baseFont: { local: string; attributes: Readonly<Record<string, string>> }[] = [];
+  /** Number format codes by id, and the codes the file defines, for reusing or adding one. */
+  private readonly numFmtCodes = new Map<string, number>();
+  private maxNumFmtId = 163;
+  private readonly addedByKey = new Map<string, number>();
 
   constructor(private readonly xml: string) {
     let current: Record<string, unknown> | null = null;
@@ -89,8 +104,33 @@ export class StylesPatch {
     let inFills = false;
     let inCellXfs = false;
     let xf: { tag: XmlTag } | null = null;
+    let depth = 0;
+    let fontDepth = 0;
     walkXml(xml, {
       open: (tag) => {
+        depth++;
+        if (depth === 1) this.rootTag = tag;
+        if (
+          depth === 2 &&
+          (tag.local === 'numFmts' || tag.local === 'fonts' || tag.local === 'borders')
+        ) {
+          this.lists[tag.local].tag = tag;
+        } else if (depth === 3 && tag.local === 'font') {
+          this.lists.fonts.count++;
+          if (this.lists.fonts.count === 1) fontDepth = depth;
+        } else if (depth === 3 && tag.local === 'border') {
+          this.lists.borders.count++;
+        } else if (depth === 3 && tag.local === 'numFmt') {
+          this.lists.numFmts.count++;
+          const id = Number(attrLocal(tag, 'numFmtId'));
+          const code = attrLocal(tag, 'formatCode');
+          if (Number.isInteger(id)) {
+            this.maxNumFmtId = Math.max(this.maxNumFmtId, id);
+            if (code !== undefined && !this.numFmtCodes.has(code)) this.numFmtCodes.set(code, id);
+          }
+        } else if (fontDepth > 0 && depth === fontDepth + 1) {
+          this.baseFont.push({ local: tag.local, attributes: tag.attributes });
+        }
         if (tag.local === 'fills') {
           inFills = true;
           this.fillsTag = tag;
@@ -132,6 +172,10 @@ export class StylesPatch {
         }
       },
       close: (local, end) => {
+        if (depth === 2 && (local === 'numFmts' || local === 'fonts' || local === 'borders'))
+          this.lists[local].close = xml.lastIndexOf('<', end - 1);
+        if (fontDepth > 0 && depth === fontDepth && local === 'font') fontDepth = 0;
+        depth--;
         if (local === 'fills') {
           inFills = false;
           this.fillsClose = xml.lastIndexOf('<', end - 1);
@@ -237,8 +281,79 @@ export class StylesPatch {
     return result;
   }
 
+  /** The qualified name for a new child of a list: with the list's prefix (x:font), if any. */
+  private childName(list: XmlTag | undefined, local: string): string {
+    const name = list ?? this.rootTag;
+    if (name === undefined) return local;
+    const full = tagName(this.xml, name);
+    return full.includes(':') ? `${full.slice(0, full.indexOf(':') + 1)}${local}` : local;
+  }
+
+  private numFmtId(code: string): number {
+    const known = numFmtIdOf(code) ?? this.numFmtCodes.get(code);
+    if (known !== undefined) return known;
+    const id = ++this.maxNumFmtId;
+    this.numFmtCodes.set(code, id);
+    const list = this.lists.numFmts;
+    list.added.push(
+      startTag(
+        this.childName(list.tag, 'numFmt'),
+        { numFmtId: String(id), formatCode: code },
+        true,
+      ),
+    );
+    return id;
+  }
+
+  private appendTo(list: 'fonts' | 'borders', xml: string): number {
+    const l = this.lists[list];
+    if (l.tag === undefined) throw new Error(`styles.xml has no <${list}>`);
+    l.added.push(xml);
+    return l.count + l.added.length - 1;
+  }
+
+  /**
+   * A cell format made from scratch (a bulletin's cells): its font, fill, border and number
+   * format appended where the stylesheet lacks them, one new xf per distinct format.
+   */
+  cellFormat(f: NewCellFormat): number {
+    const key = JSON.stringify(f);
+    const known = this.addedByKey.get(key);
+    if (known !== undefined) return known;
+    const numFmtId = f.numFmt === undefined ? 0 : this.numFmtId(f.numFmt);
+    const fontId =
+      f.bold === undefined && f.size === undefined
+        ? 0
+        : this.appendTo(
+            'fonts',
+            fontXml(this.childName(this.lists.fonts.tag, 'font'), this.baseFont, f),
+          );
+    const fillId =
+      f.fill === undefined
+        ? 0
+        : this.fillId({
+            type: 'pattern',
+            pattern: 'solid',
+            fgColor: { argb: `FF${f.fill.toUpperCase()}` },
+          });
+    const borderId = f.thinBorder
+      ? this.appendTo('borders', borderXml(this.childName(this.lists.borders.tag, 'border')))
+      : 0;
+    const name = this.childName(this.xfsTag, 'xf');
+    const entry = xfXml(name, { numFmtId, fontId, fillId, borderId }, f);
+    const id = this.xfs.length;
+    this.xfs.push({ name, attributes: entry.attributes, inner: entry.inner });
+    this.addedXfs.push(entry.xml);
+    this.addedByKey.set(key, id);
+    return id;
+  }
+
   get changed(): boolean {
-    return this.addedFills.length > 0 || this.addedXfs.length > 0;
+    return (
+      this.addedFills.length > 0 ||
+      this.addedXfs.length > 0 ||
+      Object.values(this.lists).some((l) => l.added.length > 0)
+    );
   }
 
   /** The stylesheet with the appended fills and formats, counts updated. */
@@ -247,16 +362,37 @@ export class StylesPatch {
     const splices: Splice[] = [];
     const grow = (tag: XmlTag | undefined, close: number, added: string[], count: number): void => {
       if (added.length === 0) return;
-      if (tag === undefined || close < 0)
-        throw new Error(`styles.xml has no <${tag?.local ?? 'fills/cellXfs'}>`);
-      splices.push({
-        start: tag.start,
-        end: tag.end,
-        text: startTag(tagName(this.xml, tag), { ...tag.attributes, count: String(count) }),
-      });
+      if (tag === undefined) throw new Error('styles.xml lacks a list it needs');
+      const name = tagName(this.xml, tag);
+      const start = startTag(name, { ...tag.attributes, count: String(count) });
+      if (tag.selfClosing) {
+        // <numFmts count="0"/>: the list written out whole, in its place.
+        splices.push({
+          start: tag.start,
+          end: tag.end,
+          text: `${start}${added.join('')}</${name}>`,
+        });
+        return;
+      }
+      if (close < 0) throw new Error(`styles.xml: <${name}> not closed`);
+      splices.push({ start: tag.start, end: tag.end, text: start });
       splices.push({ start: close, end: close, text: added.join('') });
     };
+    const { numFmts, fonts, borders } = this.lists;
+    if (numFmts.tag === undefined && numFmts.added.length > 0) {
+      // No <numFmts> yet: it is the stylesheet's first child (CT_Stylesheet), so right after the root's start tag.
+      const root = this.rootTag;
+      if (root === undefined) throw new Error('styles.xml has no root');
+      const name = this.childName(undefined, 'numFmts');
+      splices.push({
+        start: root.end,
+        end: root.end,
+        text: `${startTag(name, { count: String(numFmts.added.length) })}${numFmts.added.join('')}</${name}>`,
+      });
+    } else grow(numFmts.tag, numFmts.close, numFmts.added, numFmts.count + numFmts.added.length);
+    grow(fonts.tag, fonts.close, fonts.added, fonts.count + fonts.added.length);
     grow(this.fillsTag, this.fillsClose, this.addedFills, this.fills.length);
+    grow(borders.tag, borders.close, borders.added, borders.count + borders.added.length);
     grow(this.xfsTag, this.xfsClose, this.addedXfs, this.xfs.length);
     return applySplices(this.xml, splices);
   }

@@ -1,9 +1,10 @@
 import type JSZip from 'jszip';
-import { partFile, WORKBOOK_PART } from './openPackage';
+import { partFile, readRels, WORKBOOK_PART, type SheetEntry } from './openPackage';
+import { removePartTree } from './partGraph';
 import { relsPathOf } from './partPath';
 import { tagName } from './stylesPatch';
 import { attrLocal, walkXml, type XmlTag } from './xml';
-import { applySplices, startTag, type Splice } from './xmlWrite';
+import { applySplices, escapeText, startTag, type Splice } from './xmlWrite';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -131,7 +132,8 @@ export async function addSheet(
 }
 
 /**
- * Removes a worksheet the add-in made: its <sheet> entry, relationship, content type and part.
+ * Removes a worksheet the add-in made: its <sheet> entry and its names, relationship, content
+ * type and part, and the parts only it leads to (its drawing and chart).
  * Sheet-scoped names and the active tab count sheets by position, so those after it move down.
  */
 export async function removeSheet(zip: JSZip, name: string, path: string): Promise<void> {
@@ -144,7 +146,10 @@ export async function removeSheet(zip: JSZip, name: string, path: string): Promi
   const splices: Splice[] = [{ start: sheet.tag.start, end: sheet.end, text: '' }];
   for (const d of elements(workbook, 'definedName')) {
     const local = Number(attrLocal(d.tag, 'localSheetId'));
-    if (Number.isInteger(local) && local > index) {
+    // The sheet's own names (print titles, print area) go with it.
+    if (attrLocal(d.tag, 'localSheetId') !== undefined && local === index)
+      splices.push({ start: d.tag.start, end: d.end, text: '' });
+    else if (Number.isInteger(local) && local > index) {
       splices.push({
         start: d.tag.start,
         end: d.tag.end,
@@ -178,17 +183,118 @@ export async function removeSheet(zip: JSZip, name: string, path: string): Promi
   if (rel)
     zip.file(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
 
-  const types = await text(zip, CONTENT_TYPES);
-  const override = elements(types, 'Override').find(
-    (o) => (attrLocal(o.tag, 'PartName') ?? '').toLowerCase() === `/${path}`.toLowerCase(),
+  // The part, its drawings and charts, their rels and overrides.
+  await removePartTree(zip, path);
+  await dropStaleCalcChain(zip, attrLocal(sheet.tag, 'sheetId'));
+}
+
+/**
+ * The calculation chain lists formula cells by sheetId; entries for a sheet that is gone make
+ * Excel repair the file. It is only an order of recalculation that Excel rebuilds when it is
+ * missing, so it is removed (part, relationship, override) when it names the removed sheet. A
+ * bulletin sheet has no formulas, unless the user added some.
+ */
+async function dropStaleCalcChain(zip: JSZip, sheetId: string | undefined): Promise<void> {
+  if (sheetId === undefined) return;
+  const relsPath = relsPathOf(WORKBOOK_PART);
+  const rels = await text(zip, relsPath);
+  const rel = elements(rels, 'Relationship').find((r) =>
+    (attrLocal(r.tag, 'Type') ?? '').endsWith('/calcChain'),
   );
-  if (override)
-    zip.file(
-      CONTENT_TYPES,
-      applySplices(types, [{ start: override.tag.start, end: override.end, text: '' }]),
-    );
-  const part = partFile(zip, path);
-  if (part) zip.remove(part.name);
-  const own = partFile(zip, relsPathOf(path));
-  if (own) zip.remove(own.name);
+  if (rel === undefined) return;
+  const target = (await readRels(zip, WORKBOOK_PART)).find(
+    (r) => r.id === attrLocal(rel.tag, 'Id'),
+  )?.target;
+  const chain = target === undefined ? undefined : await partFile(zip, target)?.async('string');
+  if (target === undefined || chain === undefined) return;
+  let current: string | undefined;
+  let names = false;
+  walkXml(chain, {
+    open(tag) {
+      if (tag.local !== 'c') return;
+      // A cell without i is on the sheet of the cell before it (18.6.1).
+      current = attrLocal(tag, 'i') ?? current;
+      if (current === sheetId) names = true;
+    },
+  });
+  if (!names) return;
+  zip.file(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
+  await removePartTree(zip, target);
+}
+
+/*
+ * CT_Workbook's children after <definedNames> (ECMA-376 part 1, 18.2.27): a new <definedNames>
+ * goes before the first of these the workbook has.
+ */
+const AFTER_DEFINED_NAMES = new Set([
+  'calcPr',
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+]);
+
+/** Adds a name scoped to the sheet at `localSheetId` (0-based position in <sheets>). */
+export async function addDefinedName(
+  zip: JSZip,
+  name: string,
+  localSheetId: number,
+  formula: string,
+): Promise<void> {
+  const workbook = await text(zip, WORKBOOK_PART);
+  const root = elements(workbook, 'workbook')[0];
+  if (root === undefined) throw new Error('workbook.xml without <workbook>');
+  const rootName = tagName(workbook, root.tag);
+  const p = rootName.includes(':') ? rootName.slice(0, rootName.indexOf(':') + 1) : '';
+  const entry = `${startTag(`${p}definedName`, { name, localSheetId: String(localSheetId) })}${escapeText(formula)}</${p}definedName>`;
+  const list = elements(workbook, 'definedNames')[0];
+  let splice: Splice;
+  if (list === undefined) {
+    let before = workbook.lastIndexOf('<', root.end - 1);
+    let depth = 0;
+    let found = false;
+    walkXml(workbook, {
+      open(tag) {
+        depth++;
+        if (!found && depth === 2 && AFTER_DEFINED_NAMES.has(tag.local)) {
+          before = tag.start;
+          found = true;
+        }
+      },
+      close() {
+        depth--;
+      },
+    });
+    splice = { start: before, end: before, text: `<${p}definedNames>${entry}</${p}definedNames>` };
+  } else if (list.tag.selfClosing) {
+    const listName = tagName(workbook, list.tag);
+    splice = {
+      start: list.tag.start,
+      end: list.end,
+      text: `${startTag(listName, list.tag.attributes)}${entry}</${listName}>`,
+    };
+  } else {
+    const close = workbook.lastIndexOf('<', list.end - 1);
+    splice = { start: close, end: close, text: entry };
+  }
+  zip.file(WORKBOOK_PART, applySplices(workbook, [splice]));
+}
+
+/** The workbook's sheets as workbook.xml lists them now (after this session's changes). */
+export async function currentSheets(zip: JSZip): Promise<SheetEntry[]> {
+  const workbook = await text(zip, WORKBOOK_PART);
+  const rels = new Map((await readRels(zip, WORKBOOK_PART)).map((r) => [r.id, r]));
+  return elements(workbook, 'sheet').map((s) => {
+    const rel = rels.get(attrLocal(s.tag, 'id') ?? '');
+    return {
+      name: attrLocal(s.tag, 'name') ?? '',
+      state: attrLocal(s.tag, 'state') ?? 'visible',
+      path: rel && !rel.external ? rel.target : null,
+    };
+  });
 }

@@ -1,8 +1,9 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import { sheetXmlPath } from '../../../src/adapters/xlsx/emptyTextResults';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
 import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
+import { STATE_SHEET } from '../../../src/core/ownSheets';
+import { FILE_ADAPTERS, type OpenFile } from './adapters';
 import { bytesOf, planTableWorkbook, reread, snapSheet } from './xlsxTestKit';
 
 function bulletinSheet(name: string, title = '重点项目推进情况通报'): BulletinSheet {
@@ -43,16 +44,16 @@ function book(...sheets: BulletinSheet[]): BulletinBook {
   return { reportDate: '2023-06-30', sheets, text: '截至2023年6月30日……' };
 }
 
-async function written(
-  bytes: Uint8Array,
-  b: BulletinBook,
-): Promise<{ names: string[]; bytes: Uint8Array }> {
-  const wb = await XlsxWorkbook.open(bytes);
-  const { sheets } = await wb.writeBulletin(b);
-  return { names: [...sheets], bytes: await wb.save() };
-}
+describe.each(FILE_ADAPTERS)('writeBulletin through the %s', (_, open: OpenFile) => {
+  async function written(
+    bytes: Uint8Array,
+    b: BulletinBook,
+  ): Promise<{ names: string[]; bytes: Uint8Array }> {
+    const wb = await open(bytes);
+    const { sheets } = await wb.writeBulletin(b);
+    return { names: [...sheets], bytes: await wb.save() };
+  }
 
-describe('XlsxWorkbook.writeBulletin', () => {
   it('stores strings as text, never as formulas, even when they start with "="', async () => {
     const out = await written(
       await bytesOf(planTableWorkbook()),
@@ -122,13 +123,14 @@ describe('XlsxWorkbook.writeBulletin', () => {
     const second = await written(first.bytes, book(bulletinSheet('通报2023-06-30', '第二次')));
     expect(second.names).toEqual(['通报2023-06-30 (2)']);
     const after = await reread(second.bytes);
-    expect(after.worksheets.map((w) => w.name)).toEqual([
+    // Where the very hidden records sheet sits among the tabs is no one's concern: it is not shown.
+    expect(after.worksheets.map((w) => w.name).filter((n) => n !== STATE_SHEET)).toEqual([
       '重点项目',
       '填表说明',
       '通报2023-06-30',
       '通报2023-06-30 (2)',
-      '_tricolor',
     ]);
+    expect(after.getWorksheet(STATE_SHEET)?.state).toBe('veryHidden');
     expect(after.getWorksheet('通报2023-06-30')!.getCell('A1').value).toBe('用户自己的通报');
     expect(after.getWorksheet('通报2023-06-30 (2)')!.getCell('A1').value).toBe('第二次');
   });

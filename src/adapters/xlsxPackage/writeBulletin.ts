@@ -1,0 +1,110 @@
+import type JSZip from 'jszip';
+import {
+  bulletinSheetName,
+  ownBulletinsOf,
+  ownBulletinsText,
+} from '../../core/bulletin/bulletinSheetName';
+import type { BulletinBook, BulletinSheet } from '../../core/bulletinBook';
+import { BULLETINS_KEY } from '../../core/workbookRecord/recordKeys';
+import { bulletinSheetXml, cellFormatOf } from './bulletinSheetXml';
+import { chartAnchor, chartXml, drawingXml, quotedSheet } from './chartPart';
+import { addPart, addRelationship, freePartName } from './partGraph';
+import type { StateRecords } from './stateRecords';
+import type { StylesPatch } from './stylesPatch';
+import { addDefinedName, addSheet, currentSheets, removeSheet } from './workbookPatch';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const DRAWING_REL = `${REL_NS}/drawing`;
+const CHART_REL = `${REL_NS}/chart`;
+const DRAWING_TYPE = 'application/vnd.openxmlformats-officedocument.drawing+xml';
+const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml';
+
+/*
+ * docProps/app.xml is left as it is. Its HeadingPairs/TitlesOfParts list the sheet names as the
+ * last program that saved the file saw them; Excel, LibreOffice and WPS neither check them against
+ * workbook.xml nor show them, and Excel rewrites them on its next save. The records sheet is added
+ * and removed the same way without touching it. Rewriting them would mean parsing vectors of
+ * variants (counts by kind, in the producer's language) for no reader's benefit.
+ */
+
+/** Writes one sheet's chart: the chart and drawing parts, their rels and overrides; the drawing's rId on the sheet. */
+async function writeChart(
+  zip: JSZip,
+  sheetPath: string,
+  name: string,
+  sheet: BulletinSheet,
+): Promise<string | undefined> {
+  const chart = sheet.chart;
+  if (chart === undefined || chart.series.length === 0) return undefined;
+  const chartPath = freePartName(zip, 'xl/charts', 'chart', 'xml');
+  await addPart(zip, chartPath, CHART_TYPE, chartXml(name, sheet, chart));
+  const drawingPath = freePartName(zip, 'xl/drawings', 'drawing', 'xml');
+  const chartRid = await addRelationship(
+    zip,
+    drawingPath,
+    CHART_REL,
+    `../charts/${chartPath.slice('xl/charts/'.length)}`,
+  );
+  await addPart(zip, drawingPath, DRAWING_TYPE, drawingXml(chartAnchor(sheet), chartRid));
+  return addRelationship(
+    zip,
+    sheetPath,
+    DRAWING_REL,
+    `../drawings/${drawingPath.slice('xl/drawings/'.length)}`,
+  );
+}
+
+/**
+ * Adds the bulletin's sheets to the package, as the ExcelJS adapter does: a sheet of the same
+ * name made by an earlier run (listed under BULLETINS_KEY) is replaced with everything it had; a
+ * user's sheet of that name is kept and the bulletin goes to "name (2)". New sheets go at the end,
+ * so the positions other sheet-scoped names count by stay as they are.
+ */
+export async function writeBulletinParts(
+  zip: JSZip,
+  styles: StylesPatch,
+  records: StateRecords,
+  book: BulletinBook,
+): Promise<{ sheets: string[] }> {
+  const ours = new Set(ownBulletinsOf(records.getText(BULLETINS_KEY)));
+  const taken = new Set<string>();
+  const written: string[] = [];
+  for (const sheet of book.sheets) {
+    const existing = await currentSheets(zip);
+    const name = bulletinSheetName(
+      sheet.name,
+      existing.map((s) => s.name),
+      ours,
+      taken,
+    );
+    const old = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (old?.path) await removeSheet(zip, old.name, old.path);
+
+    const index = new Map<string, number>();
+    for (const [key, style] of Object.entries(sheet.styles))
+      index.set(key, styles.cellFormat(cellFormatOf(style)));
+    const styleIndex = (key: string) => index.get(key);
+    const path = await addSheet(zip, name, 'visible', bulletinSheetXml(sheet, { styleIndex }));
+    const drawingRid = await writeChart(zip, path, name, sheet);
+    if (drawingRid !== undefined)
+      zip.file(path, bulletinSheetXml(sheet, { styleIndex, drawingRid }));
+
+    const repeat = sheet.print.repeatRows;
+    if (repeat) {
+      const position = (await currentSheets(zip)).findIndex((s) => s.name === name);
+      await addDefinedName(
+        zip,
+        '_xlnm.Print_Titles',
+        position,
+        `${quotedSheet(name)}!$${repeat.top + 1}:$${repeat.bottom + 1}`,
+      );
+    }
+    taken.add(name.toLowerCase());
+    ours.add(name);
+    written.push(name);
+  }
+  const now = await currentSheets(zip);
+  const stillThere = [...ours].filter((n) => now.some((s) => s.name === n));
+  records.setText(BULLETINS_KEY, ownBulletinsText(stillThere));
+  return { sheets: written };
+}
