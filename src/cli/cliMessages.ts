@@ -58,6 +58,8 @@ export interface CliMessages {
   returnIsInputOrOut(file: string): string;
   splitFile(file: string, rows: number): string;
   splitDone(files: number, dir: string): string;
+  /** The master reads, but the part of the tool that copies its formats into the units' files cannot. */
+  splitCannotCopy(file: string, reason: string): string;
   unitless(cells: string): string;
   collected(changes: number, conflicts: number, files: number): string;
   notReturned(units: string): string;
@@ -175,6 +177,8 @@ ${USAGE_ZH}
   returnIsInputOrOut: (f) => `报送表 ${f} 不能是总表或输出文件本身。`,
   splitFile: (f, n) => `  ${f}(${n} 行)`,
   splitDone: (n, d) => `已为 ${n} 个单位写出报送表,在 ${d}:`,
+  splitCannotCopy: (f, r) =>
+    `无法拆分 ${f}:拆分时要把总表的格式复制到各单位的报送表,而复制格式的组件读不了这个工作簿(${r})。标注、清除和汇总不受影响;在 Excel 或 WPS 中另存一次后可再试。`,
   unitless: (c) => `以下行没有责任单位,未分发:${c}`,
   collected: (n, k, f) => `已汇总 ${f} 个文件:写入 ${n} 个单元格,冲突 ${k} 处(总表保留原值)。`,
   notReturned: (u) => `未报送:${u}`,
@@ -291,6 +295,8 @@ or an unexpected error.`,
   returnIsInputOrOut: (f) => `The return ${f} cannot be the master or the output itself.`,
   splitFile: (f, n) => `  ${f} (${n} row${n === 1 ? '' : 's'})`,
   splitDone: (n, d) => `Wrote a return for each of ${n} units in ${d}:`,
+  splitCannotCopy: (f, r) =>
+    `Cannot split ${f}: splitting copies the master's formats into each unit's file, and the component that copies them cannot read this workbook (${r}). Painting, clearing and collecting are not affected; saving it once in Excel or WPS may help.`,
   unitless: (c) => `These rows have no responsible unit and are in no file: ${c}`,
   collected: (n, k, f) =>
     `Collected ${f} file(s): ${n} cell(s) written, ${k} conflict(s) left as the master had them.`,

@@ -28,7 +28,8 @@ export async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-async function exists(file: string): Promise<boolean> {
+/** True when anything (file, folder, link) is at the path. */
+export async function exists(file: string): Promise<boolean> {
   try {
     await fsp.lstat(file);
     return true;

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
-import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
 import { bulletinSummaryFor } from '../core/bulletin/buildBulletin';
 import { changesSentence } from '../core/bulletin/changesText';
@@ -179,11 +179,11 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
     if (code === 'EISDIR') throw new Stop(EXIT.usage, [t.inputIsDirectory(input)]);
     throw new Stop(EXIT.usage, [t.inputUnreadable(input)]);
   }
-  let book: XlsxWorkbook;
+  let book: PackageWorkbook;
   try {
     const prepared = await prepareInput(input, bytes, args.lang);
     if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
-    book = await XlsxWorkbook.open(prepared.bytes, args.lang);
+    book = await PackageWorkbook.open(prepared.bytes, args.lang);
   } catch (e) {
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
     throw e;
@@ -310,12 +310,12 @@ async function previousOf(
   args: CommandArgs,
   t: CliMessages,
 ): Promise<Histories> {
-  let prev: XlsxWorkbook;
+  let prev: PackageWorkbook;
   try {
     const bytes = await fsp.readFile(file);
     const prepared = await prepareInput(file, bytes, args.lang);
     if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
-    prev = await XlsxWorkbook.open(prepared.bytes, args.lang);
+    prev = await PackageWorkbook.open(prepared.bytes, args.lang);
   } catch (e) {
     if (e instanceof Stop) throw e;
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
@@ -328,7 +328,7 @@ async function previousOf(
 
 /** Clears every sheet of ours, as 清除标注 does; stops when none could be cleared. */
 async function clearOutcome(
-  book: XlsxWorkbook,
+  book: PackageWorkbook,
   analysis: WorkbookAnalysis,
   args: CommandArgs,
   warn: (lines: readonly string[]) => void,

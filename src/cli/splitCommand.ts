@@ -1,4 +1,6 @@
+import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
 import { DEFAULT_FILL_FIELDS } from '../core/collect/fillFields';
 import { planSplit } from '../core/collect/splitPlan';
 import { splitInstruction } from '../core/collect/splitWords';
@@ -8,8 +10,8 @@ import { defaultRules, resolveRules } from '../core/rules';
 import { PortError } from '../port/WorkbookPort';
 import { readTables } from '../session/collectWorkflow';
 import { cliMessages, type CliMessages } from './cliMessages';
-import { isDirectory } from './files';
-import { openInput } from './openInput';
+import { exists, isDirectory } from './files';
+import { openInput, openInputWith } from './openInput';
 import type { SplitArgs } from './parseArgs';
 import { EXIT, localDay, type CliIo, writeOrStop } from './runCommand';
 import { Stop } from './stop';
@@ -21,10 +23,20 @@ async function splitOrStop(args: SplitArgs, io: CliIo, t: CliMessages): Promise<
   if (args.due !== undefined && due === null) throw new Stop(EXIT.usage, [t.badDue(args.due)]);
   const input = path.resolve(io.cwd, args.input);
   const outDir = path.resolve(io.cwd, args.outDir);
-  if (!(await isDirectory(outDir))) throw new Stop(EXIT.usage, [t.outDirMissing(outDir)]);
+  // A new folder for this month's returns is made, as `mkdir` would: its parent must exist, so a
+  // typo in a path is still refused rather than creating a tree somewhere unexpected.
+  const makeOutDir = !(await isDirectory(outDir));
+  if (makeOutDir && ((await exists(outDir)) || !(await isDirectory(path.dirname(outDir))))) {
+    throw new Stop(EXIT.usage, [t.outDirMissing(outDir)]);
+  }
 
-  const opened = await openInput(input, args.lang, t);
-  if (!opened.ok) throw new Stop(EXIT.usage, [opened.message]);
+  // The package adapter reads the master (and says truly what is wrong with a bad file); the
+  // units' files are new workbooks built with the master's formats, which ExcelJS copies.
+  const checked = await openInput(input, args.lang, t);
+  if (!checked.ok) throw new Stop(EXIT.usage, [checked.message]);
+  const opened = await openInputWith((b, l) => XlsxWorkbook.open(b, l), input, args.lang, t);
+  if (!opened.ok) throw new Stop(EXIT.usage, [t.splitCannotCopy(input, opened.reason)]);
+  if (makeOutDir) await fsp.mkdir(outDir);
   const book = opened.book;
   const names = (await book.listSheets()).map((s) => s.name);
   if (args.sheet !== undefined && !names.includes(args.sheet)) {

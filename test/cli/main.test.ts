@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
 import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { main } from '../../src/cli/main';
 import { reread, snapshot } from '../adapters/xlsx/xlsxTestKit';
 import { ReportSchema, type Report } from '../../src/core/report';
@@ -118,7 +119,7 @@ describe('tricolor run on the sample plan table', () => {
         captureIo(dir),
       ),
     ).toBe(0);
-    const book = await XlsxWorkbook.open(await fsp.readFile(out));
+    const book = await PackageWorkbook.open(await fsp.readFile(out));
     expect(await book.clearPaint('重点项目')).toMatchObject({
       statusColumnRemoved: true,
       uncertainRows: [],
@@ -127,10 +128,10 @@ describe('tricolor run on the sample plan table', () => {
     const cleared = snapshot(await reread(saved)).filter((s) => s.name !== STATE_SHEET);
     expect(cleared).toEqual(snapshot(await reread(await fsp.readFile(SAMPLE))));
     // The run remembers the report date, as the pane does; no paint record is left.
-    await expect((await XlsxWorkbook.open(saved)).loadSettings()).resolves.toEqual({
+    await expect((await PackageWorkbook.open(saved)).loadSettings()).resolves.toEqual({
       lastAsOf: '2023-10-15',
     });
-    expect(await (await XlsxWorkbook.open(saved)).paintedSheets()).toEqual([]);
+    expect(await (await PackageWorkbook.open(saved)).paintedSheets()).toEqual([]);
   });
 
   it('leaves the user’s sheets of a workbook with bulletins as clearPaint needs them to give the input back', async () => {
@@ -138,7 +139,7 @@ describe('tricolor run on the sample plan table', () => {
     expect(await main(['run', SAMPLE, '--as-of', '2023-10-15', '--out', out], captureIo(dir))).toBe(
       0,
     );
-    const book = await XlsxWorkbook.open(await fsp.readFile(out));
+    const book = await PackageWorkbook.open(await fsp.readFile(out));
     expect(await book.clearPaint('重点项目')).toMatchObject({
       statusColumnRemoved: true,
       uncertainRows: [],
@@ -278,17 +279,25 @@ describe('tricolor run on the sample plan table', () => {
     expect(io.out()).toContain('重点项目:22 行,正常 16,滞后 3,严重滞后 1,已完成 2,无法判定 0');
   });
 
-  it('warns on stderr when the workbook holds content that cannot be kept, and still writes it', async () => {
-    const zip = await JSZip.loadAsync(await fsp.readFile(SAMPLE));
-    zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
-    zip.file('xl/pivotTables/pivotTable1.xml', '<pivotTableDefinition/>');
-    const input = path.join(dir, 'chart.xlsx');
-    await fsp.writeFile(input, await zip.generateAsync({ type: 'uint8array' }));
+  it('keeps the charts, pictures, pivot table and comments of the workbook byte for byte, with nothing to warn of', async () => {
+    const corpus = path.join(__dirname, '..', 'fixtures', 'corpus', 'libreoffice-pivot.xlsx');
+    const input = path.join(dir, 'pivot.xlsx');
+    await fsp.copyFile(corpus, input);
     const io = captureIo(dir);
     expect(await main(['run', input, '--as-of', '2023-06-30', '--out', 'o.xlsx'], io)).toBe(0);
-    expect(io.err()).toBe(
-      '注意:工作簿中的图表、数据透视表无法保留,输出文件中将没有这些内容(输入文件不受影响)。\n',
+    expect(io.err()).toBe('');
+    const before = await JSZip.loadAsync(await fsp.readFile(input));
+    const after = await JSZip.loadAsync(await fsp.readFile(path.join(dir, 'o.xlsx')));
+    const kept = Object.keys(before.files).filter((p) =>
+      /^xl\/(charts|media|pivotTables|pivotCache|drawings|comments)/.test(p),
     );
+    expect(kept.length).toBeGreaterThanOrEqual(8);
+    for (const part of kept) {
+      expect({ part, same: await after.file(part)?.async('string') }).toEqual({
+        part,
+        same: await before.file(part)?.async('string'),
+      });
+    }
   });
 });
 

@@ -125,11 +125,23 @@ describe('tricolor split exit codes', () => {
     await fsp.rm(dir, { recursive: true, force: true });
   });
 
-  it('exits 2 when the folder does not exist, and 3 when the master holds no table', async () => {
+  it('makes the output folder when its parent exists, and exits 2 when the parent does not', async () => {
     const dir = await tempDir();
     const master = await sampleCopy(dir);
     const io = captureIo(dir);
-    expect(await main(['split', master, '--out-dir', path.join(dir, 'nope')], io)).toBe(2);
+    expect(await main(['split', master, '--out-dir', 'new', '--due', '2023-07-05'], io)).toBe(0);
+    expect((await fsp.readdir(path.join(dir, 'new'))).length).toBeGreaterThan(1);
+    expect(await main(['split', master, '--out-dir', path.join(dir, 'no', 'such')], io)).toBe(2);
+    expect(io.err()).toContain(path.join(dir, 'no', 'such'));
+    expect(await fsp.readdir(dir)).not.toContain('no');
+    await fsp.rm(dir, { recursive: true, force: true });
+  });
+
+  it('exits 2 when the output folder is a file, and 3 when the master holds no table', async () => {
+    const dir = await tempDir();
+    const master = await sampleCopy(dir);
+    const io = captureIo(dir);
+    expect(await main(['split', master, '--out-dir', master], io)).toBe(2);
     const wb = new Workbook();
     wb.addWorksheet('说明').addRow(['1. 计划节点请填写具体日期或月份。']);
     await wb.xlsx.writeFile(path.join(dir, 'notes.xlsx'));

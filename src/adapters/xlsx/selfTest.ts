@@ -1,13 +1,14 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import type { Lang } from '../../core/issue';
 import type { ScratchCell, SelfTestHost } from '../../session/selfTest';
-import { XlsxWorkbook } from './XlsxWorkbook';
+import { PackageWorkbook } from '../xlsxPackage/PackageWorkbook';
 
 /*
  * The file side of 自检 (src/session/selfTest.ts): a small workbook generated in memory, never
- * the user's open file, so the page's own xlsx adapter is checked without touching their work.
- * The scaffolding edits the saved bytes with ExcelJS and opens them again, so the port under test
- * only ever sees a workbook as a user would hand it over.
+ * the user's open file, so the page's own adapter (the package adapter) is checked without
+ * touching their work. The scaffolding edits the saved bytes with ExcelJS, a reader and writer
+ * independent of the adapter, and opens them again, so the port under test only ever sees a
+ * workbook as another program would hand it over.
  */
 
 async function load(bytes: Uint8Array): Promise<Workbook> {
@@ -29,7 +30,7 @@ function fillOf(ws: Worksheet, row: number, col: string): string | null {
 
 export class XlsxSelfTestHost implements SelfTestHost {
   private constructor(
-    private current: XlsxWorkbook,
+    private current: PackageWorkbook,
     private readonly lang: Lang,
   ) {}
 
@@ -37,10 +38,10 @@ export class XlsxSelfTestHost implements SelfTestHost {
   static async create(lang: Lang): Promise<XlsxSelfTestHost> {
     const wb = new Workbook();
     wb.addWorksheet('说明').getCell('A1').value = '自检用工作簿';
-    return new XlsxSelfTestHost(await XlsxWorkbook.open(await bytesOf(wb), lang), lang);
+    return new XlsxSelfTestHost(await PackageWorkbook.open(await bytesOf(wb), lang), lang);
   }
 
-  get port(): XlsxWorkbook {
+  get port(): PackageWorkbook {
     return this.current;
   }
 
@@ -48,7 +49,7 @@ export class XlsxSelfTestHost implements SelfTestHost {
   private async edit(change: (wb: Workbook) => void): Promise<void> {
     const wb = await load(await this.current.save());
     change(wb);
-    this.current = await XlsxWorkbook.open(await bytesOf(wb), this.lang);
+    this.current = await PackageWorkbook.open(await bytesOf(wb), this.lang);
   }
 
   private async sheet(name: string): Promise<Worksheet> {
@@ -61,7 +62,7 @@ export class XlsxSelfTestHost implements SelfTestHost {
     // The workbook is the self-test's own: what it was is its bytes.
     const bytes = await this.current.save();
     return async () => {
-      this.current = await XlsxWorkbook.open(bytes, this.lang);
+      this.current = await PackageWorkbook.open(bytes, this.lang);
     };
   }
 

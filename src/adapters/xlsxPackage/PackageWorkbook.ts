@@ -14,9 +14,9 @@ import {
   type WorkbookPort,
   type WorkbookSettings,
 } from '../../port/WorkbookPort';
+import type { CellWrite } from '../../port/optionalPorts';
 import { failureMessage } from '../xlsx/portMessages';
 import { loadSettings, saveSettings } from '../xlsx/settingsSheet';
-import { findUnsupportedParts } from '../xlsx/unsupportedParts';
 import { partText } from './openPackage';
 import { PackageReader } from './PackageReader';
 import { applyPaint, clearPaint, paintedSheets, type PaintTarget } from './paint';
@@ -48,7 +48,6 @@ export class PackageWorkbook implements WorkbookPort {
 
   private constructor(
     private readonly reader: PackageReader,
-    private readonly unsupported: readonly string[],
     private readonly lang: Lang,
   ) {
     this.statePath = reader.sheets.find((s) => s.name === STATE_SHEET)?.path ?? null;
@@ -57,15 +56,16 @@ export class PackageWorkbook implements WorkbookPort {
   static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageWorkbook> {
     const reader = await PackageReader.open(data, lang);
     await reader.readAll();
-    return new PackageWorkbook(reader, await findUnsupportedParts(reader.pkg.zip), lang);
+    return new PackageWorkbook(reader, lang);
   }
 
   /**
-   * Kinds of content the file holds that this adapter does not read. They are kept as they are;
-   * the list is for warnings about what the tool did not look at, not about losses.
+   * What the saved file would lose: nothing. Charts, pictures, pivot tables, macros and every other
+   * part the adapter does not read are kept as they came (FilePort asks so the ExcelJS adapter can
+   * warn of its losses).
    */
   unsupportedParts(): string[] {
-    return [...this.unsupported];
+    return [];
   }
 
   private async guard<T>(run: () => Promise<T> | T): Promise<T> {
@@ -174,6 +174,26 @@ export class PackageWorkbook implements WorkbookPort {
       this.reader.setSheets(sheets);
       for (const name of out.sheets) this.bulletins.add(name);
       return out;
+    });
+  }
+
+  /**
+   * Writes collected values into user cells (the collect of units' returns): a string as text,
+   * never a formula; a date as its serial with its number format; every other part of the cell's
+   * format kept. Only the rows holding these cells are rewritten in the sheet's part.
+   */
+  writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void> {
+    return this.guard(async () => {
+      const t = await this.target(sheet);
+      for (const w of cells) {
+        t.sheet.setValue(w.row, w.col, w.value);
+        if (w.numberFormat !== null)
+          t.sheet.setStyle(
+            w.row,
+            w.col,
+            t.styles.withNumberFormat(t.sheet.styleAt(w.row, w.col), w.numberFormat),
+          );
+      }
     });
   }
 

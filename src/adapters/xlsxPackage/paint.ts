@@ -64,7 +64,7 @@ function saveRecord(store: StateRecords, sheet: string, state: PaintState | unde
 
 function textAt(t: PaintTarget, row: number, col: number): string {
   const edited = t.sheet.editedValue(row, col);
-  if (edited !== undefined) return edited ?? '';
+  if (edited !== undefined) return edited === null ? '' : String(edited);
   const v = t.grid.values[row - 1]?.[col - 1];
   if (typeof v === 'string') return v;
   return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';

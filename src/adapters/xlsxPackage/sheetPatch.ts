@@ -36,10 +36,16 @@ interface MergeSpan {
   readonly xml: string | null;
 }
 
+/** A value written into a cell. */
+export type CellValue = string | number | boolean | null;
+
 interface CellEdit {
   style?: number;
-  /** undefined: the value is left as it is; null: emptied; a string: written as an inline string. */
-  value?: string | null;
+  /**
+   * undefined: the value is left as it is; null: emptied; a string: written as an inline string
+   * (never a formula); a number or a boolean: written as one.
+   */
+  value?: CellValue;
 }
 
 /** CT_Worksheet's children that come before <mergeCells> (ECMA-376 part 1, 18.3.1.99). */
@@ -241,11 +247,11 @@ export class SheetPatch {
   }
 
   /** The value written here by setValue, or undefined when the cell keeps what the file holds. */
-  editedValue(row: number, col: number): string | null | undefined {
+  editedValue(row: number, col: number): CellValue | undefined {
     return this.edits.get(row)?.get(col)?.value;
   }
 
-  setValue(row: number, col: number, value: string | null): void {
+  setValue(row: number, col: number, value: CellValue): void {
     this.edit(row, col).value = value;
   }
 
@@ -324,7 +330,14 @@ export class SheetPatch {
       delete attrs.cm;
       delete attrs.vm;
       if (e.value === null || e.value === '') inner = '';
-      else {
+      else if (typeof e.value === 'number') {
+        // NaN or Infinity written as text would make the part invalid.
+        if (!Number.isFinite(e.value)) throw new Error(`not a finite number for ${attrs.r}`);
+        inner = `<${p}v>${String(e.value)}</${p}v>`;
+      } else if (typeof e.value === 'boolean') {
+        attrs.t = 'b';
+        inner = `<${p}v>${e.value ? '1' : '0'}</${p}v>`;
+      } else {
         attrs.t = 'inlineStr';
         inner = `<${p}is><${p}t xml:space="preserve">${escapeText(e.value)}</${p}t></${p}is>`;
       }

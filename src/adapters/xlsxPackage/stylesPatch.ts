@@ -253,31 +253,47 @@ export class StylesPatch {
     const cacheKey = `${s}|${this.jsonOf(fill)}`;
     const cached = this.xfCache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const fillId = this.fillId(fill);
-    const base = this.xfs[s] ?? this.xfs[0];
-    let result: number;
-    if (base !== undefined && (Number(base.attributes.fillId ?? '0') || 0) === fillId) result = s;
-    else {
-      const attributes: Record<string, string> = { ...(base?.attributes ?? {}) };
-      for (const k of ['numFmtId', 'fontId', 'fillId', 'borderId'])
-        attributes[k] ??= k === 'fillId' ? String(fillId) : '0';
-      attributes.fillId = String(fillId);
-      attributes.applyFill = '1';
-      const name = base?.name ?? 'xf';
-      const inner = base?.inner ?? '';
-      const same = this.xfByContent.get(StylesPatch.contentOf({ attributes, inner }));
-      if (same !== undefined) {
-        this.xfCache.set(cacheKey, same);
-        return same;
-      }
-      const entry =
-        inner === ''
-          ? startTag(name, attributes, true)
-          : `${startTag(name, attributes)}${inner}</${name}>`;
-      result = this.pushXf({ name, attributes, inner });
-      this.addedXfs.push(entry);
-    }
+    const result = this.derivedXf(s, 'fillId', this.fillId(fill), 'applyFill');
     this.xfCache.set(cacheKey, result);
+    return result;
+  }
+
+  /**
+   * A cell format that is format `s` with the number format `code` (a collected date gets its
+   * date format; the cell's font, fill and borders stay); appended when new.
+   */
+  withNumberFormat(s: number, code: string): number {
+    const cacheKey = `${s}|numFmt|${code}`;
+    const cached = this.xfCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const result = this.derivedXf(s, 'numFmtId', this.numFmtId(code), 'applyNumberFormat');
+    this.xfCache.set(cacheKey, result);
+    return result;
+  }
+
+  /** Format `s` with one of its ids changed: `s` itself when it has it, an equal one, or a new one. */
+  private derivedXf(
+    s: number,
+    key: 'fillId' | 'numFmtId',
+    id: number,
+    apply: 'applyFill' | 'applyNumberFormat',
+  ): number {
+    const base = this.xfs[s] ?? this.xfs[0];
+    if (base !== undefined && (Number(base.attributes[key] ?? '0') || 0) === id) return s;
+    const attributes: Record<string, string> = { ...(base?.attributes ?? {}) };
+    for (const k of ['numFmtId', 'fontId', 'fillId', 'borderId']) attributes[k] ??= '0';
+    attributes[key] = String(id);
+    attributes[apply] = '1';
+    const name = base?.name ?? 'xf';
+    const inner = base?.inner ?? '';
+    const same = this.xfByContent.get(StylesPatch.contentOf({ attributes, inner }));
+    if (same !== undefined) return same;
+    const entry =
+      inner === ''
+        ? startTag(name, attributes, true)
+        : `${startTag(name, attributes)}${inner}</${name}>`;
+    const result = this.pushXf({ name, attributes, inner });
+    this.addedXfs.push(entry);
     return result;
   }
 

@@ -4,9 +4,9 @@ import { createXlsxWorker } from './createXlsxWorker';
 import { WorkerFailure, WorkerFilePort } from './WorkerFilePort';
 
 /**
- * Opens .xlsx bytes with the ExcelJS adapter in a worker, so parsing, painting and saving never
+ * Opens .xlsx bytes with the package adapter in a worker, so parsing, painting and saving never
  * freeze the page. Where no worker can be started, the adapter runs on the page instead; either
- * way ExcelJS is fetched only here, never in the first download, and never inside Excel.
+ * way it is fetched only here, never in the first download, and never inside Excel.
  */
 export async function openXlsx(data: ArrayBuffer, lang: Lang): Promise<FilePort> {
   let worker: Worker | null = null;
@@ -23,8 +23,8 @@ export async function openXlsx(data: ArrayBuffer, lang: Lang): Promise<FilePort>
       if (!(err instanceof WorkerFailure)) throw err;
     }
   }
-  const { XlsxWorkbook } = await import(
-    /* webpackChunkName: "xlsx-adapter" */ '../../adapters/xlsx/XlsxWorkbook'
+  const { PackageWorkbook } = await import(
+    /* webpackChunkName: "xlsx-adapter" */ '../../adapters/xlsxPackage/PackageWorkbook'
   );
-  return await XlsxWorkbook.open(data, lang);
+  return await PackageWorkbook.open(data, lang);
 }

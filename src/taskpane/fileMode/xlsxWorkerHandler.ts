@@ -1,4 +1,4 @@
-import { XlsxWorkbook } from '../../adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../adapters/xlsxPackage/PackageWorkbook';
 import type { BulletinBook, BulletinCell } from '../../core/bulletinBook';
 import type { Lang } from '../../core/issue';
 import type { PaintPlan } from '../../core/paintPlan';
@@ -28,11 +28,11 @@ function toWorkerError(err: unknown): WorkerError {
 }
 
 /**
- * The worker's side: one workbook, opened from bytes, answering one request at a time so ExcelJS
+ * The worker's side: one workbook, opened from bytes, answering one request at a time so the adapter
  * never sees two operations interleave. Kept apart from the worker's global so tests can drive it.
  */
 export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) => Promise<void> {
-  let book: XlsxWorkbook | null = null;
+  let book: PackageWorkbook | null = null;
   let queue: Promise<void> = Promise.resolve();
   // Cells of the bulletin being sent, by sheet, until 'writeBulletin' asks for them.
   let staged: BulletinCell[][] = [];
@@ -41,7 +41,7 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
     const progress = (done: number, total: number) => post({ id, kind: 'progress', done, total });
     try {
       if (method === 'open') {
-        book = await XlsxWorkbook.open(args[0] as ArrayBuffer, args[1] as Lang);
+        book = await PackageWorkbook.open(args[0] as ArrayBuffer, args[1] as Lang);
         post({ id, kind: 'result', value: book.unsupportedParts() });
         return;
       }

@@ -4,7 +4,7 @@ import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
 import { dayNumber } from '../../../src/core/dates';
 import { defaultRules } from '../../../src/core/rules';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { PortError } from '../../../src/port/WorkbookPort';
 import { WorkerFailure, WorkerFilePort } from '../../../src/taskpane/fileMode/WorkerFilePort';
 import { InProcessWorker } from '../../support/inProcessWorker';
@@ -58,7 +58,7 @@ describe('WorkerFilePort', () => {
       if (i % 3 === 0) ws.getCell(i + 1, 3).numFmt = 'yyyy-mm-dd';
     }
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-    const direct = await XlsxWorkbook.open(bytes.slice().buffer, 'zh');
+    const direct = await PackageWorkbook.open(bytes.slice().buffer, 'zh');
     const worker = new InProcessWorker();
     const port = await WorkerFilePort.open(worker, bytes.slice().buffer, 'zh');
     const grid = await port.readSheet('长表');

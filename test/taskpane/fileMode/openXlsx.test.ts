@@ -1,5 +1,5 @@
 import { readFileSync } from 'fs';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { openXlsx } from '../../../src/taskpane/fileMode/openXlsx';
 import { WorkerFilePort, type WorkerLike } from '../../../src/taskpane/fileMode/WorkerFilePort';
 import type { WorkerRequest, WorkerResponse } from '../../../src/taskpane/fileMode/workerProtocol';
@@ -65,7 +65,7 @@ describe('openXlsx', () => {
     const dead = new DeadWorker();
     makeWorker = () => dead;
     const port = await openXlsx(sampleBytes(), 'zh');
-    expect(port).toBeInstanceOf(XlsxWorkbook);
+    expect(port).toBeInstanceOf(PackageWorkbook);
     expect(dead.terminated).toBe(true);
     expect((await port.listSheets()).map((s) => s.name)).toEqual(['重点项目', '填表说明']);
   });
