@@ -210,10 +210,17 @@ module.exports = async (env, argv) => {
       splitChunks: {
         chunks: 'all',
         cacheGroups: {
-          // ExcelJS and JSZip only ever load in file mode, in their own chunk.
+          // The package adapter's zip and XML libraries load only in file mode, in the worker.
           xlsx: {
-            test: /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/,
+            test: /[\\/]node_modules[\\/](jszip|fflate|saxes|xmlchars)[\\/]/,
             name: 'xlsx-vendor',
+            chunks: 'async',
+            priority: 20,
+          },
+          // ExcelJS only for the page's 自检, which edits its scratch workbook with an independent writer.
+          exceljs: {
+            test: /[\\/]node_modules[\\/]exceljs[\\/]/,
+            name: 'exceljs-vendor',
             chunks: 'async',
             priority: 20,
           },
