@@ -1768,9 +1768,9 @@ class ChartProxy extends FakeProxy<FakeChart> {
     );
   }
 
-  setPosition(start: string): void {
-    this.queueCall('setPosition', [start], () => {
-      this.target().position = start;
+  setPosition(start: string, end?: string): void {
+    this.queueCall('setPosition', end === undefined ? [start] : [start, end], () => {
+      this.target().position = end === undefined ? start : `${start}:${end}`;
     });
   }
 }

@@ -4,6 +4,7 @@ import type {
   BulletinSheet,
   BulletinStyle,
 } from '../../core/bulletinBook';
+import { chartPlace } from '../../core/bulletin/chartPlace';
 import {
   bulletinSheetName,
   ownBulletinsOf,
@@ -141,7 +142,7 @@ async function queueStyles(
   }
 }
 
-function queueChart(ws: Excel.Worksheet, chart: BulletinChart, sheetCols: number): void {
+function queueChart(ws: Excel.Worksheet, chart: BulletinChart, sheet: BulletinSheet): void {
   const [first, ...others] = chart.series;
   if (!first) return;
   const categories = ws.getRange(rectAddress(toRect(chart.categories)));
@@ -159,8 +160,12 @@ function queueChart(ws: Excel.Worksheet, chart: BulletinChart, sheetCols: number
     added.setXAxisValues(categories);
     added.format.fill.setSolidColor(`#${s.color.toUpperCase()}`);
   }
-  // Beside the table, so the chart never covers a figure.
-  c.setPosition(`${columnLetters(sheetCols + 2)}2`);
+  // Where core places it for every host: below the sheet's content (see chartPlace).
+  const place = chartPlace(sheet);
+  c.setPosition(
+    `${columnLetters(place.left + 1)}${place.top + 1}`,
+    `${columnLetters(place.right + 1)}${place.bottom + 1}`,
+  );
 }
 
 function queuePageLayout(ws: Excel.Worksheet, sheet: BulletinSheet, safeZoom: boolean): void {
@@ -243,9 +248,8 @@ export async function writeBulletin(
     }
     if (sheet.chart) {
       const chart = sheet.chart;
-      const cols = sheet.cells.reduce((m, c) => Math.max(m, c.col + 1), 0);
       await budget.add(estimateBytes(chart, 16 + 6 * chart.series.length), () =>
-        queueChart(target(), chart, cols),
+        queueChart(target(), chart, sheet),
       );
     }
   }

@@ -1,13 +1,14 @@
 import type { BulletinChart, BulletinSheet } from '../../core/bulletinBook';
 import type { CellRange } from '../../core/grid';
 import { columnLetters } from '../../core/grid';
+import { chartPlace } from '../../core/bulletin/chartPlace';
 import { escapeText, startTag } from './xmlWrite';
 
 /*
  * A bulletin's chart as DrawingML parts: the chart (c:chartSpace, ECMA-376 part 1, 21.2) and the
  * drawing that places it on the sheet (xdr:wsDr, 20.5). The chart is the one the Office adapter
  * draws: clustered columns, one series per status in its colour, units as categories, placed
- * beside the table from its second row.
+ * where core's chartPlace says.
  */
 
 const C_NS = 'http://schemas.openxmlformats.org/drawingml/2006/chart';
@@ -17,9 +18,6 @@ const XDR_NS = 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 const HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const CAT_AX = 100;
 const VAL_AX = 200;
-/** The chart's size in cells: about Excel's default 5 by 3 inches at default widths and heights. */
-const WIDTH_COLS = 8;
-const HEIGHT_ROWS = 15;
 
 /** A sheet name as formulas quote it: always in quotes, a quote in it doubled. */
 export function quotedSheet(name: string): string {
@@ -142,18 +140,19 @@ export function chartXml(sheetName: string, sheet: BulletinSheet, chart: Bulleti
   );
 }
 
-/** Where the chart goes: beside the table (one column of space), from the second row. */
+/**
+ * The anchor's corners: the cells core's chartPlace chose, the "to" marker at the left and top
+ * edges of the cell past them (a two-cell anchor's corner lies in the cell it names).
+ */
 export function chartAnchor(sheet: BulletinSheet): {
   from: { col: number; row: number };
   to: { col: number; row: number };
 } {
-  const cols = Math.max(
-    sheet.columnWidths.length,
-    sheet.cells.reduce((m, c) => Math.max(m, c.col + 1), 0),
-    sheet.merges.reduce((m, r) => Math.max(m, r.right + 1), 0),
-  );
-  const from = { col: cols + 1, row: 1 };
-  return { from, to: { col: from.col + WIDTH_COLS, row: from.row + HEIGHT_ROWS } };
+  const place = chartPlace(sheet);
+  return {
+    from: { col: place.left, row: place.top },
+    to: { col: place.right + 1, row: place.bottom + 1 },
+  };
 }
 
 /**

@@ -104,7 +104,7 @@ describe('writeBulletin', () => {
     expect(excel.sheet('通报2023-06-30').value('A1')).toBe('2023年重点项目推进情况通报');
   });
 
-  it('draws a clustered column chart of the counts by unit beside the table', async () => {
+  it('draws a clustered column chart of the counts by unit below the table, where core places it', async () => {
     const excel = new RecordingExcel();
     await port(excel).writeBulletin(BOOK);
     expect(excel.sheet('通报2023-06-30').charts).toEqual([
@@ -113,7 +113,7 @@ describe('writeBulletin', () => {
         source: 'B4:B5',
         seriesBy: 'Columns',
         title: '各单位推进情况',
-        position: 'F2',
+        position: 'A8:D25',
         series: [
           { name: '正常', xValues: "'通报2023-06-30'!A4:A5", color: '#C6EFCE' },
           {
