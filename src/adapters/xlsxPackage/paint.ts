@@ -20,6 +20,7 @@ import type { ApplyReport, ClearReport, Progress } from '../../port/WorkbookPort
 import { rangeRef } from '../xlsx/cellKeys';
 import { solidFill } from '../xlsx/cellStyle';
 import { fillKeyOf, fillOfKey } from '../xlsx/fillKeys';
+import { migrateLegacy } from '../xlsx/legacyRecord';
 import type { SheetPatch } from './sheetPatch';
 import type { StateRecords } from './stateRecords';
 import type { StylesPatch } from './stylesPatch';
@@ -53,7 +54,9 @@ export function paintedSheets(store: StateRecords): string[] {
 function loadRecord(store: StateRecords, sheet: string): PaintState | null {
   const text = store.getText(paintKey(sheet));
   if (text === undefined) return null;
-  const state = isPhase(text.charAt(0)) ? decodeState(text.slice(1)) : null;
+  // A record of the first xlsx adapter (version 1, plain JSON) is read as the shared record, so a
+  // workbook painted by that version still clears to the user's fills.
+  const state = isPhase(text.charAt(0)) ? decodeState(text.slice(1)) : migrateLegacy(text);
   if (state === null) store.setText(paintKey(sheet), undefined);
   return state;
 }
