@@ -1,6 +1,6 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { XlsxWorkbook } from '../adapters/xlsx/XlsxWorkbook';
+import { SplitSource } from '../adapters/xlsx/splitSource';
 import { DEFAULT_FILL_FIELDS } from '../core/collect/fillFields';
 import { planSplit } from '../core/collect/splitPlan';
 import { splitInstruction } from '../core/collect/splitWords';
@@ -32,10 +32,10 @@ async function splitOrStop(args: SplitArgs, io: CliIo, t: CliMessages): Promise<
 
   // The package adapter reads the master (and says truly what is wrong with a bad file); the
   // units' files are new workbooks built with the master's formats, which ExcelJS copies.
-  const checked = await openInput(input, args.lang, t);
-  if (!checked.ok) throw new Stop(EXIT.usage, [checked.message]);
-  const opened = await openInputWith((b, l) => XlsxWorkbook.open(b, l), input, args.lang, t);
-  if (!opened.ok) throw new Stop(EXIT.usage, [t.splitCannotCopy(input, opened.reason)]);
+  const opened = await openInput(input, args.lang, t);
+  if (!opened.ok) throw new Stop(EXIT.usage, [opened.message]);
+  const source = await openInputWith((b, l) => SplitSource.open(b, l), input, args.lang, t);
+  if (!source.ok) throw new Stop(EXIT.usage, [t.splitCannotCopy(input, source.reason)]);
   if (makeOutDir) await fsp.mkdir(outDir);
   const book = opened.book;
   const names = (await book.listSheets()).map((s) => s.name);
@@ -63,7 +63,7 @@ async function splitOrStop(args: SplitArgs, io: CliIo, t: CliMessages): Promise<
     const file = path.join(outDir, part.fileName);
     let bytes: Uint8Array;
     try {
-      bytes = await book.splitFile(
+      bytes = await source.book.file(
         table.grid,
         plan,
         part,

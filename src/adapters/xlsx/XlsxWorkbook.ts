@@ -30,8 +30,6 @@ import { StateStore } from './stateSheet';
 import type { UnsupportedPart } from './unsupportedParts';
 import { writeBulletin } from './writeBulletin';
 import { writeValues } from './writeValues';
-import { splitWorkbook } from './splitWorkbook';
-import type { SplitPlan, UnitPart } from '../../core/collect/splitPlan';
 import type { CellWrite, ValueWritingPort } from '../../port/optionalPorts';
 
 /**
@@ -165,28 +163,6 @@ export class XlsxWorkbook implements WorkbookPort, ValueWritingPort {
 
   writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void> {
     return this.settle(() => writeValues(this.workbook, sheet, cells, this.lang));
-  }
-
-  /** One unit's workbook split from a sheet of this one, as .xlsx bytes (see splitWorkbook.ts). */
-  async splitFile(
-    grid: SheetGrid,
-    plan: SplitPlan,
-    part: UnitPart,
-    instruction: string,
-  ): Promise<Uint8Array> {
-    await this.reopened();
-    const ws = this.guard(() => findSheet(this.workbook, plan.sheet, this.lang));
-    try {
-      return await splitWorkbook(ws, grid, plan, part, instruction);
-    } catch (e) {
-      throw xlsxError(
-        'unknown',
-        this.lang,
-        'unexpected',
-        '',
-        e instanceof Error ? e.message : String(e),
-      );
-    }
   }
 
   readRecords(): Promise<ReadonlyMap<string, string>> {
