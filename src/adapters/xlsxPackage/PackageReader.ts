@@ -3,10 +3,12 @@ import type { Lang } from '../../core/issue';
 import { STATE_SHEET } from '../../core/ownSheets';
 import { PortError, type Progress, type SheetInfo } from '../../port/WorkbookPort';
 import { failureMessage } from '../xlsx/portMessages';
-import { openPackage, partText, type OpenedPackage, type SheetEntry } from './openPackage';
-import { readSheetXml, type SheetRead } from './readSheetXml';
+import { openPackage, type OpenedPackage, type SheetEntry } from './openPackage';
+import { readSheetXml, sheetReader, type SheetRead } from './readSheetXml';
 import { readSharedStrings } from './sharedStrings';
+import { SheetLayout } from './sheetLayout';
 import { NO_STYLES, readCellFormats, type CellFormats } from './styles';
+import { bothHandlers, walkXml } from './xml';
 
 const REL_STYLES = '/styles';
 const REL_SHARED_STRINGS = '/sharedStrings';
@@ -23,6 +25,7 @@ export class PackageReader {
   private strings: readonly string[] | undefined;
   private formats: CellFormats | undefined;
   private readonly read = new Map<string, SheetRead>();
+  private readonly layouts = new Map<string, SheetLayout>();
 
   private constructor(
     readonly pkg: OpenedPackage,
@@ -30,8 +33,9 @@ export class PackageReader {
   ) {}
 
   /** Opens bytes; throws PortError 'not_xlsx' or 'unreadable_file' with a sentence in `lang`. */
-  static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageReader> {
-    return new PackageReader(await openPackage(data, lang), lang);
+  static open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageReader> {
+    // A promise, as a port's open is: what openPackage throws becomes its rejection.
+    return new Promise((resolve) => resolve(new PackageReader(openPackage(data, lang), lang)));
   }
 
   get date1904(): boolean {
@@ -57,15 +61,11 @@ export class PackageReader {
   }
 
   /** Reads a part, calling XML that does not parse damage: it is, in a part the engine needs. */
-  private async parsePart<T>(
-    path: string | undefined,
-    parse: (xml: string) => T,
-    none: T,
-  ): Promise<T> {
+  private parsePart<T>(path: string | undefined, parse: (xml: string) => T, none: T): T {
     if (path === undefined) return none;
     let xml: string | undefined;
     try {
-      xml = await partText(this.pkg.zip, path);
+      xml = this.pkg.zip.text(path);
     } catch (e) {
       throw new PortError('unreadable_file', failureMessage(this.lang, 'corrupt_zip'), describe(e));
     }
@@ -81,21 +81,13 @@ export class PackageReader {
     }
   }
 
-  async cellFormats(): Promise<CellFormats> {
-    this.formats ??= await this.parsePart(
-      this.workbookPart(REL_STYLES),
-      readCellFormats,
-      NO_STYLES,
-    );
+  cellFormats(): CellFormats {
+    this.formats ??= this.parsePart(this.workbookPart(REL_STYLES), readCellFormats, NO_STYLES);
     return this.formats;
   }
 
-  async sharedStrings(): Promise<readonly string[]> {
-    this.strings ??= await this.parsePart(
-      this.workbookPart(REL_SHARED_STRINGS),
-      readSharedStrings,
-      [],
-    );
+  sharedStrings(): readonly string[] {
+    this.strings ??= this.parsePart(this.workbookPart(REL_SHARED_STRINGS), readSharedStrings, []);
     return this.strings;
   }
 
@@ -103,32 +95,39 @@ export class PackageReader {
    * Reads every sheet now, so a damaged sheet is found when the file is opened, as the user
    * expects of "open", and not halfway through a run. The command line reads them all anyway.
    */
-  async readAll(): Promise<void> {
-    for (const s of this.pkg.sheets) await this.readSheetPart(s.name);
+  readAll(): void {
+    for (const s of this.pkg.sheets) this.readSheetPart(s.name);
   }
 
   /** A sheet's grid from XML other than its part's (the part as patched), with these formats. */
-  async readXml(name: string, xml: string, formats: CellFormats): Promise<SheetGrid> {
-    const strings = await this.sharedStrings();
-    return readSheetXml(name, xml, strings, formats, this.date1904).grid;
+  readXml(name: string, xml: string, formats: CellFormats): SheetGrid {
+    return readSheetXml(name, xml, this.sharedStrings(), formats, this.date1904).grid;
   }
 
   /** The sheet's grid and whether it is protected. */
-  async readSheetPart(name: string, onProgress?: Progress): Promise<SheetRead> {
+  readSheetPart(name: string, onProgress?: Progress): SheetRead {
     const known = this.read.get(name);
     if (known) {
       onProgress?.(known.grid.values.length, known.grid.values.length);
       return known;
     }
-    const result = await this.readSheetPartNow(name, onProgress);
+    const result = this.readSheetPartNow(name, onProgress);
     this.read.set(name, result);
     return result;
   }
 
-  private async readSheetPartNow(name: string, onProgress?: Progress): Promise<SheetRead> {
+  /**
+   * Where rows, cells and merges are in the sheet's part, collected when it was read: patching
+   * the sheet needs them, and parsing a 50,000-row part again for them would double the reading.
+   */
+  layoutOf(name: string): SheetLayout | undefined {
+    return this.layouts.get(name);
+  }
+
+  private readSheetPartNow(name: string, onProgress?: Progress): SheetRead {
     const entry = this.entry(name);
-    const strings = await this.sharedStrings();
-    const formats = await this.cellFormats();
+    const strings = this.sharedStrings();
+    const formats = this.cellFormats();
     const empty: SheetRead = {
       grid: {
         name,
@@ -142,12 +141,18 @@ export class PackageReader {
     };
     return this.parsePart(
       entry.path ?? undefined,
-      (xml) => readSheetXml(name, xml, strings, formats, this.date1904, onProgress),
+      (xml) => {
+        const reader = sheetReader(name, strings, formats, this.date1904, onProgress);
+        const layout = new SheetLayout(xml);
+        walkXml(xml, bothHandlers(reader.handlers, layout));
+        this.layouts.set(name, layout.done());
+        return reader.finish();
+      },
       empty,
     );
   }
 
-  async readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
-    return (await this.readSheetPart(name, onProgress)).grid;
+  readSheet(name: string, onProgress?: Progress): Promise<SheetGrid> {
+    return new Promise((resolve) => resolve(this.readSheetPart(name, onProgress).grid));
   }
 }

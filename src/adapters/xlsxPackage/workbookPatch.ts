@@ -1,9 +1,9 @@
-import type JSZip from 'jszip';
-import { partFile, WORKBOOK_PART } from './openPackage';
+import { WORKBOOK_PART } from './openPackage';
 import { relsPathOf } from './partPath';
 import { tagName } from './stylesPatch';
 import { attrLocal, walkXml, type XmlTag } from './xml';
 import { applySplices, startTag, type Splice } from './xmlWrite';
+import type { ZipPackage } from './zipPackage';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -38,8 +38,8 @@ function closeStartOf(xml: string, local: string): number {
   return found.tag.selfClosing ? -1 : xml.lastIndexOf('<', found.end - 1);
 }
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  const t = await partFile(zip, path)?.async('string');
+function text(zip: ZipPackage, path: string): string {
+  const t = zip.text(path);
   if (t === undefined) throw new Error(`${path} missing`);
   return t;
 }
@@ -48,26 +48,20 @@ async function text(zip: JSZip, path: string): Promise<string> {
  * Adds a worksheet at the end of the workbook: its part, its relationship, its content type and its
  * <sheet> entry, each inserted before the closing tag of its list (the places ECMA-376 allows).
  */
-export async function addSheet(
-  zip: JSZip,
-  name: string,
-  state: string,
-  xml: string,
-): Promise<string> {
-  const taken = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+export function addSheet(zip: ZipPackage, name: string, state: string, xml: string): string {
   let n = 1;
-  while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+  while (zip.has(`xl/worksheets/sheet${n}.xml`)) n++;
   const path = `xl/worksheets/sheet${n}.xml`;
-  zip.file(path, xml);
+  zip.set(path, xml);
 
   const relsPath = relsPathOf(WORKBOOK_PART);
-  const rels = await text(zip, relsPath);
+  const rels = text(zip, relsPath);
   const ids = new Set(elements(rels, 'Relationship').map((r) => attrLocal(r.tag, 'Id')));
   let k = ids.size + 1;
   while (ids.has(`rId${k}`)) k++;
   const rid = `rId${k}`;
   const relsClose = closeStartOf(rels, 'Relationships');
-  zip.file(
+  zip.set(
     relsPath,
     applySplices(rels, [
       {
@@ -82,9 +76,9 @@ export async function addSheet(
     ]),
   );
 
-  const types = await text(zip, CONTENT_TYPES);
+  const types = text(zip, CONTENT_TYPES);
   const typesClose = closeStartOf(types, 'Types');
-  zip.file(
+  zip.set(
     CONTENT_TYPES,
     applySplices(types, [
       {
@@ -95,7 +89,7 @@ export async function addSheet(
     ]),
   );
 
-  const workbook = await text(zip, WORKBOOK_PART);
+  const workbook = text(zip, WORKBOOK_PART);
   const root = elements(workbook, 'workbook')[0];
   const relPrefix = Object.entries(root?.tag.attributes ?? {}).find(
     ([k, v]) => k.startsWith('xmlns:') && v === REL_NS,
@@ -126,7 +120,7 @@ export async function addSheet(
         end: workbook.lastIndexOf('<', sheetsEl.end - 1),
         text: entry,
       };
-  zip.file(WORKBOOK_PART, applySplices(workbook, [splice]));
+  zip.set(WORKBOOK_PART, applySplices(workbook, [splice]));
   return path;
 }
 
@@ -134,8 +128,8 @@ export async function addSheet(
  * Removes a worksheet the add-in made: its <sheet> entry, relationship, content type and part.
  * Sheet-scoped names and the active tab count sheets by position, so those after it move down.
  */
-export async function removeSheet(zip: JSZip, name: string, path: string): Promise<void> {
-  const workbook = await text(zip, WORKBOOK_PART);
+export function removeSheet(zip: ZipPackage, name: string, path: string): void {
+  const workbook = text(zip, WORKBOOK_PART);
   const sheets = elements(workbook, 'sheet');
   const index = sheets.findIndex((s) => attrLocal(s.tag, 'name') === name);
   const sheet = sheets[index];
@@ -170,25 +164,23 @@ export async function removeSheet(zip: JSZip, name: string, path: string): Promi
       });
     }
   }
-  zip.file(WORKBOOK_PART, applySplices(workbook, splices));
+  zip.set(WORKBOOK_PART, applySplices(workbook, splices));
 
   const relsPath = relsPathOf(WORKBOOK_PART);
-  const rels = await text(zip, relsPath);
+  const rels = text(zip, relsPath);
   const rel = elements(rels, 'Relationship').find((r) => attrLocal(r.tag, 'Id') === rid);
   if (rel)
-    zip.file(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
+    zip.set(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
 
-  const types = await text(zip, CONTENT_TYPES);
+  const types = text(zip, CONTENT_TYPES);
   const override = elements(types, 'Override').find(
     (o) => (attrLocal(o.tag, 'PartName') ?? '').toLowerCase() === `/${path}`.toLowerCase(),
   );
   if (override)
-    zip.file(
+    zip.set(
       CONTENT_TYPES,
       applySplices(types, [{ start: override.tag.start, end: override.end, text: '' }]),
     );
-  const part = partFile(zip, path);
-  if (part) zip.remove(part.name);
-  const own = partFile(zip, relsPathOf(path));
-  if (own) zip.remove(own.name);
+  zip.remove(path);
+  zip.remove(relsPathOf(path));
 }

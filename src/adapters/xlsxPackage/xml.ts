@@ -28,7 +28,12 @@ export function localName(name: string): string {
 export function attrLocal(tag: XmlTag, local: string): string | undefined {
   const direct = tag.attributes[local];
   if (direct !== undefined) return direct;
-  for (const [k, v] of Object.entries(tag.attributes)) if (localName(k) === local) return v;
+  // Only a prefixed name is left to find; most lookups of an absent attribute end here at once.
+  const attributes = tag.attributes;
+  for (const k in attributes) {
+    const colon = k.indexOf(':');
+    if (colon !== -1 && k.slice(colon + 1) === local) return attributes[k];
+  }
   return undefined;
 }
 
@@ -66,4 +71,22 @@ export function walkXml(xml: string, handlers: XmlHandlers): void {
   }
   parser.write(xml).close();
   if (failure) throw failure;
+}
+
+/** Handlers calling `a`'s then `b`'s for each event: two readers served by one parse. */
+export function bothHandlers(a: XmlHandlers, b: XmlHandlers): XmlHandlers {
+  return {
+    open(tag) {
+      a.open?.(tag);
+      b.open?.(tag);
+    },
+    close(local, end) {
+      a.close?.(local, end);
+      b.close?.(local, end);
+    },
+    text(text) {
+      a.text?.(text);
+      b.text?.(text);
+    },
+  };
 }

@@ -1,0 +1,89 @@
+import JSZip from 'jszip';
+import { crc32 } from '../../../src/adapters/xlsxPackage/crc32';
+import { ZipDamage, ZipPackage } from '../../../src/adapters/xlsxPackage/zipPackage';
+
+const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** A zip as JSZip writes it (data descriptors, a folder entry, a stored and a deflated entry). */
+async function sample(): Promise<Uint8Array> {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>', { compression: 'DEFLATE' });
+  zip.folder('xl');
+  zip.file('xl/SharedStrings.xml', '<sst>' + 'x'.repeat(5000) + '</sst>', {
+    compression: 'DEFLATE',
+  });
+  zip.file('xl/media/image1.png', new Uint8Array([1, 2, 3, 4]), { compression: 'STORE' });
+  return zip.generateAsync({ type: 'uint8array', streamFiles: true });
+}
+
+/** Each entry's compressed bytes, found through the central directory by a reader of its own. */
+async function rawEntries(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const [name, f] of Object.entries(zip.files)) {
+    const data = (f as unknown as { _data: { compressedContent?: Uint8Array } })._data;
+    if (data.compressedContent) out.set(name, Buffer.from(data.compressedContent).toString('hex'));
+  }
+  return out;
+}
+
+describe('ZipPackage', () => {
+  it('finds parts without regard to case and lists them in the archive order', async () => {
+    const pkg = ZipPackage.read(await sample());
+    expect(pkg.paths()).toEqual([
+      '[Content_Types].xml',
+      'xl/SharedStrings.xml',
+      'xl/media/image1.png',
+    ]);
+    expect(pkg.has('xl/sharedStrings.xml')).toBe(true);
+    expect(pkg.nameOf('XL/SHAREDSTRINGS.XML')).toBe('xl/SharedStrings.xml');
+    expect(pkg.text('xl/sharedstrings.xml')).toBe('<sst>' + 'x'.repeat(5000) + '</sst>');
+    expect([...(pkg.bytes('xl/media/image1.png') ?? [])]).toEqual([1, 2, 3, 4]);
+    expect(pkg.text('xl/none.xml')).toBeUndefined();
+  });
+
+  it('copies the compressed bytes of untouched entries and deflates the changed ones', async () => {
+    const input = await sample();
+    const pkg = ZipPackage.read(input);
+    pkg.set('xl/sharedstrings.xml', '<sst/>');
+    pkg.set('xl/new.xml', '<新/>');
+    pkg.setStream('xl/streamed.xml', (emit) => {
+      for (let i = 0; i < 20_000; i++) emit(`<r n="${i}"/>`);
+    });
+    pkg.remove('[content_types].xml');
+    const out = pkg.save();
+    const before = await rawEntries(input);
+    const after = await rawEntries(out);
+    expect(after.get('xl/media/image1.png')).toBe(before.get('xl/media/image1.png'));
+    const back = await JSZip.loadAsync(out, { checkCRC32: true });
+    expect(Object.keys(back.files)).toEqual([
+      'xl/',
+      'xl/SharedStrings.xml',
+      'xl/media/',
+      'xl/media/image1.png',
+      'xl/new.xml',
+      'xl/streamed.xml',
+    ]);
+    expect(await back.file('xl/SharedStrings.xml')?.async('string')).toBe('<sst/>');
+    expect(await back.file('xl/new.xml')?.async('string')).toBe('<新/>');
+    const streamed = (await back.file('xl/streamed.xml')?.async('string')) ?? '';
+    expect(streamed.startsWith('<r n="0"/><r n="1"/>')).toBe(true);
+    expect(streamed.endsWith('<r n="19999"/>')).toBe(true);
+    // And read again by this reader, the same.
+    expect(ZipPackage.read(out).text('xl/new.xml')).toBe('<新/>');
+  });
+
+  it('calls a checksum that does not match damage', async () => {
+    const damaged = new Uint8Array(await sample());
+    // A byte of the stored entry: nothing to inflate, so only the CRC can tell.
+    damaged[Buffer.from(damaged).indexOf(Buffer.from([1, 2, 3, 4]))] = 9;
+    expect(() => ZipPackage.read(damaged)).toThrow(ZipDamage);
+    expect(() => ZipPackage.read(new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]))).toThrow(ZipDamage);
+  });
+
+  it('computes CRC-32 as zlib does, over chunks', () => {
+    const all = encode('The quick brown fox jumps over the lazy dog');
+    expect(crc32(all)).toBe(0x414fa339);
+    expect(crc32(all.subarray(10), crc32(all.subarray(0, 10)))).toBe(0x414fa339);
+  });
+});
