@@ -7,6 +7,7 @@
  * --phases prints each phase's wall time and the heap after it to stderr.
  */
 import { promises as fsp } from 'fs';
+import { nodeDeflateCodec } from '../adapters/xlsxPackage/nodeDeflateCodec';
 import { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../core/analyzeWorkbook';
 import { dayNumber } from '../core/dates';
@@ -33,7 +34,7 @@ async function main(argv: readonly string[]): Promise<void> {
   phase('start');
   const [y, m, d] = asOf.split('-').map(Number);
   const bytes = await fsp.readFile(input);
-  const book = await PackageWorkbook.open(bytes);
+  const book = await PackageWorkbook.open(bytes, 'zh', nodeDeflateCodec);
   phase('open');
   const { grids } = await readSheets(book);
   phase('read');

@@ -3,6 +3,7 @@ import type { Lang } from '../../core/issue';
 import { STATE_SHEET } from '../../core/ownSheets';
 import { PortError, type Progress, type SheetInfo } from '../../port/WorkbookPort';
 import { failureMessage } from '../xlsx/portMessages';
+import type { DeflateCodec } from './deflateCodec';
 import { openPackage, type OpenedPackage, type SheetEntry } from './openPackage';
 import { readSheetXml, sheetReader, type SheetRead } from './readSheetXml';
 import { readSharedStrings } from './sharedStrings';
@@ -12,6 +13,12 @@ import { bothHandlers, walkXml } from './xml';
 
 const REL_STYLES = '/styles';
 const REL_SHARED_STRINGS = '/sharedStrings';
+/**
+ * Characters of sheet text kept after reading, for the patch of a sheet to be painted: inflating
+ * and decoding a 24 MB part again costs 150 ms, and the text is held while painting anyway. Past
+ * this, a workbook of many large sheets does not keep them all.
+ */
+const KEEP_TEXT = 1 << 25;
 
 function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -26,6 +33,9 @@ export class PackageReader {
   private formats: CellFormats | undefined;
   private readonly read = new Map<string, SheetRead>();
   private readonly layouts = new Map<string, SheetLayout>();
+  /** Sheets' text kept from reading for patching them, up to KEEP_TEXT characters in all. */
+  private readonly texts = new Map<string, string>();
+  private textChars = 0;
 
   private constructor(
     readonly pkg: OpenedPackage,
@@ -33,9 +43,15 @@ export class PackageReader {
   ) {}
 
   /** Opens bytes; throws PortError 'not_xlsx' or 'unreadable_file' with a sentence in `lang`. */
-  static open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageReader> {
+  static open(
+    data: Uint8Array | ArrayBuffer,
+    lang: Lang = 'zh',
+    codec?: DeflateCodec,
+  ): Promise<PackageReader> {
     // A promise, as a port's open is: what openPackage throws becomes its rejection.
-    return new Promise((resolve) => resolve(new PackageReader(openPackage(data, lang), lang)));
+    return new Promise((resolve) =>
+      resolve(new PackageReader(openPackage(data, lang, codec), lang)),
+    );
   }
 
   get date1904(): boolean {
@@ -124,6 +140,16 @@ export class PackageReader {
     return this.layouts.get(name);
   }
 
+  /**
+   * The sheet part's text as it was read, handed over once (to the patch that will hold it), or
+   * undefined when it was not kept: then it is read from the package again.
+   */
+  takeText(name: string): string | undefined {
+    const text = this.texts.get(name);
+    this.texts.delete(name);
+    return text;
+  }
+
   private readSheetPartNow(name: string, onProgress?: Progress): SheetRead {
     const entry = this.entry(name);
     const strings = this.sharedStrings();
@@ -146,6 +172,10 @@ export class PackageReader {
         const layout = new SheetLayout(xml);
         walkXml(xml, bothHandlers(reader.handlers, layout));
         this.layouts.set(name, layout.done());
+        if (this.textChars + xml.length <= KEEP_TEXT) {
+          this.texts.set(name, xml);
+          this.textChars += xml.length;
+        }
         return reader.finish();
       },
       empty,

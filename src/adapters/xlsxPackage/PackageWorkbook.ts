@@ -17,6 +17,7 @@ import {
 import { failureMessage } from '../xlsx/portMessages';
 import { loadSettings, saveSettings } from '../xlsx/settingsSheet';
 import { findUnsupportedParts } from '../xlsx/unsupportedParts';
+import type { DeflateCodec } from './deflateCodec';
 import { PackageReader } from './PackageReader';
 import { applyPaint, clearPaint, paintedSheets, type PaintTarget } from './paint';
 import { SheetPatch } from './sheetPatch';
@@ -49,8 +50,13 @@ export class PackageWorkbook implements WorkbookPort {
     this.statePath = reader.pkg.sheets.find((s) => s.name === STATE_SHEET)?.path ?? null;
   }
 
-  static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageWorkbook> {
-    const reader = await PackageReader.open(data, lang);
+  /** `codec`: the DEFLATE to use, fflate's unless given (nodeDeflateCodec in a Node process). */
+  static async open(
+    data: Uint8Array | ArrayBuffer,
+    lang: Lang = 'zh',
+    codec?: DeflateCodec,
+  ): Promise<PackageWorkbook> {
+    const reader = await PackageReader.open(data, lang, codec);
     reader.readAll();
     return new PackageWorkbook(reader, await findUnsupportedParts(reader.pkg.zip), lang);
   }
@@ -118,7 +124,9 @@ export class PackageWorkbook implements WorkbookPort {
     if (read.protected)
       throw new PortError('sheet_protected', failureMessage(this.lang, 'sheet_protected', name));
     const entry = this.reader.pkg.sheets.find((s) => s.name === name);
-    const xml = entry?.path ? this.reader.pkg.zip.text(entry.path) : undefined;
+    const xml =
+      this.reader.takeText(name) ??
+      (entry?.path ? this.reader.pkg.zip.text(entry.path) : undefined);
     if (xml === undefined) throw new Error(`sheet part of ${name} missing`);
     const t: PaintTarget = {
       name,

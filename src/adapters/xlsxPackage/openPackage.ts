@@ -3,6 +3,7 @@ import { PortError } from '../../port/WorkbookPort';
 import { failureMessage } from '../xlsx/portMessages';
 import { relsPathOf, resolveTarget } from './partPath';
 import { attrLocal, walkXml } from './xml';
+import type { DeflateCodec } from './deflateCodec';
 import { ZipPackage } from './zipPackage';
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
@@ -94,7 +95,11 @@ function parseOrDamaged(path: string, lang: Lang, parse: () => void): void {
  * that are damaged ('unreadable_file'), and reads the workbook part's sheet list. Nothing else is
  * read here; sheets, strings and styles are read when asked for.
  */
-export function openPackage(data: Uint8Array | ArrayBuffer, lang: Lang): OpenedPackage {
+export function openPackage(
+  data: Uint8Array | ArrayBuffer,
+  lang: Lang,
+  codec?: DeflateCodec,
+): OpenedPackage {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new PortError('not_xlsx', failureMessage(lang, 'empty_file'));
   if (startsWith(bytes, OLE_MAGIC)) {
@@ -105,7 +110,7 @@ export function openPackage(data: Uint8Array | ArrayBuffer, lang: Lang): OpenedP
   let zip: ZipPackage;
   try {
     // Every entry is inflated and checked now (see ZipPackage.read).
-    zip = ZipPackage.read(bytes);
+    zip = ZipPackage.read(bytes, codec);
   } catch (e) {
     throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
   }

@@ -63,31 +63,30 @@ export function rangeOf(ref: string): CellRange | null {
   return from && to ? { top: from.row, left: from.col, bottom: to.row, right: to.col } : null;
 }
 
-/** A growable column of 32-bit integers: a 550,000-cell sheet as a few arrays, not 550,000 objects. */
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+
+/**
+ * A growable column of 32-bit integers in blocks of 64K: a 550,000-cell sheet as a few arrays,
+ * not 550,000 objects, and growing never copies (a doubling array left as much garbage behind as
+ * it kept).
+ */
 class Ints {
-  private data = new Int32Array(1024);
+  private readonly blocks: Int32Array[] = [];
   length = 0;
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length++] = v;
+    const i = this.length++;
+    if ((i & (BLOCK - 1)) === 0) this.blocks.push(new Int32Array(BLOCK));
+    (this.blocks[i >>> BLOCK_BITS] as Int32Array)[i & (BLOCK - 1)] = v;
   }
 
   get(i: number): number {
-    return this.data[i] as number;
+    return (this.blocks[i >>> BLOCK_BITS] as Int32Array)[i & (BLOCK - 1)] as number;
   }
 
   set(i: number, v: number): void {
-    this.data[i] = v;
-  }
-
-  /** Gives back the room grown for and not used. */
-  trim(): void {
-    this.data = this.data.slice(0, this.length);
+    (this.blocks[i >>> BLOCK_BITS] as Int32Array)[i & (BLOCK - 1)] = v;
   }
 }
 
@@ -154,22 +153,6 @@ export class SheetLayout implements XmlHandlers {
   done(): this {
     this.xml = '';
     this.rowFirstCell.push(this.cellCol.length); // the end of the last row's cells
-    for (const column of [
-      this.rowNumber,
-      this.rowStart,
-      this.rowEnd,
-      this.rowFirstCell,
-      this.rowAttributes,
-      this.cellCol,
-      this.cellStart,
-      this.cellOpenEnd,
-      this.cellInnerEnd,
-      this.cellEnd,
-      this.cellStyle,
-      this.cellFlags,
-      this.cellType,
-    ])
-      column.trim();
     return this;
   }
 

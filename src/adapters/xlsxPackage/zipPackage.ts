@@ -1,9 +1,10 @@
-import { Deflate, inflateSync } from 'fflate';
+import { fflateCodec, type DeflateCodec } from './deflateCodec';
 import { crc32 } from './crc32';
 
 /*
- * The zip container of a .xlsx package, read and written here on top of fflate's raw DEFLATE
- * (inflateSync, Deflate). fflate's own zip functions are not used: unzipSync inflates every entry
+ * The zip container of a .xlsx package, read and written here on top of raw DEFLATE (fflate's
+ * inflateSync and Deflate, or Node's zlib: see deflateCodec.ts). fflate's own zip functions are
+ * not used: unzipSync inflates every entry
  * and hands back only the inflated bytes, and its Zip writer recompresses whatever it is given,
  * while this adapter's promise is that the parts it does not change leave as they came. So the
  * central directory is read here, the compressed bytes of untouched entries are copied into the
@@ -40,8 +41,6 @@ const KEEP_BELOW = 1 << 20;
 const STREAM_PIECE = 1 << 14;
 /** Room for a few pieces at 3 bytes a UTF-16 unit, the most UTF-8 takes. */
 const STREAM_BUFFER = 1 << 18;
-/** fflate level 3: within a few per cent of level 1's time on sheet XML and 18% smaller. */
-const LEVEL = 3;
 
 /** An entry as read from the central directory, its compressed bytes a view of the input. */
 interface StoredEntry {
@@ -179,18 +178,17 @@ function latin1(bytes: Uint8Array): string {
 }
 
 /** The inflated bytes of an entry, checked against its size and CRC. */
-function inflate(e: StoredEntry): Uint8Array {
+function inflate(e: StoredEntry, codec: DeflateCodec): Uint8Array {
   if (e.flags & FLAG_ENCRYPTED) throw new ZipDamage(`${e.name}: encrypted entry`);
   let out: Uint8Array;
   if (e.method === STORED) out = e.data;
   else if (e.method === DEFLATED) {
     try {
-      out = inflateSync(e.data, { out: new Uint8Array(e.size) });
+      out = codec.inflate(e.data, e.size);
     } catch (err) {
       throw new ZipDamage(`${e.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   } else throw new ZipDamage(`${e.name}: unsupported compression method ${e.method}`);
-  // inflateSync into a buffer of the declared size stops there; a shorter stream leaves zeros.
   if (out.length !== e.size) throw new ZipDamage(`${e.name}: size mismatch`);
   if (crc32(out) !== e.crc) throw new ZipDamage(`${e.name}: CRC32 mismatch`);
   return out;
@@ -204,7 +202,10 @@ function dosTime(d: Date): { time: number; date: number } {
 }
 
 /** Compresses a part's new content; the text of a stream is encoded and deflated piece by piece. */
-function compress(content: NewContent): {
+function compress(
+  content: NewContent,
+  codec: DeflateCodec,
+): {
   chunks: Uint8Array[];
   compressedSize: number;
   size: number;
@@ -214,7 +215,7 @@ function compress(content: NewContent): {
   let compressedSize = 0;
   let size = 0;
   let crc = 0;
-  const deflate = new Deflate({ level: LEVEL }, (chunk) => {
+  const deflate = codec.deflater((chunk) => {
     chunks.push(chunk);
     compressedSize += chunk.length;
   });
@@ -225,7 +226,7 @@ function compress(content: NewContent): {
   };
   if (content.kind === 'bytes') push(content.bytes, true);
   else {
-    // Deflate.push copies what it is given, so one buffer serves the whole part.
+    // The codec is done with a piece when push returns, so one buffer serves the whole part.
     const buffer = new Uint8Array(STREAM_BUFFER);
     let filled = 0;
     let pending = '';
@@ -280,28 +281,28 @@ export class ZipPackage {
   /** Inflated bytes of entries checked at read and not yet handed out (see bytes()). */
   private readonly inflated = new Map<Entry, Uint8Array>();
 
-  private constructor() {}
+  private constructor(private readonly codec: DeflateCodec) {}
 
   /**
    * Reads a zip. Every entry is inflated and its CRC checked now: a damaged entry is damage even
    * in a part this adapter never reads (a theme, a picture), since the writer copies those parts
    * as they are. Throws ZipDamage.
    */
-  static read(bytes: Uint8Array): ZipPackage {
-    const pkg = new ZipPackage();
+  static read(bytes: Uint8Array, codec: DeflateCodec = fflateCodec): ZipPackage {
+    const pkg = new ZipPackage(codec);
     for (const stored of readEntries(bytes)) {
       const entry: Entry = { name: stored.name, stored, content: null };
       pkg.entries.push(entry);
       if (stored.name.endsWith('/')) continue; // a folder entry: kept, but not a part
       pkg.byLower.set(stored.name.toLowerCase(), entry);
-      pkg.inflated.set(entry, inflate(stored));
+      pkg.inflated.set(entry, inflate(stored, codec));
     }
     return pkg;
   }
 
   /** An empty package, for building one from nothing (tests). */
-  static empty(): ZipPackage {
-    return new ZipPackage();
+  static empty(codec: DeflateCodec = fflateCodec): ZipPackage {
+    return new ZipPackage(codec);
   }
 
   private entry(path: string): Entry | undefined {
@@ -344,7 +345,7 @@ export class ZipPackage {
       return kept;
     }
     if (e.stored === null) return undefined;
-    const bytes = inflate(e.stored);
+    const bytes = inflate(e.stored, this.codec);
     if (bytes.length < KEEP_BELOW) this.inflated.set(e, bytes);
     return bytes;
   }
@@ -424,7 +425,7 @@ export class ZipPackage {
         data = [s.data];
       } else if (e.content !== null) {
         nameBytes = encoder.encode(e.name);
-        const c = compress(e.content);
+        const c = compress(e.content, this.codec);
         const ascii = nameBytes.length === e.name.length;
         fields = {
           versionMadeBy: 20,

@@ -1,5 +1,7 @@
 import JSZip from 'jszip';
 import { crc32 } from '../../../src/adapters/xlsxPackage/crc32';
+import { fflateCodec } from '../../../src/adapters/xlsxPackage/deflateCodec';
+import { nodeDeflateCodec } from '../../../src/adapters/xlsxPackage/nodeDeflateCodec';
 import { ZipDamage, ZipPackage } from '../../../src/adapters/xlsxPackage/zipPackage';
 
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -42,36 +44,46 @@ describe('ZipPackage', () => {
     expect(pkg.text('xl/none.xml')).toBeUndefined();
   });
 
-  it('copies the compressed bytes of untouched entries and deflates the changed ones', async () => {
-    const input = await sample();
-    const pkg = ZipPackage.read(input);
-    pkg.set('xl/sharedstrings.xml', '<sst/>');
-    pkg.set('xl/new.xml', '<新/>');
-    pkg.setStream('xl/streamed.xml', (emit) => {
-      for (let i = 0; i < 20_000; i++) emit(`<r n="${i}"/>`);
-    });
-    pkg.remove('[content_types].xml');
-    const out = pkg.save();
-    const before = await rawEntries(input);
-    const after = await rawEntries(out);
-    expect(after.get('xl/media/image1.png')).toBe(before.get('xl/media/image1.png'));
-    const back = await JSZip.loadAsync(out, { checkCRC32: true });
-    expect(Object.keys(back.files)).toEqual([
-      'xl/',
-      'xl/SharedStrings.xml',
-      'xl/media/',
-      'xl/media/image1.png',
-      'xl/new.xml',
-      'xl/streamed.xml',
-    ]);
-    expect(await back.file('xl/SharedStrings.xml')?.async('string')).toBe('<sst/>');
-    expect(await back.file('xl/new.xml')?.async('string')).toBe('<新/>');
-    const streamed = (await back.file('xl/streamed.xml')?.async('string')) ?? '';
-    expect(streamed.startsWith('<r n="0"/><r n="1"/>')).toBe(true);
-    expect(streamed.endsWith('<r n="19999"/>')).toBe(true);
-    // And read again by this reader, the same.
-    expect(ZipPackage.read(out).text('xl/new.xml')).toBe('<新/>');
-  });
+  it.each([
+    ['fflate', fflateCodec],
+    ["Node's zlib", nodeDeflateCodec],
+  ])(
+    'copies the compressed bytes of untouched entries and deflates the changed ones (%s)',
+    async (_name, codec) => {
+      const input = await sample();
+      const pkg = ZipPackage.read(input, codec);
+      pkg.set('xl/sharedstrings.xml', '<sst/>');
+      pkg.set('xl/new.xml', '<新/>');
+      // Enough text for several of the compressor's pieces, some of it outside ASCII.
+      pkg.setStream('xl/streamed.xml', (emit) => {
+        for (let i = 0; i < 60_000; i++) emit(`<r n="${i}">状态</r>`);
+      });
+      pkg.remove('[content_types].xml');
+      const out = pkg.save();
+      const before = await rawEntries(input);
+      const after = await rawEntries(out);
+      expect(after.get('xl/media/image1.png')).toBe(before.get('xl/media/image1.png'));
+      const back = await JSZip.loadAsync(out, { checkCRC32: true });
+      expect(Object.keys(back.files)).toEqual([
+        'xl/',
+        'xl/SharedStrings.xml',
+        'xl/media/',
+        'xl/media/image1.png',
+        'xl/new.xml',
+        'xl/streamed.xml',
+      ]);
+      expect(await back.file('xl/SharedStrings.xml')?.async('string')).toBe('<sst/>');
+      expect(await back.file('xl/new.xml')?.async('string')).toBe('<新/>');
+      const streamed = (await back.file('xl/streamed.xml')?.async('string')) ?? '';
+      expect(streamed.startsWith('<r n="0">状态</r><r n="1">')).toBe(true);
+      expect(streamed.endsWith('<r n="59999">状态</r>')).toBe(true);
+      expect(streamed.length).toBe(
+        Array.from({ length: 60_000 }, (_, i) => `<r n="${i}">状态</r>`).join('').length,
+      );
+      // And read again by this reader, the same.
+      expect(ZipPackage.read(out).text('xl/new.xml')).toBe('<新/>');
+    },
+  );
 
   it('calls a checksum that does not match damage', async () => {
     const damaged = new Uint8Array(await sample());
@@ -85,5 +97,17 @@ describe('ZipPackage', () => {
     const all = encode('The quick brown fox jumps over the lazy dog');
     expect(crc32(all)).toBe(0x414fa339);
     expect(crc32(all.subarray(10), crc32(all.subarray(0, 10)))).toBe(0x414fa339);
+    // Against the byte-at-a-time definition, over lengths around the eight-byte steps.
+    const bytes = new Uint8Array(1037).map((_, i) => (i * 7919 + 13) & 0xff);
+    const simple = (b: Uint8Array): number => {
+      let c = ~0;
+      for (const x of b) {
+        c ^= x;
+        for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
+      }
+      return ~c >>> 0;
+    };
+    for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 1037])
+      expect(crc32(bytes.subarray(0, n))).toBe(simple(bytes.subarray(0, n)));
   });
 });
