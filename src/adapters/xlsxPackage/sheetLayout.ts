@@ -1,7 +1,15 @@
 import type { CellRange } from '../../core/grid';
 import { parseCellRef } from './cellRef';
 import { tagName } from './stylesPatch';
-import { attrLocal, walkXml, type XmlHandlers, type XmlTag } from './xml';
+import {
+  attrExact,
+  attributeCount,
+  attrLocal,
+  detachedTag,
+  walkXml,
+  type XmlHandlers,
+  type XmlTag,
+} from './xml';
 
 /** A cell as written, by offsets into the part (made when asked for; the layout keeps numbers). */
 export interface CellSpan {
@@ -255,18 +263,23 @@ export class SheetLayout implements XmlHandlers {
   }
 
   private addCell(col: number, tag: XmlTag): void {
-    let extra: Record<string, string> | undefined;
     let flags = tag.selfClosing ? SELF_CLOSING : 0;
-    let s = 0;
-    let type = 0;
-    // Read without building arrays: this runs for every cell.
-    const attributes = tag.attributes;
-    for (const k in attributes) {
-      const v = attributes[k] as string;
-      if (k === 'r') flags |= HAS_REF;
-      else if (k === 's') s = Number(v) || 0;
-      else if (k === 't') type = this.typeOf(v);
-      else (extra ??= {})[k] = v;
+    // Looked up by name rather than listed: this runs for every cell of the sheet.
+    const r = attrExact(tag, 'r');
+    const sText = attrExact(tag, 's');
+    const t = attrExact(tag, 't');
+    if (r !== undefined) flags |= HAS_REF;
+    const s = sText === undefined ? 0 : Number(sText) || 0;
+    const type = t === undefined ? 0 : this.typeOf(t);
+    const known =
+      (r === undefined ? 0 : 1) + (sText === undefined ? 0 : 1) + (t === undefined ? 0 : 1);
+    let extra: Record<string, string> | undefined;
+    if (attributeCount(tag) > known) {
+      // Rare (cm, vm, ph): the whole list, less the three read above.
+      extra = { ...tag.attributes };
+      delete extra.r;
+      delete extra.s;
+      delete extra.t;
     }
     if (extra !== undefined) this.cellExtra.set(this.cellCol.length, extra);
     this.cellCol.push(col);
@@ -286,7 +299,7 @@ export class SheetLayout implements XmlHandlers {
       this.prefix = name.includes(':') ? name.slice(0, name.indexOf(':') + 1) : '';
     }
     if (this.depth === 2 && tag.local === 'sheetData')
-      this.sheetData = { tag, closeStart: tag.end };
+      this.sheetData = { tag: detachedTag(tag), closeStart: tag.end };
     if (this.depth === 2 && tag.local === 'mergeCells') {
       this.mergeCellsName = tagName(this.xml, tag);
       this.mergeCellsSpan = { start: tag.start, end: tag.end };
