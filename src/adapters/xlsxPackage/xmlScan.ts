@@ -213,7 +213,9 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
   const bad = firstBadChar(xml);
   if (bad !== -1) throw new XmlError(`disallowed character at ${bad}`);
   const n = xml.length;
+  /** The open elements' names as written, and their local names. */
   const stack: string[] = [];
+  const locals: string[] = [];
   let sawRoot = false;
   let i = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -246,16 +248,23 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
 
     if (c === SLASH) {
       const afterName = nameEnd(lt + 2);
-      const name = xml.slice(lt + 2, afterName);
+      // Compared in place with the open element's name, and its local name reused: no strings
+      // are made for the half a million end tags of a large sheet.
+      const open = stack.pop();
+      const local = locals.pop();
+      if (
+        open === undefined ||
+        local === undefined ||
+        afterName - (lt + 2) !== open.length ||
+        !xml.startsWith(open, lt + 2)
+      )
+        throw new XmlError(
+          `</${xml.slice(lt + 2, afterName)}> at ${lt} closes ${open === undefined ? 'nothing' : `<${open}>`}`,
+        );
       const gt = skipSpace(afterName);
       if (xml.charCodeAt(gt) !== GT) throw new XmlError(`">" expected at ${gt}`);
-      const open = stack.pop();
-      if (open !== name)
-        throw new XmlError(
-          `</${name}> at ${lt} closes ${open === undefined ? 'nothing' : `<${open}>`}`,
-        );
       i = gt + 1;
-      handlers.close?.(localOf(name), i);
+      handlers.close?.(local, i);
       continue;
     }
 
@@ -336,7 +345,10 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
     const tag = new ScannedTag(xml, localOf(name), lt, k, selfClosing, offsets);
     handlers.open?.(tag);
     if (selfClosing) handlers.close?.(tag.local, k);
-    else stack.push(name);
+    else {
+      stack.push(name);
+      locals.push(tag.local);
+    }
     i = k;
   }
   if (stack.length > 0) throw new XmlError(`unclosed <${stack[stack.length - 1] ?? ''}>`);

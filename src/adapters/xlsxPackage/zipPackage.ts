@@ -71,6 +71,7 @@ interface Entry {
 }
 
 const utf8 = new TextDecoder('utf-8');
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 
 function u16(b: Uint8Array, at: number): number {
@@ -149,7 +150,7 @@ function readEntries(b: Uint8Array): StoredEntry[] {
     const dataStart = localOffset + 30 + u16(b, localOffset + 26) + u16(b, localOffset + 28);
     need(dataStart + compressedSize <= b.length, 'entry runs past the end of the file');
     out.push({
-      name: flags & FLAG_UTF8 ? utf8.decode(nameBytes) : latin1(nameBytes),
+      name: flags & FLAG_UTF8 ? utf8.decode(nameBytes) : legacyName(nameBytes),
       nameBytes,
       versionMadeBy: u16(b, p + 4),
       flags,
@@ -168,13 +169,18 @@ function readEntries(b: Uint8Array): StoredEntry[] {
 }
 
 /**
- * Names without the UTF-8 flag are in the archive's code page (IBM 437 by the specification);
- * .xlsx part names are ASCII, so reading the bytes one to one is enough to find them.
+ * Names without the UTF-8 flag are in the archive's code page by the specification (IBM 437), but
+ * producers write UTF-8 there too, so they are read as UTF-8 when they are valid UTF-8 (as JSZip
+ * reads them) and byte for byte otherwise. Their bytes are written back as they were either way.
  */
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (const c of bytes) s += String.fromCharCode(c);
-  return s;
+function legacyName(bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    let s = '';
+    for (const c of bytes) s += String.fromCharCode(c);
+    return s;
+  }
 }
 
 /** The inflated bytes of an entry, checked against its size and CRC. */
