@@ -99,6 +99,8 @@ class Ints {
 }
 
 const SELF_CLOSING = 1;
+/** Excel's last row. */
+const MAX_ROW = 1_048_576;
 const HAS_REF = 2;
 
 /**
@@ -130,6 +132,8 @@ export class SheetLayout implements XmlHandlers {
   /** Row number to row index plus one (0: no such row), filled at done(): an array lookup,
    * where a Map took 40 ms over the million lookups of a paint. */
   private rowIndexByNumber = new Int32Array(0);
+  /** Rows numbered past Excel's last (not valid, but not ours to refuse), by number. */
+  private readonly rowIndexBeyond = new Map<number, number>();
 
   // Cells, by index in document order; a row's cells run from its first to the next row's first.
   private readonly cellCol = new Ints();
@@ -164,11 +168,15 @@ export class SheetLayout implements XmlHandlers {
     this.xml = '';
     this.rowFirstCell.push(this.cellCol.length); // the end of the last row's cells
     let last = 0;
-    for (let r = 0; r < this.rowNumber.length; r++) last = Math.max(last, this.rowNumber.get(r));
+    for (let r = 0; r < this.rowNumber.length; r++)
+      last = Math.max(last, Math.min(this.rowNumber.get(r), MAX_ROW));
     this.rowIndexByNumber = new Int32Array(last + 1);
-    // A row number given twice (not valid, but seen) finds its first <row>, as a Map set once would.
-    for (let r = this.rowNumber.length - 1; r >= 0; r--)
-      this.rowIndexByNumber[this.rowNumber.get(r)] = r + 1;
+    // A row number given twice (not valid, but seen) finds its last <row>, as before.
+    for (let r = 0; r < this.rowNumber.length; r++) {
+      const n = this.rowNumber.get(r);
+      if (n <= MAX_ROW) this.rowIndexByNumber[n] = r + 1;
+      else this.rowIndexBeyond.set(n, r);
+    }
     return this;
   }
 
@@ -178,9 +186,9 @@ export class SheetLayout implements XmlHandlers {
 
   /** The row's index, or -1 when the part has no <row> for it. */
   indexOfRow(row: number): number {
-    return row >= 0 && row < this.rowIndexByNumber.length
-      ? (this.rowIndexByNumber[row] as number) - 1
-      : -1;
+    if (row >= 0 && row < this.rowIndexByNumber.length)
+      return (this.rowIndexByNumber[row] as number) - 1;
+    return this.rowIndexBeyond.get(row) ?? -1;
   }
 
   /** The offset of the first row after `row` (where a new row goes), or -1 when none follows. */
@@ -336,7 +344,8 @@ export class SheetLayout implements XmlHandlers {
     }
     if (this.depth === 3 && tag.local === 'row' && this.sheetData) {
       const r = Number(attrLocal(tag, 'r'));
-      const n = Number.isInteger(r) && r > 0 ? r : this.nextRow;
+      // Numbers are kept as 32-bit integers; one past that is as good as none.
+      const n = Number.isInteger(r) && r > 0 && r <= 0x7fffffff ? r : this.nextRow;
       this.nextRow = n + 1;
       this.nextCol = 1;
       this.rowNumber.push(n);
