@@ -39,10 +39,19 @@ function endsName(c: number): boolean {
   return isSpace(c) || c === SLASH || c === GT || c === EQUALS || c === LT || Number.isNaN(c);
 }
 
+/**
+ * Anything outside tab, line ends, U+0020 to U+D7FF and U+E000 to U+FFFD: characters that are
+ * either not allowed or halves of a surrogate pair (allowed in pairs). One regular-expression
+ * search finds the first in a few milliseconds where the loop below takes 30 on a 24 MB sheet.
+ */
+const UNUSUAL_CHAR = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd]/;
+
 /** The offset of the first character XML 1.0 does not allow (its Char production), or -1. */
 function firstBadChar(xml: string): number {
   const n = xml.length;
-  for (let i = 0; i < n; i++) {
+  const unusual = xml.search(UNUSUAL_CHAR);
+  if (unusual === -1) return -1;
+  for (let i = unusual; i < n; i++) {
     const c = xml.charCodeAt(i);
     if (c >= 0x20 && c < 0xd800) continue;
     if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
