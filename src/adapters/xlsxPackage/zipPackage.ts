@@ -4,9 +4,9 @@ import { crc32 } from './crc32';
 /*
  * The zip container of a .xlsx package, read and written here on top of raw DEFLATE (fflate's
  * inflateSync and Deflate, or Node's zlib: see deflateCodec.ts). fflate's own zip functions are
- * not used: unzipSync inflates every entry
- * and hands back only the inflated bytes, and its Zip writer recompresses whatever it is given,
- * while this adapter's promise is that the parts it does not change leave as they came. So the
+ * not used: unzipSync inflates every entry and hands back only the inflated bytes, and its Zip
+ * writer recompresses whatever it is given, while this adapter's promise is that the parts it
+ * does not change leave as they came. So the
  * central directory is read here, the compressed bytes of untouched entries are copied into the
  * output as they are (never inflated and deflated again), and only changed parts are compressed.
  * (APPNOTE.TXT, the PKWARE zip specification, sections 4.3 and 4.4, is the reference.)
@@ -246,7 +246,18 @@ function compress(
       pending = '';
     };
     content.write((text) => {
-      pending += text;
+      // A long text (the untouched stretch of a sheet between two edited rows) goes in pieces,
+      // never cut between the two halves of a surrogate pair, which would encode as U+FFFD.
+      let at = 0;
+      while (text.length - at > STREAM_PIECE) {
+        let to = at + STREAM_PIECE;
+        const last = text.charCodeAt(to - 1);
+        if (last >= 0xd800 && last <= 0xdbff) to++;
+        pending += text.slice(at, to);
+        encode();
+        at = to;
+      }
+      pending += at === 0 ? text : text.slice(at);
       if (pending.length >= STREAM_PIECE) encode();
     });
     encode();

@@ -80,6 +80,11 @@ describe('ZipPackage', () => {
       expect(streamed.length).toBe(
         Array.from({ length: 60_000 }, (_, i) => `<r n="${i}">状态</r>`).join('').length,
       );
+      // A long text in one piece, with astral characters at every cut a piece could make.
+      const long = 'x' + '😀'.repeat(200_000) + '中'.repeat(100_000);
+      const again = ZipPackage.read(out, codec);
+      again.setStream('xl/long.xml', (emit) => emit(long));
+      expect(ZipPackage.read(again.save()).text('xl/long.xml')).toBe(long);
       // And read again by this reader, the same.
       expect(ZipPackage.read(out).text('xl/new.xml')).toBe('<新/>');
     },
