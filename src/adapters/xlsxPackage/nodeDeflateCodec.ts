@@ -1,4 +1,5 @@
-import { constants, deflateRawSync, inflateRawSync } from 'zlib';
+import * as zlib from 'zlib';
+import { crc32 } from './crc32';
 import type { DeflateCodec } from './deflateCodec';
 
 /**
@@ -16,18 +17,20 @@ const LEVEL = 4;
  * which costs well under 1% of size with pieces of 256 KiB.
  */
 export const nodeDeflateCodec: DeflateCodec = {
+  // zlib.crc32 came with Node 20.15 and 22.2; the JavaScript one where it is missing.
+  crc32: typeof zlib.crc32 === 'function' ? (bytes, crc) => zlib.crc32(bytes, crc) : crc32,
   inflate(data, size) {
     // Stopped just past the declared size: the caller's size check then calls it damage.
-    return inflateRawSync(data, { maxOutputLength: size + 1 });
+    return zlib.inflateRawSync(data, { maxOutputLength: size + 1 });
   },
   deflater(out) {
     return {
       push(piece, final) {
         if (piece.length === 0 && !final) return;
         out(
-          deflateRawSync(piece, {
+          zlib.deflateRawSync(piece, {
             level: LEVEL,
-            finishFlush: final ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+            finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH,
           }),
         );
       },

@@ -105,6 +105,15 @@ export function sheetReader(
   let rowIndex = -1;
   let nextCol = 0;
   let cell: CellState | null = null;
+  const reused: CellState = {
+    col: 0,
+    shared: undefined,
+    type: 'n',
+    style: 0,
+    value: undefined,
+    formula: undefined,
+    inline: undefined,
+  };
   let textTarget: 'v' | 'f' | 'is' | null = null;
   let inInlineText = false;
   let phonetic = 0;
@@ -196,15 +205,16 @@ export function sheetReader(
           const col = at === null ? nextCol : at.col - 1;
           if (at !== null && at.row - 1 !== rowIndex) rowIndex = at.row - 1;
           nextCol = col + 1;
-          cell = {
-            col,
-            shared: undefined,
-            type: attrLocal(tag, 't') ?? 'n',
-            style: Number(attrLocal(tag, 's') ?? '0') || 0,
-            value: undefined,
-            formula: undefined,
-            inline: undefined,
-          };
+          // One object serves every cell in turn (finishCell keeps nothing of it): a sheet of
+          // 550,000 cells need not make 550,000 of them.
+          cell = reused;
+          cell.col = col;
+          cell.shared = undefined;
+          cell.type = attrLocal(tag, 't') ?? 'n';
+          cell.style = Number(attrLocal(tag, 's') ?? '0') || 0;
+          cell.value = undefined;
+          cell.formula = undefined;
+          cell.inline = undefined;
           return;
         }
         case 'v':

@@ -280,10 +280,10 @@ export class SheetLayout implements XmlHandlers {
     return i + 1;
   }
 
-  private addCell(col: number, tag: XmlTag): void {
+  /** `r`: the cell's r= as written, looked up once by the caller. */
+  private addCell(col: number, tag: XmlTag, r: string | undefined): void {
     let flags = tag.selfClosing ? SELF_CLOSING : 0;
     // Looked up by name rather than listed: this runs for every cell of the sheet.
-    const r = attrExact(tag, 'r');
     const sText = attrExact(tag, 's');
     const t = attrExact(tag, 't');
     if (r !== undefined) flags |= HAS_REF;
@@ -356,11 +356,13 @@ export class SheetLayout implements XmlHandlers {
       this.inRow = !tag.selfClosing;
     }
     if (this.depth === 4 && tag.local === 'c' && this.inRow) {
-      const ref = attrLocal(tag, 'r');
+      // r= as written, else with a prefix (seen from some tools), for the cell's column.
+      const r = attrExact(tag, 'r');
+      const ref = r ?? attrLocal(tag, 'r');
       const at = ref === undefined ? null : parseCellRef(ref);
       const col = at?.col ?? this.nextCol;
       this.nextCol = col + 1;
-      this.addCell(col, tag);
+      this.addCell(col, tag, r);
     }
   }
 

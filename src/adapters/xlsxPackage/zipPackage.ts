@@ -1,5 +1,4 @@
 import { fflateCodec, type DeflateCodec } from './deflateCodec';
-import { crc32 } from './crc32';
 
 /*
  * The zip container of a .xlsx package, read and written here on top of raw DEFLATE (fflate's
@@ -196,7 +195,7 @@ function inflate(e: StoredEntry, codec: DeflateCodec): Uint8Array {
     }
   } else throw new ZipDamage(`${e.name}: unsupported compression method ${e.method}`);
   if (out.length !== e.size) throw new ZipDamage(`${e.name}: size mismatch`);
-  if (crc32(out) !== e.crc) throw new ZipDamage(`${e.name}: CRC32 mismatch`);
+  if (codec.crc32(out, 0) !== e.crc) throw new ZipDamage(`${e.name}: CRC32 mismatch`);
   return out;
 }
 
@@ -227,7 +226,7 @@ function compress(
   });
   const push = (bytes: Uint8Array, final: boolean): void => {
     size += bytes.length;
-    crc = crc32(bytes, crc);
+    crc = codec.crc32(bytes, crc);
     deflate.push(bytes, final);
   };
   if (content.kind === 'bytes') push(content.bytes, true);

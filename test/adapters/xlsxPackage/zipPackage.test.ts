@@ -114,5 +114,10 @@ describe('ZipPackage', () => {
     };
     for (const n of [0, 1, 7, 8, 9, 15, 16, 17, 1037])
       expect(crc32(bytes.subarray(0, n))).toBe(simple(bytes.subarray(0, n)));
+    // And each codec's, zlib's own where Node has it.
+    for (const codec of [fflateCodec, nodeDeflateCodec])
+      expect(codec.crc32(bytes.subarray(100), codec.crc32(bytes.subarray(0, 100), 0))).toBe(
+        simple(bytes),
+      );
   });
 });
