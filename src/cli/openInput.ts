@@ -1,5 +1,6 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
+import { nodeDeflateCodec } from '../adapters/xlsxPackage/nodeDeflateCodec';
 import { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
 import type { Lang } from '../core/issue';
 import { PortError } from '../port/WorkbookPort';
@@ -20,7 +21,12 @@ export type Opener<B> = (bytes: Uint8Array, lang: Lang) => Promise<B>;
  * adapter opens it by default, so the output keeps every part of the input.
  */
 export function openInput(file: string, lang: Lang, t: CliMessages): Promise<Opened> {
-  return openInputWith((bytes, l) => PackageWorkbook.open(bytes, l), file, lang, t);
+  return openInputWith(
+    (bytes, l) => PackageWorkbook.open(bytes, l, nodeDeflateCodec),
+    file,
+    lang,
+    t,
+  );
 }
 
 /** openInput with another adapter. */

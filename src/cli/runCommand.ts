@@ -1,6 +1,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
+import { nodeDeflateCodec } from '../adapters/xlsxPackage/nodeDeflateCodec';
 import { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
 import { bulletinSummaryFor } from '../core/bulletin/buildBulletin';
@@ -183,7 +184,7 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   try {
     const prepared = await prepareInput(input, bytes, args.lang);
     if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
-    book = await PackageWorkbook.open(prepared.bytes, args.lang);
+    book = await PackageWorkbook.open(prepared.bytes, args.lang, nodeDeflateCodec);
   } catch (e) {
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
     throw e;
@@ -315,7 +316,7 @@ async function previousOf(
     const bytes = await fsp.readFile(file);
     const prepared = await prepareInput(file, bytes, args.lang);
     if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
-    prev = await PackageWorkbook.open(prepared.bytes, args.lang);
+    prev = await PackageWorkbook.open(prepared.bytes, args.lang, nodeDeflateCodec);
   } catch (e) {
     if (e instanceof Stop) throw e;
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);

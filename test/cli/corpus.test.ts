@@ -34,7 +34,7 @@ async function parts(file: string): Promise<Map<string, Uint8Array>> {
 }
 
 async function sheetPath(file: string): Promise<string> {
-  const pkg = await openPackage(await fsp.readFile(file), 'zh');
+  const pkg = openPackage(await fsp.readFile(file), 'zh');
   return pkg.sheets.find((s) => s.name === SHEET)?.path ?? '';
 }
 

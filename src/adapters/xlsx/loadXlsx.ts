@@ -57,7 +57,10 @@ export async function loadXlsx(
   }
   let unsupported: UnsupportedPart[];
   try {
-    unsupported = await findUnsupportedParts(zip);
+    unsupported = await findUnsupportedParts({
+      paths: () => Object.keys(zip.files).filter((name) => zip.files[name]?.dir === false),
+      text: (path) => zip.file(path)?.async('string'),
+    });
   } catch (e) {
     throw xlsxError('unreadable_file', lang, 'corrupt_zip', '', describe(e));
   }

@@ -1,4 +1,3 @@
-import type JSZip from 'jszip';
 import type { Lang } from '../../core/issue';
 
 /** Kinds of workbook content ExcelJS drops or damages when it writes the file back. */
@@ -44,19 +43,27 @@ const DRAWING = /^xl\/drawings\/drawing\d*\.xml$/;
 // frames charts hang on; a drawing holding any of those is reported.
 const NON_PICTURE_ANCHOR = /<(?:\w+:)?(?:sp|grpSp|cxnSp|graphicFrame)[\s>]/;
 
+/**
+ * What the search needs of a package: its part names (folders left out) and a part's text. Both
+ * adapters' zip layers (JSZip for ExcelJS, the package adapter's ZipPackage) give these.
+ */
+export interface PartSource {
+  paths(): readonly string[];
+  text(path: string): Promise<string | undefined> | string | undefined;
+}
+
 /** Lists the unsupported kinds of content found among a workbook's zip entries, in a stable order. */
-export async function findUnsupportedParts(zip: JSZip): Promise<UnsupportedPart[]> {
+export async function findUnsupportedParts(zip: PartSource): Promise<UnsupportedPart[]> {
   const found = new Set<UnsupportedPart>();
-  const drawings: JSZip.JSZipObject[] = [];
-  zip.forEach((path, entry) => {
-    if (entry.dir) return;
+  const drawings: string[] = [];
+  for (const path of zip.paths()) {
     const name = path.startsWith('/') ? path.slice(1) : path;
     for (const { part, path: re } of BY_PATH) if (re.test(name)) found.add(part);
-    if (DRAWING.test(name)) drawings.push(entry);
-  });
+    if (DRAWING.test(name)) drawings.push(path);
+  }
   for (const d of drawings) {
     if (found.has('shapes')) break;
-    if (NON_PICTURE_ANCHOR.test(await d.async('string'))) found.add('shapes');
+    if (NON_PICTURE_ANCHOR.test((await zip.text(d)) ?? '')) found.add('shapes');
   }
   return UNSUPPORTED_PARTS.filter((p) => found.has(p));
 }

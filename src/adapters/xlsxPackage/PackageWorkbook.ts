@@ -17,7 +17,7 @@ import {
 import type { CellWrite } from '../../port/optionalPorts';
 import { failureMessage } from '../xlsx/portMessages';
 import { loadSettings, saveSettings } from '../xlsx/settingsSheet';
-import { partText } from './openPackage';
+import type { DeflateCodec } from './deflateCodec';
 import { PackageReader } from './PackageReader';
 import { applyPaint, clearPaint, paintedSheets, type PaintTarget } from './paint';
 import { SheetPatch } from './sheetPatch';
@@ -53,9 +53,14 @@ export class PackageWorkbook implements WorkbookPort {
     this.statePath = reader.sheets.find((s) => s.name === STATE_SHEET)?.path ?? null;
   }
 
-  static async open(data: Uint8Array | ArrayBuffer, lang: Lang = 'zh'): Promise<PackageWorkbook> {
-    const reader = await PackageReader.open(data, lang);
-    await reader.readAll();
+  /** `codec`: the DEFLATE to use, fflate's unless given (nodeDeflateCodec in a Node process). */
+  static async open(
+    data: Uint8Array | ArrayBuffer,
+    lang: Lang = 'zh',
+    codec?: DeflateCodec,
+  ): Promise<PackageWorkbook> {
+    const reader = await PackageReader.open(data, lang, codec);
+    reader.readAll();
     return new PackageWorkbook(reader, lang);
   }
 
@@ -88,28 +93,24 @@ export class PackageWorkbook implements WorkbookPort {
       const path = this.reader.sheets.find((s) => s.name === name)?.path;
       if (this.bulletins.has(name) && this.styles && path) {
         // Its cells use cell formats the stylesheet read at open does not have yet.
-        const xml = await partText(this.reader.pkg.zip, path);
+        const xml = this.reader.pkg.zip.text(path);
         if (xml !== undefined) {
-          const grid = await this.reader.readXml(name, xml, readCellFormats(this.styles.toXml()));
+          const grid = this.reader.readXml(name, xml, readCellFormats(this.styles.toXml()));
           onProgress?.(grid.values.length, grid.values.length);
           return grid;
         }
       }
       if (t === undefined || !t.sheet.changed) return this.reader.readSheet(name, onProgress);
-      const grid = await this.reader.readXml(
-        name,
-        t.sheet.toXml(),
-        readCellFormats(t.styles.toXml()),
-      );
+      const grid = this.reader.readXml(name, t.sheet.toXml(), readCellFormats(t.styles.toXml()));
       onProgress?.(grid.values.length, grid.values.length);
       return grid;
     });
   }
 
-  private async stylesPatch(): Promise<StylesPatch> {
+  private stylesPatch(): StylesPatch {
     if (this.styles) return this.styles;
     const path = this.stylesPath();
-    const xml = path === undefined ? undefined : await partText(this.reader.pkg.zip, path);
+    const xml = path === undefined ? undefined : this.reader.pkg.zip.text(path);
     if (xml === undefined) throw new Error('the workbook has no styles part');
     this.styles = new StylesPatch(xml);
     return this.styles;
@@ -120,29 +121,31 @@ export class PackageWorkbook implements WorkbookPort {
       ?.target;
   }
 
-  private async records(): Promise<StateRecords> {
+  private records(): StateRecords {
     if (this.store) return this.store;
     const has = this.reader.sheets.some((s) => s.name === STATE_SHEET);
     this.store = has
-      ? StateRecords.fromGrid(await this.reader.readSheet(STATE_SHEET))
+      ? StateRecords.fromGrid(this.reader.readSheetPart(STATE_SHEET).grid)
       : StateRecords.empty();
     return this.store;
   }
 
   /** The sheet to change; a protected one is refused before anything changes, as in Excel. */
-  private async target(name: string): Promise<PaintTarget> {
+  private target(name: string): PaintTarget {
     const known = this.targets.get(name);
     if (known) return known;
-    const read = await this.reader.readSheetPart(name);
+    const read = this.reader.readSheetPart(name);
     if (read.protected)
       throw new PortError('sheet_protected', failureMessage(this.lang, 'sheet_protected', name));
     const entry = this.reader.sheets.find((s) => s.name === name);
-    const xml = entry?.path ? await partText(this.reader.pkg.zip, entry.path) : undefined;
+    const xml =
+      this.reader.takeText(name) ??
+      (entry?.path ? this.reader.pkg.zip.text(entry.path) : undefined);
     if (xml === undefined) throw new Error(`sheet part of ${name} missing`);
     const t: PaintTarget = {
       name,
-      sheet: new SheetPatch(xml),
-      styles: await this.stylesPatch(),
+      sheet: new SheetPatch(xml, this.reader.layoutOf(name)),
+      styles: this.stylesPatch(),
       grid: read.grid,
     };
     this.targets.set(name, t);
@@ -150,25 +153,18 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   applyPaint(plan: PaintPlan, onProgress?: Progress): Promise<ApplyReport> {
-    return this.guard(async () =>
-      applyPaint(await this.records(), await this.target(plan.sheet), plan, onProgress),
-    );
+    return this.guard(() => applyPaint(this.records(), this.target(plan.sheet), plan, onProgress));
   }
 
   clearPaint(sheet: string, now?: RowIdentity): Promise<ClearReport> {
-    return this.guard(async () => clearPaint(await this.records(), await this.target(sheet), now));
+    return this.guard(() => clearPaint(this.records(), this.target(sheet), now));
   }
 
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
-    return this.guard(async () => {
+    return this.guard(() => {
       const zip = this.reader.pkg.zip;
-      const out = await writeBulletinParts(
-        zip,
-        await this.stylesPatch(),
-        await this.records(),
-        book,
-      );
-      const sheets = await currentSheets(zip);
+      const out = writeBulletinParts(zip, this.stylesPatch(), this.records(), book);
+      const sheets = currentSheets(zip);
       // A sheet replaced here may have been read or painted before: its old part is gone.
       for (const name of out.sheets) this.targets.delete(name);
       this.reader.setSheets(sheets);
@@ -183,8 +179,8 @@ export class PackageWorkbook implements WorkbookPort {
    * format kept. Only the rows holding these cells are rewritten in the sheet's part.
    */
   writeValues(sheet: string, cells: readonly CellWrite[]): Promise<void> {
-    return this.guard(async () => {
-      const t = await this.target(sheet);
+    return this.guard(() => {
+      const t = this.target(sheet);
       for (const w of cells) {
         t.sheet.setValue(w.row, w.col, w.value);
         if (w.numberFormat !== null)
@@ -198,12 +194,12 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   paintedSheets(): Promise<string[]> {
-    return this.guard(async () => paintedSheets(await this.records()));
+    return this.guard(() => paintedSheets(this.records()));
   }
 
   readRecords(): Promise<ReadonlyMap<string, string>> {
-    return this.guard(async () => {
-      const records = await this.records();
+    return this.guard(() => {
+      const records = this.records();
       const out = new Map<string, string>();
       for (const key of records.keys()) {
         const text = records.getText(key);
@@ -214,47 +210,45 @@ export class PackageWorkbook implements WorkbookPort {
   }
 
   writeRecords(changes: ReadonlyMap<string, string | undefined>): Promise<void> {
-    return this.guard(async () => {
-      const records = await this.records();
+    return this.guard(() => {
+      const records = this.records();
       for (const [key, text] of changes) records.setText(key, text);
     });
   }
 
   loadSettings(): Promise<WorkbookSettings> {
-    return this.guard(async () => loadSettings(await this.records()));
+    return this.guard(() => loadSettings(this.records()));
   }
 
   saveSettings(settings: WorkbookSettings): Promise<void> {
-    return this.guard(async () => saveSettings(await this.records(), settings));
+    return this.guard(() => saveSettings(this.records(), settings));
   }
 
   /** The package with the changed parts written back; every other entry as it came. */
   save(): Promise<Uint8Array> {
-    return this.guard(async () => {
+    return this.guard(() => {
       const zip = this.reader.pkg.zip;
       for (const t of this.targets.values()) {
         const entry = this.reader.sheets.find((s) => s.name === t.name);
-        if (entry?.path && t.sheet.changed) zip.file(entry.path, t.sheet.toXml());
+        // Streamed: the sheet's XML goes to the compressor piece by piece, never whole.
+        if (entry?.path && t.sheet.changed)
+          zip.setStream(entry.path, (emit) => t.sheet.write(emit));
       }
       const stylesPath = this.stylesPath();
       if (this.styles?.changed && stylesPath !== undefined)
-        zip.file(stylesPath, this.styles.toXml());
-      if (this.store?.dirty) await this.saveRecords(this.store);
-      return zip.generateAsync({
-        type: 'uint8array',
-        compression: 'DEFLATE',
-        compressionOptions: { level: 1 },
-      });
+        zip.set(stylesPath, this.styles.toXml());
+      if (this.store?.dirty) this.saveRecords(this.store);
+      return zip.save();
     });
   }
 
-  private async saveRecords(store: StateRecords): Promise<void> {
+  private saveRecords(store: StateRecords): void {
     const zip = this.reader.pkg.zip;
     if (store.size === 0) {
-      if (this.statePath !== null) await removeSheet(zip, STATE_SHEET, this.statePath);
+      if (this.statePath !== null) removeSheet(zip, STATE_SHEET, this.statePath);
       this.statePath = null;
-    } else if (this.statePath !== null) zip.file(this.statePath, store.toSheetXml());
-    else this.statePath = await addSheet(zip, STATE_SHEET, 'veryHidden', store.toSheetXml());
-    this.reader.setSheets(await currentSheets(zip));
+    } else if (this.statePath !== null) zip.set(this.statePath, store.toSheetXml());
+    else this.statePath = addSheet(zip, STATE_SHEET, 'veryHidden', store.toSheetXml());
+    this.reader.setSheets(currentSheets(zip));
   }
 }

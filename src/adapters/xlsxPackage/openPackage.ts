@@ -1,9 +1,10 @@
-import JSZip from 'jszip';
 import type { Lang } from '../../core/issue';
 import { PortError } from '../../port/WorkbookPort';
 import { failureMessage } from '../xlsx/portMessages';
 import { relsPathOf, resolveTarget } from './partPath';
 import { attrLocal, walkXml } from './xml';
+import type { DeflateCodec } from './deflateCodec';
+import { ZipPackage } from './zipPackage';
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
 // OLE2 compound files: legacy .xls, and .xlsx files encrypted with an open password.
@@ -29,7 +30,7 @@ export interface Relationship {
 
 /** A package opened for reading: the zip, the workbook's sheets, and reading helpers. */
 export interface OpenedPackage {
-  readonly zip: JSZip;
+  readonly zip: ZipPackage;
   readonly sheets: readonly SheetEntry[];
   readonly date1904: boolean;
   /** The workbook part's relationships, in the order of the rels part. */
@@ -44,29 +45,9 @@ function describe(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/**
- * The zip entry of a part, found without regard to case: part names are case-insensitive in OPC
- * (ECMA-376 part 2, 9.1.1.1), and producers disagree (xl/sharedStrings.xml, xl/SharedStrings.xml).
- */
-export function partFile(zip: JSZip, path: string): JSZip.JSZipObject | null {
-  const exact = zip.file(path);
-  if (exact) return exact;
-  const lower = path.toLowerCase();
-  for (const name of Object.keys(zip.files)) {
-    const entry = zip.files[name];
-    if (name.toLowerCase() === lower && entry && !entry.dir) return entry;
-  }
-  return null;
-}
-
-/** The text of a part, or undefined when the package has no such part. */
-export async function partText(zip: JSZip, path: string): Promise<string | undefined> {
-  return partFile(zip, path)?.async('string');
-}
-
 /** The relationships of a part, targets resolved to zip paths. A missing rels part has none. */
-export async function readRels(zip: JSZip, part: string): Promise<Relationship[]> {
-  const xml = await partText(zip, relsPathOf(part));
+export function readRels(zip: ZipPackage, part: string): Relationship[] {
+  const xml = zip.text(relsPathOf(part));
   if (xml === undefined) return [];
   const out: Relationship[] = [];
   walkXml(xml, {
@@ -88,9 +69,9 @@ export async function readRels(zip: JSZip, part: string): Promise<Relationship[]
 }
 
 /** Reads an entry, calling a failure to inflate what it is: damaged bytes, not a misunderstood file. */
-async function readOrDamaged(zip: JSZip, path: string, lang: Lang): Promise<string | undefined> {
+function readOrDamaged(zip: ZipPackage, path: string, lang: Lang): string | undefined {
   try {
-    return await partText(zip, path);
+    return zip.text(path);
   } catch (e) {
     throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
   }
@@ -114,10 +95,11 @@ function parseOrDamaged(path: string, lang: Lang, parse: () => void): void {
  * that are damaged ('unreadable_file'), and reads the workbook part's sheet list. Nothing else is
  * read here; sheets, strings and styles are read when asked for.
  */
-export async function openPackage(
+export function openPackage(
   data: Uint8Array | ArrayBuffer,
   lang: Lang,
-): Promise<OpenedPackage> {
+  codec?: DeflateCodec,
+): OpenedPackage {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (bytes.length === 0) throw new PortError('not_xlsx', failureMessage(lang, 'empty_file'));
   if (startsWith(bytes, OLE_MAGIC)) {
@@ -125,15 +107,14 @@ export async function openPackage(
   }
   if (!startsWith(bytes, ZIP_MAGIC))
     throw new PortError('not_xlsx', failureMessage(lang, 'not_zip'));
-  let zip: JSZip;
+  let zip: ZipPackage;
   try {
-    // Every entry is inflated and checked now: a damaged entry is damage even in a part this
-    // reader never looks at (a theme, a picture), and the writer copies those parts as they are.
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    // Every entry is inflated and checked now (see ZipPackage.read).
+    zip = ZipPackage.read(bytes, codec);
   } catch (e) {
     throw new PortError('unreadable_file', failureMessage(lang, 'corrupt_zip'), describe(e));
   }
-  const workbookXml = await readOrDamaged(zip, WORKBOOK_PART, lang);
+  const workbookXml = readOrDamaged(zip, WORKBOOK_PART, lang);
   if (workbookXml === undefined) {
     throw new PortError('not_xlsx', failureMessage(lang, 'zip_not_workbook'));
   }
@@ -157,7 +138,7 @@ export async function openPackage(
     });
   });
   try {
-    workbookRels = await readRels(zip, WORKBOOK_PART);
+    workbookRels = readRels(zip, WORKBOOK_PART);
   } catch (e) {
     throw new PortError(
       'unreadable_file',
@@ -172,8 +153,7 @@ export async function openPackage(
     const rel = s.rid === undefined ? undefined : byId.get(s.rid);
     const path = rel && !rel.external ? rel.target : null;
     // A chartsheet or dialog sheet has no cells: the engine sees it as an empty sheet, as before.
-    if (path === null || partFile(zip, path) === null)
-      missing.push(`${s.name} (${path ?? s.rid ?? 'no id'})`);
+    if (path === null || !zip.has(path)) missing.push(`${s.name} (${path ?? s.rid ?? 'no id'})`);
     sheets.push({ name: s.name, state: s.state, path });
   }
   if (missing.length > 0) {

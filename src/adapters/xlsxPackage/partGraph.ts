@@ -1,8 +1,8 @@
-import type JSZip from 'jszip';
-import { partFile, partText, readRels } from './openPackage';
+import { readRels } from './openPackage';
 import { relsPathOf } from './partPath';
 import { attrLocal, walkXml, type XmlTag } from './xml';
 import { applySplices, startTag } from './xmlWrite';
+import type { ZipPackage } from './zipPackage';
 
 /*
  * Parts added to and taken out of the package with everything that names them: their
@@ -54,24 +54,19 @@ function beforeRootClose(xml: string, root: string, text: string): string {
 }
 
 /** The first free "dir/stemN.ext" (case-insensitively, as OPC compares part names). */
-export function freePartName(zip: JSZip, dir: string, stem: string, ext: string): string {
-  const taken = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+export function freePartName(zip: ZipPackage, dir: string, stem: string, ext: string): string {
+  const taken = new Set(zip.paths().map((f) => f.toLowerCase()));
   let n = 1;
   while (taken.has(`${dir}/${stem}${n}.${ext}`.toLowerCase())) n++;
   return `${dir}/${stem}${n}.${ext}`;
 }
 
 /** Adds a part and its content-type override. */
-export async function addPart(
-  zip: JSZip,
-  path: string,
-  contentType: string,
-  xml: string,
-): Promise<void> {
-  zip.file(path, xml);
-  const types = await partText(zip, CONTENT_TYPES);
+export function addPart(zip: ZipPackage, path: string, contentType: string, xml: string): void {
+  zip.set(path, xml);
+  const types = zip.text(CONTENT_TYPES);
   if (types === undefined) throw new Error(`${CONTENT_TYPES} missing`);
-  zip.file(
+  zip.set(
     CONTENT_TYPES,
     beforeRootClose(
       types,
@@ -82,23 +77,22 @@ export async function addPart(
 }
 
 /** Adds a relationship from `source` to `target` (relative to source), making the rels part if need be; returns its id. */
-export async function addRelationship(
-  zip: JSZip,
+export function addRelationship(
+  zip: ZipPackage,
   source: string,
   type: string,
   target: string,
-): Promise<string> {
+): string {
   const relsPath = relsPathOf(source);
   const rels =
-    (await partText(zip, relsPath)) ??
+    zip.text(relsPath) ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${RELS_NS}"></Relationships>`;
   const ids = new Set(elementsOf(rels, 'Relationship').map((r) => attrLocal(r.tag, 'Id')));
   let k = ids.size + 1;
   while (ids.has(`rId${k}`)) k++;
   const id = `rId${k}`;
-  const existing = partFile(zip, relsPath);
-  zip.file(
-    existing?.name ?? relsPath,
+  zip.set(
+    zip.nameOf(relsPath) ?? relsPath,
     beforeRootClose(
       rels,
       'Relationships',
@@ -120,48 +114,47 @@ function sourceOfRels(rels: string): string | undefined {
  * chart's style parts), with their rels parts and overrides. A part something else also names
  * (an image two drawings share) stays. The caller has already removed the relationship to `root`.
  */
-export async function removePartTree(zip: JSZip, root: string): Promise<string[]> {
-  const reach = async (skip: ReadonlySet<string>): Promise<Set<string>> => {
+export function removePartTree(zip: ZipPackage, root: string): string[] {
+  const reach = (skip: ReadonlySet<string>): Set<string> => {
     const seen = new Set<string>();
     const queue = [root];
     while (queue.length > 0) {
       const part = queue.shift() as string;
-      const file = partFile(zip, part);
-      const key = file?.name.toLowerCase();
-      if (file === null || key === undefined || seen.has(key)) continue;
+      const name = zip.nameOf(part);
+      const key = name?.toLowerCase();
+      if (name === undefined || key === undefined || seen.has(key)) continue;
       if (skip.has(key) && part !== root) continue;
       seen.add(key);
-      for (const r of await readRels(zip, file.name)) if (!r.external) queue.push(r.target);
+      for (const r of readRels(zip, name)) if (!r.external) queue.push(r.target);
     }
     return seen;
   };
-  const reachable = await reach(new Set());
+  const reachable = reach(new Set());
   // What the parts outside the tree still name stays, and so does what only it leads to.
   const kept = new Set<string>();
-  for (const name of Object.keys(zip.files)) {
-    if (!name.toLowerCase().endsWith('.rels') || zip.files[name]?.dir) continue;
+  for (const name of zip.paths()) {
+    if (!name.toLowerCase().endsWith('.rels')) continue;
     const source = sourceOfRels(name);
     if (source === undefined || reachable.has(source.toLowerCase())) continue;
-    if (source !== '' && partFile(zip, source) === null) continue;
-    for (const r of await readRels(zip, source)) if (!r.external) kept.add(r.target.toLowerCase());
+    if (source !== '' && !zip.has(source)) continue;
+    for (const r of readRels(zip, source)) if (!r.external) kept.add(r.target.toLowerCase());
   }
-  const doomed = await reach(kept);
+  const doomed = reach(kept);
   const removed: string[] = [];
   for (const lower of doomed) {
-    const file = partFile(zip, lower);
-    if (file === null) continue;
-    const rels = partFile(zip, relsPathOf(file.name));
-    if (rels) zip.remove(rels.name);
-    zip.remove(file.name);
-    removed.push(file.name);
+    const name = zip.nameOf(lower);
+    if (name === undefined) continue;
+    zip.remove(relsPathOf(name));
+    zip.remove(name);
+    removed.push(name);
   }
-  const types = await partText(zip, CONTENT_TYPES);
+  const types = zip.text(CONTENT_TYPES);
   if (types !== undefined && removed.length > 0) {
     const gone = new Set(removed.map((p) => `/${p}`.toLowerCase()));
     const splices = elementsOf(types, 'Override')
       .filter((o) => gone.has((attrLocal(o.tag, 'PartName') ?? '').toLowerCase()))
       .map((o) => ({ start: o.tag.start, end: o.end, text: '' }));
-    zip.file(CONTENT_TYPES, applySplices(types, splices));
+    zip.set(CONTENT_TYPES, applySplices(types, splices));
   }
   return removed;
 }

@@ -1,15 +1,10 @@
-import {
-  columnNumber,
-  NO_SAVED_RESULT,
-  type CellRange,
-  type CellValue,
-  type SheetGrid,
-} from '../../core/grid';
+import { NO_SAVED_RESULT, type CellRange, type CellValue, type SheetGrid } from '../../core/grid';
 import type { Progress } from '../../port/WorkbookPort';
+import { parseCellRef } from './cellRef';
 import { isDateFormat } from './numberFormats';
 import { slideFormula } from './sharedFormula';
 import type { CellFormats } from './styles';
-import { attrLocal, walkXml } from './xml';
+import { attrLocal, walkXml, type XmlHandlers } from './xml';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system. */
@@ -24,20 +19,10 @@ export interface SheetRead {
   readonly protected: boolean;
 }
 
-/** 1-based row and column of an A1 reference, or null. */
-function parseRef(ref: string): { row: number; col: number } | null {
-  let i = 0;
-  while (i < ref.length && /[A-Za-z$]/.test(ref.charAt(i))) i++;
-  const letters = ref.slice(0, i).replace(/\$/g, '');
-  const row = Number(ref.slice(i).replace(/\$/g, ''));
-  if (letters === '' || !Number.isInteger(row) || row < 1) return null;
-  return { row, col: columnNumber(letters) };
-}
-
 function parseRange(ref: string): CellRange | null {
   const [from, to] = ref.split(':');
-  const a = from === undefined ? null : parseRef(from);
-  const b = to === undefined ? a : parseRef(to);
+  const a = from === undefined ? null : parseCellRef(from);
+  const b = to === undefined ? a : parseCellRef(to);
   if (a === null || b === null) return null;
   return { top: a.row - 1, left: a.col - 1, bottom: b.row - 1, right: b.col - 1 };
 }
@@ -94,6 +79,22 @@ export function readSheetXml(
   date1904: boolean,
   onProgress?: Progress,
 ): SheetRead {
+  const reader = sheetReader(name, strings, formats, date1904, onProgress);
+  walkXml(xml, reader.handlers);
+  return reader.finish();
+}
+
+/**
+ * readSheetXml as handlers and a finish, so the package reader can walk a part once with these and
+ * other handlers together (the sheet's layout for patching it, see sheetLayout.ts).
+ */
+export function sheetReader(
+  name: string,
+  strings: readonly string[],
+  formats: CellFormats,
+  date1904: boolean,
+  onProgress?: Progress,
+): { readonly handlers: XmlHandlers; finish(): SheetRead } {
   const values: CellValue[][] = [];
   const numFmts: (string | null)[][] = [];
   const hiddenAll: number[] = [];
@@ -104,6 +105,15 @@ export function readSheetXml(
   let rowIndex = -1;
   let nextCol = 0;
   let cell: CellState | null = null;
+  const reused: CellState = {
+    col: 0,
+    shared: undefined,
+    type: 'n',
+    style: 0,
+    value: undefined,
+    formula: undefined,
+    inline: undefined,
+  };
   let textTarget: 'v' | 'f' | 'is' | null = null;
   let inInlineText = false;
   let phonetic = 0;
@@ -171,7 +181,7 @@ export function readSheetXml(
     }
   };
 
-  walkXml(xml, {
+  const handlers: XmlHandlers = {
     open(tag) {
       switch (tag.local) {
         case 'sheetData':
@@ -190,20 +200,21 @@ export function readSheetXml(
         case 'c': {
           if (!inSheetData) return;
           const ref = attrLocal(tag, 'r');
-          const at = ref === undefined ? null : parseRef(ref);
+          const at = ref === undefined ? null : parseCellRef(ref);
           // Without r=, a cell follows the one before it (allowed by the schema, used by some tools).
           const col = at === null ? nextCol : at.col - 1;
           if (at !== null && at.row - 1 !== rowIndex) rowIndex = at.row - 1;
           nextCol = col + 1;
-          cell = {
-            col,
-            shared: undefined,
-            type: attrLocal(tag, 't') ?? 'n',
-            style: Number(attrLocal(tag, 's') ?? '0') || 0,
-            value: undefined,
-            formula: undefined,
-            inline: undefined,
-          };
+          // One object serves every cell in turn (finishCell keeps nothing of it): a sheet of
+          // 550,000 cells need not make 550,000 of them.
+          cell = reused;
+          cell.col = col;
+          cell.shared = undefined;
+          cell.type = attrLocal(tag, 't') ?? 'n';
+          cell.style = Number(attrLocal(tag, 's') ?? '0') || 0;
+          cell.value = undefined;
+          cell.formula = undefined;
+          cell.inline = undefined;
           return;
         }
         case 'v':
@@ -278,27 +289,30 @@ export function readSheetXml(
       else if (textTarget === 'f') cell.formula += text;
       else if (inInlineText) cell.inline += text;
     },
-  });
-
-  clearMergedCells(values, numFmts, merges);
-  let lastRow = values.length;
-  while (lastRow > 0 && (values[lastRow - 1]?.length ?? 0) === 0) lastRow--;
-  values.length = lastRow;
-  for (let r = 0; r < lastRow; r++) values[r] ??= [];
-  const anyFormat = numFmts.some((row) => row !== undefined);
-  const numberFormats: (string | null)[][] = numFmts.slice(0, lastRow);
-  onProgress?.(Math.max(totalRows, lastRow), Math.max(totalRows, lastRow));
-
-  const grid: SheetGrid = {
-    name,
-    values,
-    merges,
-    hiddenRows: hiddenAll.filter((r) => r < lastRow),
-    origin: { row: 1, col: 1 },
-    date1904,
-    ...(anyFormat ? { numberFormats } : {}),
   };
-  return { grid, protected: isProtected };
+
+  const finish = (): SheetRead => {
+    clearMergedCells(values, numFmts, merges);
+    let lastRow = values.length;
+    while (lastRow > 0 && (values[lastRow - 1]?.length ?? 0) === 0) lastRow--;
+    values.length = lastRow;
+    for (let r = 0; r < lastRow; r++) values[r] ??= [];
+    const anyFormat = numFmts.some((row) => row !== undefined);
+    const numberFormats: (string | null)[][] = numFmts.slice(0, lastRow);
+    onProgress?.(Math.max(totalRows, lastRow), Math.max(totalRows, lastRow));
+
+    const grid: SheetGrid = {
+      name,
+      values,
+      merges,
+      hiddenRows: hiddenAll.filter((r) => r < lastRow),
+      origin: { row: 1, col: 1 },
+      date1904,
+      ...(anyFormat ? { numberFormats } : {}),
+    };
+    return { grid, protected: isProtected };
+  };
+  return { handlers, finish };
 }
 
 /**

@@ -1,10 +1,10 @@
-import type JSZip from 'jszip';
-import { partFile, readRels, WORKBOOK_PART, type SheetEntry } from './openPackage';
+import { readRels, WORKBOOK_PART, type SheetEntry } from './openPackage';
 import { removePartTree } from './partGraph';
 import { relsPathOf } from './partPath';
 import { tagName } from './stylesPatch';
 import { attrLocal, walkXml, type XmlTag } from './xml';
 import { applySplices, escapeText, startTag, type Splice } from './xmlWrite';
+import type { ZipPackage } from './zipPackage';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -39,8 +39,8 @@ function closeStartOf(xml: string, local: string): number {
   return found.tag.selfClosing ? -1 : xml.lastIndexOf('<', found.end - 1);
 }
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  const t = await partFile(zip, path)?.async('string');
+function text(zip: ZipPackage, path: string): string {
+  const t = zip.text(path);
   if (t === undefined) throw new Error(`${path} missing`);
   return t;
 }
@@ -49,26 +49,20 @@ async function text(zip: JSZip, path: string): Promise<string> {
  * Adds a worksheet at the end of the workbook: its part, its relationship, its content type and its
  * <sheet> entry, each inserted before the closing tag of its list (the places ECMA-376 allows).
  */
-export async function addSheet(
-  zip: JSZip,
-  name: string,
-  state: string,
-  xml: string,
-): Promise<string> {
-  const taken = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+export function addSheet(zip: ZipPackage, name: string, state: string, xml: string): string {
   let n = 1;
-  while (taken.has(`xl/worksheets/sheet${n}.xml`)) n++;
+  while (zip.has(`xl/worksheets/sheet${n}.xml`)) n++;
   const path = `xl/worksheets/sheet${n}.xml`;
-  zip.file(path, xml);
+  zip.set(path, xml);
 
   const relsPath = relsPathOf(WORKBOOK_PART);
-  const rels = await text(zip, relsPath);
+  const rels = text(zip, relsPath);
   const ids = new Set(elements(rels, 'Relationship').map((r) => attrLocal(r.tag, 'Id')));
   let k = ids.size + 1;
   while (ids.has(`rId${k}`)) k++;
   const rid = `rId${k}`;
   const relsClose = closeStartOf(rels, 'Relationships');
-  zip.file(
+  zip.set(
     relsPath,
     applySplices(rels, [
       {
@@ -83,9 +77,9 @@ export async function addSheet(
     ]),
   );
 
-  const types = await text(zip, CONTENT_TYPES);
+  const types = text(zip, CONTENT_TYPES);
   const typesClose = closeStartOf(types, 'Types');
-  zip.file(
+  zip.set(
     CONTENT_TYPES,
     applySplices(types, [
       {
@@ -96,7 +90,7 @@ export async function addSheet(
     ]),
   );
 
-  const workbook = await text(zip, WORKBOOK_PART);
+  const workbook = text(zip, WORKBOOK_PART);
   const root = elements(workbook, 'workbook')[0];
   const relPrefix = Object.entries(root?.tag.attributes ?? {}).find(
     ([k, v]) => k.startsWith('xmlns:') && v === REL_NS,
@@ -127,7 +121,7 @@ export async function addSheet(
         end: workbook.lastIndexOf('<', sheetsEl.end - 1),
         text: entry,
       };
-  zip.file(WORKBOOK_PART, applySplices(workbook, [splice]));
+  zip.set(WORKBOOK_PART, applySplices(workbook, [splice]));
   return path;
 }
 
@@ -136,8 +130,8 @@ export async function addSheet(
  * type and part, and the parts only it leads to (its drawing and chart).
  * Sheet-scoped names and the active tab count sheets by position, so those after it move down.
  */
-export async function removeSheet(zip: JSZip, name: string, path: string): Promise<void> {
-  const workbook = await text(zip, WORKBOOK_PART);
+export function removeSheet(zip: ZipPackage, name: string, path: string): void {
+  const workbook = text(zip, WORKBOOK_PART);
   const sheets = elements(workbook, 'sheet');
   const index = sheets.findIndex((s) => attrLocal(s.tag, 'name') === name);
   const sheet = sheets[index];
@@ -175,17 +169,17 @@ export async function removeSheet(zip: JSZip, name: string, path: string): Promi
       });
     }
   }
-  zip.file(WORKBOOK_PART, applySplices(workbook, splices));
+  zip.set(WORKBOOK_PART, applySplices(workbook, splices));
 
   const relsPath = relsPathOf(WORKBOOK_PART);
-  const rels = await text(zip, relsPath);
+  const rels = text(zip, relsPath);
   const rel = elements(rels, 'Relationship').find((r) => attrLocal(r.tag, 'Id') === rid);
   if (rel)
-    zip.file(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
+    zip.set(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
 
   // The part, its drawings and charts, their rels and overrides.
-  await removePartTree(zip, path);
-  await dropStaleCalcChain(zip, attrLocal(sheet.tag, 'sheetId'));
+  removePartTree(zip, path);
+  dropStaleCalcChain(zip, attrLocal(sheet.tag, 'sheetId'));
 }
 
 /**
@@ -194,18 +188,18 @@ export async function removeSheet(zip: JSZip, name: string, path: string): Promi
  * missing, so it is removed (part, relationship, override) when it names the removed sheet. A
  * bulletin sheet has no formulas, unless the user added some.
  */
-async function dropStaleCalcChain(zip: JSZip, sheetId: string | undefined): Promise<void> {
+function dropStaleCalcChain(zip: ZipPackage, sheetId: string | undefined): void {
   if (sheetId === undefined) return;
   const relsPath = relsPathOf(WORKBOOK_PART);
-  const rels = await text(zip, relsPath);
+  const rels = text(zip, relsPath);
   const rel = elements(rels, 'Relationship').find((r) =>
     (attrLocal(r.tag, 'Type') ?? '').endsWith('/calcChain'),
   );
   if (rel === undefined) return;
-  const target = (await readRels(zip, WORKBOOK_PART)).find(
+  const target = readRels(zip, WORKBOOK_PART).find(
     (r) => r.id === attrLocal(rel.tag, 'Id'),
   )?.target;
-  const chain = target === undefined ? undefined : await partFile(zip, target)?.async('string');
+  const chain = target === undefined ? undefined : zip.text(target);
   if (target === undefined || chain === undefined) return;
   let current: string | undefined;
   let names = false;
@@ -218,8 +212,8 @@ async function dropStaleCalcChain(zip: JSZip, sheetId: string | undefined): Prom
     },
   });
   if (!names) return;
-  zip.file(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
-  await removePartTree(zip, target);
+  zip.set(relsPath, applySplices(rels, [{ start: rel.tag.start, end: rel.end, text: '' }]));
+  removePartTree(zip, target);
 }
 
 /*
@@ -240,13 +234,13 @@ const AFTER_DEFINED_NAMES = new Set([
 ]);
 
 /** Adds a name scoped to the sheet at `localSheetId` (0-based position in <sheets>). */
-export async function addDefinedName(
-  zip: JSZip,
+export function addDefinedName(
+  zip: ZipPackage,
   name: string,
   localSheetId: number,
   formula: string,
-): Promise<void> {
-  const workbook = await text(zip, WORKBOOK_PART);
+): void {
+  const workbook = text(zip, WORKBOOK_PART);
   const root = elements(workbook, 'workbook')[0];
   if (root === undefined) throw new Error('workbook.xml without <workbook>');
   const rootName = tagName(workbook, root.tag);
@@ -282,13 +276,13 @@ export async function addDefinedName(
     const close = workbook.lastIndexOf('<', list.end - 1);
     splice = { start: close, end: close, text: entry };
   }
-  zip.file(WORKBOOK_PART, applySplices(workbook, [splice]));
+  zip.set(WORKBOOK_PART, applySplices(workbook, [splice]));
 }
 
 /** The workbook's sheets as workbook.xml lists them now (after this session's changes). */
-export async function currentSheets(zip: JSZip): Promise<SheetEntry[]> {
-  const workbook = await text(zip, WORKBOOK_PART);
-  const rels = new Map((await readRels(zip, WORKBOOK_PART)).map((r) => [r.id, r]));
+export function currentSheets(zip: ZipPackage): SheetEntry[] {
+  const workbook = text(zip, WORKBOOK_PART);
+  const rels = new Map(readRels(zip, WORKBOOK_PART).map((r) => [r.id, r]));
   return elements(workbook, 'sheet').map((s) => {
     const rel = rels.get(attrLocal(s.tag, 'id') ?? '');
     return {

@@ -1,4 +1,3 @@
-import type JSZip from 'jszip';
 import {
   bulletinSheetName,
   ownBulletinsOf,
@@ -12,6 +11,7 @@ import { addPart, addRelationship, freePartName } from './partGraph';
 import type { StateRecords } from './stateRecords';
 import type { StylesPatch } from './stylesPatch';
 import { addDefinedName, addSheet, currentSheets, removeSheet } from './workbookPatch';
+import type { ZipPackage } from './zipPackage';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const DRAWING_REL = `${REL_NS}/drawing`;
@@ -28,24 +28,24 @@ const CHART_TYPE = 'application/vnd.openxmlformats-officedocument.drawingml.char
  */
 
 /** Writes one sheet's chart: the chart and drawing parts, their rels and overrides; the drawing's rId on the sheet. */
-async function writeChart(
-  zip: JSZip,
+function writeChart(
+  zip: ZipPackage,
   sheetPath: string,
   name: string,
   sheet: BulletinSheet,
-): Promise<string | undefined> {
+): string | undefined {
   const chart = sheet.chart;
   if (chart === undefined || chart.series.length === 0) return undefined;
   const chartPath = freePartName(zip, 'xl/charts', 'chart', 'xml');
-  await addPart(zip, chartPath, CHART_TYPE, chartXml(name, sheet, chart));
+  addPart(zip, chartPath, CHART_TYPE, chartXml(name, sheet, chart));
   const drawingPath = freePartName(zip, 'xl/drawings', 'drawing', 'xml');
-  const chartRid = await addRelationship(
+  const chartRid = addRelationship(
     zip,
     drawingPath,
     CHART_REL,
     `../charts/${chartPath.slice('xl/charts/'.length)}`,
   );
-  await addPart(zip, drawingPath, DRAWING_TYPE, drawingXml(chartAnchor(sheet), chartRid));
+  addPart(zip, drawingPath, DRAWING_TYPE, drawingXml(chartAnchor(sheet), chartRid));
   return addRelationship(
     zip,
     sheetPath,
@@ -60,17 +60,17 @@ async function writeChart(
  * user's sheet of that name is kept and the bulletin goes to "name (2)". New sheets go at the end,
  * so the positions other sheet-scoped names count by stay as they are.
  */
-export async function writeBulletinParts(
-  zip: JSZip,
+export function writeBulletinParts(
+  zip: ZipPackage,
   styles: StylesPatch,
   records: StateRecords,
   book: BulletinBook,
-): Promise<{ sheets: string[] }> {
+): { sheets: string[] } {
   const ours = new Set(ownBulletinsOf(records.getText(BULLETINS_KEY)));
   const taken = new Set<string>();
   const written: string[] = [];
   for (const sheet of book.sheets) {
-    const existing = await currentSheets(zip);
+    const existing = currentSheets(zip);
     const name = bulletinSheetName(
       sheet.name,
       existing.map((s) => s.name),
@@ -78,21 +78,21 @@ export async function writeBulletinParts(
       taken,
     );
     const old = existing.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (old?.path) await removeSheet(zip, old.name, old.path);
+    if (old?.path) removeSheet(zip, old.name, old.path);
 
     const index = new Map<string, number>();
     for (const [key, style] of Object.entries(sheet.styles))
       index.set(key, styles.cellFormat(cellFormatOf(style)));
     const styleIndex = (key: string) => index.get(key);
-    const path = await addSheet(zip, name, 'visible', bulletinSheetXml(sheet, { styleIndex }));
-    const drawingRid = await writeChart(zip, path, name, sheet);
+    const path = addSheet(zip, name, 'visible', bulletinSheetXml(sheet, { styleIndex }));
+    const drawingRid = writeChart(zip, path, name, sheet);
     if (drawingRid !== undefined)
-      zip.file(path, bulletinSheetXml(sheet, { styleIndex, drawingRid }));
+      zip.set(path, bulletinSheetXml(sheet, { styleIndex, drawingRid }));
 
     const repeat = sheet.print.repeatRows;
     if (repeat) {
-      const position = (await currentSheets(zip)).findIndex((s) => s.name === name);
-      await addDefinedName(
+      const position = currentSheets(zip).findIndex((s) => s.name === name);
+      addDefinedName(
         zip,
         '_xlnm.Print_Titles',
         position,
@@ -103,7 +103,7 @@ export async function writeBulletinParts(
     ours.add(name);
     written.push(name);
   }
-  const now = await currentSheets(zip);
+  const now = currentSheets(zip);
   const stillThere = [...ours].filter((n) => now.some((s) => s.name === n));
   records.setText(BULLETINS_KEY, ownBulletinsText(stillThere));
   return { sheets: written };

@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import { ScannedTag, scanXml } from './xmlScan';
 
 /** An element's local name and attributes, as the handlers of walkXml see it. */
 export interface XmlTag {
@@ -24,46 +24,59 @@ export function localName(name: string): string {
   return colon === -1 ? name : name.slice(colon + 1);
 }
 
+/** An attribute by its name as written; the scanner's tags find it without building a Record. */
+export function attrExact(tag: XmlTag, name: string): string | undefined {
+  return tag instanceof ScannedTag ? tag.attr(name) : tag.attributes[name];
+}
+
+/** How many attributes a tag has. */
+export function attributeCount(tag: XmlTag): number {
+  return tag instanceof ScannedTag ? tag.attributeCount : Object.keys(tag.attributes).length;
+}
+
+/** A copy of a tag that does not keep the part's text alive, for keeping after the walk. */
+export function detachedTag(tag: XmlTag): XmlTag {
+  const { local, start, end, selfClosing, attributes } = tag;
+  return { local, start, end, selfClosing, attributes };
+}
+
 /** An attribute by local name: relationship ids come as r:id, or with whatever prefix was bound. */
 export function attrLocal(tag: XmlTag, local: string): string | undefined {
-  const direct = tag.attributes[local];
+  // The scanner's tags find it without building their attribute Record.
+  if (tag instanceof ScannedTag) return tag.attrLocal(local);
+  const attributes = tag.attributes;
+  const direct = attributes[local];
   if (direct !== undefined) return direct;
-  for (const [k, v] of Object.entries(tag.attributes)) if (localName(k) === local) return v;
+  for (const k in attributes) {
+    const colon = k.indexOf(':');
+    if (colon !== -1 && k.slice(colon + 1) === local) return attributes[k];
+  }
   return undefined;
 }
 
 /**
- * Streams one XML part through saxes, calling the handlers in document order. Namespaces are not
- * resolved (xmlns: false): SpreadsheetML parts are read by local name, which is what every
- * producer agrees on, and resolution would cost time on 50,000-row sheets for nothing.
+ * Streams one XML part through the handlers in document order (xmlScan.ts). Namespaces are not
+ * resolved: SpreadsheetML parts are read by local name, which is what every producer agrees on.
+ * Throws where the part is not well-formed XML.
  */
 export function walkXml(xml: string, handlers: XmlHandlers): void {
-  const parser = new SaxesParser({ xmlns: false });
-  let failure: Error | undefined;
-  parser.on('error', (e) => {
-    failure ??= e;
-  });
-  parser.on('opentag', (tag) => {
-    if (!handlers.open) return;
-    const end = parser.position;
-    // The "<" of this tag is the last one before its end: names and attribute values hold none.
-    const start = xml.lastIndexOf('<', end - 1);
-    handlers.open({
-      local: localName(tag.name),
-      attributes: tag.attributes,
-      start,
-      end,
-      selfClosing: tag.isSelfClosing,
-    });
-  });
-  parser.on('closetag', (tag) => {
-    handlers.close?.(localName(tag.name), parser.position);
-  });
-  if (handlers.text) {
-    const text = handlers.text.bind(handlers);
-    parser.on('text', text);
-    parser.on('cdata', text);
-  }
-  parser.write(xml).close();
-  if (failure) throw failure;
+  scanXml(xml, handlers);
+}
+
+/** Handlers calling `a`'s then `b`'s for each event: two readers served by one parse. */
+export function bothHandlers(a: XmlHandlers, b: XmlHandlers): XmlHandlers {
+  return {
+    open(tag) {
+      a.open?.(tag);
+      b.open?.(tag);
+    },
+    close(local, end) {
+      a.close?.(local, end);
+      b.close?.(local, end);
+    },
+    text(text) {
+      a.text?.(text);
+      b.text?.(text);
+    },
+  };
 }
