@@ -3,7 +3,7 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { Workbook, type Cell, type Worksheet } from 'exceljs';
 import JSZip from 'jszip';
-import { sheetXmlPath } from '../../src/adapters/xlsx/emptyTextResults';
+import { sheetXmlPath } from '../support/exceljsGrid/sheetXmlPath';
 import { main } from '../../src/cli/main';
 import { ReportSchema } from '../../src/core/report';
 import { FORMULA_LIKE_NAMES, QUARTER_END, writeTangshanXlsx } from './bulletinKit';

@@ -1,7 +1,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { Workbook } from 'exceljs';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { main } from '../../src/cli/main';
 import type { CollectReport } from '../../src/cli/collectReport';
 import { cellAt, parseA1 } from '../../src/core/grid';
@@ -138,7 +138,7 @@ describe('tricolor collect', () => {
   }, 60_000);
 
   it('lists every change and conflict on its record sheet', async () => {
-    const book = await XlsxWorkbook.open(await fsp.readFile(path.join(dir, 'out.xlsx')));
+    const book = await PackageWorkbook.open(await fsp.readFile(path.join(dir, 'out.xlsx')));
     const record = await book.readSheet(RECORD);
     const text = record.values.flat().filter((v) => typeof v === 'string');
     for (const cell of Object.keys(EXPECTED_CHANGES)) expect(text).toContain(cell);
@@ -188,7 +188,7 @@ describe('tricolor collect', () => {
       leaked.filter((u) => ![...oldValues].some((v) => typeof v === 'string' && v.includes(u))),
     ).toEqual([]);
 
-    const book = await XlsxWorkbook.open(bytes);
+    const book = await PackageWorkbook.open(bytes);
     const undone = await undoCollect(book, '重点项目');
     expect(undone).toEqual({
       undone: true,
@@ -199,7 +199,7 @@ describe('tricolor collect', () => {
     const after = await book.save();
     expect(leaks(user, await xlsxStateStrings(after))).toEqual([]);
     // Nothing left to undo.
-    expect((await undoCollect(await XlsxWorkbook.open(after), '重点项目')).undone).toBe(false);
+    expect((await undoCollect(await PackageWorkbook.open(after), '重点项目')).undone).toBe(false);
   }, 60_000);
 });
 

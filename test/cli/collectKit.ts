@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { Workbook } from 'exceljs';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import type { SheetGrid } from '../../src/core/grid';
 import { isOwnSheet } from '../../src/core/ownSheets';
 
@@ -24,7 +24,7 @@ export async function sha(file: string): Promise<string> {
 
 /** The user sheets of a workbook file as the engine reads them. */
 export async function userGridsOf(file: string): Promise<SheetGrid[]> {
-  const book = await XlsxWorkbook.open(await fsp.readFile(file));
+  const book = await PackageWorkbook.open(await fsp.readFile(file));
   const grids: SheetGrid[] = [];
   for (const s of await book.listSheets()) {
     if (!isOwnSheet(s.name)) grids.push(await book.readSheet(s.name));

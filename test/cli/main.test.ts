@@ -4,10 +4,9 @@ import { promises as fsp } from 'fs';
 import * as path from 'path';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
 import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { main } from '../../src/cli/main';
-import { reread, snapshot } from '../adapters/xlsx/xlsxTestKit';
+import { reread, snapshot } from '../support/xlsxTestKit';
 import { ReportSchema, type Report } from '../../src/core/report';
 import { captureIo, readJson, SAMPLE, SAMPLES, sampleCopy, tempDir } from './cliTestKit';
 import { statusByRow } from '../support/statusByRow';
@@ -230,7 +229,7 @@ describe('tricolor run on the sample plan table', () => {
   });
 
   it('uses the rules saved in the workbook unless --preset or --rules is given', async () => {
-    const book = await XlsxWorkbook.open(await fsp.readFile(SAMPLE));
+    const book = await PackageWorkbook.open(await fsp.readFile(SAMPLE));
     await book.saveSettings({ rules: { preset: 'due-soon', dueSoonDays: 7 } });
     const input = path.join(dir, 'saved.xlsx');
     await fsp.writeFile(input, await book.save());

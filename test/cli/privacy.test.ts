@@ -1,7 +1,7 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { main } from '../../src/cli/main';
 import { formatIsoDay } from '../../src/core/dates';
 import type { SheetGrid } from '../../src/core/grid';
@@ -35,7 +35,7 @@ function savedRules(): RuleSet {
 
 /** The input with settings saved in it (rules, a column override, a last report date). */
 async function withSettings(bytes: Uint8Array, sheet: string): Promise<Uint8Array> {
-  const book = await XlsxWorkbook.open(bytes);
+  const book = await PackageWorkbook.open(bytes);
   await book.saveSettings({
     rules: SAVED_RULES,
     overrides: { [sheet]: { leader: 'M', note: null } },
@@ -45,7 +45,7 @@ async function withSettings(bytes: Uint8Array, sheet: string): Promise<Uint8Arra
 }
 
 async function userGrids(bytes: Uint8Array): Promise<SheetGrid[]> {
-  const book = await XlsxWorkbook.open(bytes);
+  const book = await PackageWorkbook.open(bytes);
   const grids: SheetGrid[] = [];
   for (const s of await book.listSheets()) {
     if (!isOwnSheet(s.name)) grids.push(await book.readSheet(s.name));
@@ -131,7 +131,7 @@ describe('what tricolor run leaves in the output workbook about itself', () => {
       expect(code).toBe(0);
       bytes = out;
     }
-    const records = await (await XlsxWorkbook.open(bytes)).readRecords();
+    const records = await (await PackageWorkbook.open(bytes)).readRecords();
     const history = records.get('history:重点项目') ?? '';
     expect(JSON.parse(history)).toMatchObject({
       v: 1,

@@ -24,10 +24,10 @@ import {
 
 /**
  * The port contract, held to every adapter the same way: the Office adapter over the recording
- * fake of Excel, the xlsx adapter, and the page's worker port. Each scenario runs in each host,
+ * fake of Excel, the package (.xlsx) adapter, and the page's worker port. Each scenario runs in each host,
  * and the ones about passing a workbook on run across every pair of them.
  */
-const HOSTS: readonly HostKind[] = ['xlsx', 'office', 'worker'];
+const HOSTS: readonly HostKind[] = ['package', 'office', 'worker'];
 const PAIRS = HOSTS.flatMap((a) => HOSTS.map((b) => [a, b] as const));
 const SHEET = '重点项目';
 const BLUE = '#DDEBF7';

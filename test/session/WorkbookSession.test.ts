@@ -112,7 +112,7 @@ describe('WorkbookSession', () => {
         ],
       },
     ];
-    const host = await openIn('xlsx', book);
+    const host = await openIn('package', book);
     const session = new WorkbookSession({ lang: 'zh', today });
     await session.open(host.port);
     await session.paint(request);

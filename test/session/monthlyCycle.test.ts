@@ -71,7 +71,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   }),
 );
 
-const hostArb = fc.constantFrom<HostKind>('xlsx', 'office', 'worker');
+const hostArb = fc.constantFrom<HostKind>('package', 'office', 'worker');
 
 /** The user's fills of a data row, A..E, as they own them. */
 type OwnFills = (string | null)[];

@@ -2,7 +2,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Workbook, type Worksheet } from 'exceljs';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { main } from '../../src/cli/main';
 import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
 import type { SheetAnalysis } from '../../src/core/analysis';
@@ -125,7 +125,7 @@ describe('a 200,000-row plan table', () => {
       // The first 20 problems, then one line saying how many more there are.
       expect(err.trimEnd().split('\n')).toHaveLength(21);
 
-      const book = await XlsxWorkbook.open(await fsp.readFile(out));
+      const book = await PackageWorkbook.open(await fsp.readFile(out));
       const grid = await book.readSheet('重点项目');
       const statusCol = HEADER.length; // F, right after the table
       const labels = defaultRules().labels;
@@ -212,12 +212,12 @@ describe('sheets 16,384 columns wide', () => {
       [4, 2, '乙项目'],
       [4, XFD - 1, '3月底'],
     ]);
-    const book = await XlsxWorkbook.open(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const book = await PackageWorkbook.open(new Uint8Array(await wb.xlsx.writeBuffer()));
     const grid = await book.readSheet('宽表');
     const s = only([grid]);
     expect(s.issues.map((i) => [i.code, i.cell])).toEqual([['deadline_unreadable', 'XFC3']]);
     await book.applyPaint(s.paint);
-    const again = await XlsxWorkbook.open(await book.save());
+    const again = await PackageWorkbook.open(await book.save());
     const painted = await again.readSheet('宽表');
     expect([2, 3, 4].map((r) => painted.values[r - 1]?.[XFD - 1])).toEqual([
       '三色状态',

@@ -4,11 +4,11 @@ import * as os from 'os';
 import * as path from 'path';
 import fc from 'fast-check';
 import { Workbook } from 'exceljs';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../src/core/analyzeWorkbook';
 import { formatIsoDay } from '../../src/core/dates';
 import { defaultRules } from '../../src/core/rules';
-import { reread, snapshot } from '../adapters/xlsx/xlsxTestKit';
+import { reread, snapshot } from '../support/xlsxTestKit';
 import { bytesOfWorkbook, workbookOf } from '../fixtures/bad/writeWorkbook';
 import { asOfArb, planTable } from '../support/genPlanTable';
 
@@ -186,7 +186,7 @@ describe('tricolor run killed with SIGKILL while it works on a 100,000-row workb
 
   /** The plan sheet's values and the sheet names of a saved workbook; throws if it cannot be opened. */
   async function contentsOf(file: string): Promise<{ values: string; sheets: string[] }> {
-    const book = await XlsxWorkbook.open(await fsp.readFile(file));
+    const book = await PackageWorkbook.open(await fsp.readFile(file));
     const grid = await book.readSheet('重点项目');
     return {
       values: JSON.stringify(grid.values),

@@ -1,7 +1,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
 import { MINIMUM_CAPABILITIES } from '../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../src/adapters/office/OfficeWorkbook';
-import { XlsxWorkbook } from '../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
 import { columnLetters, parseA1 } from '../../src/core/grid';
 import type { WorkbookPort } from '../../src/port/WorkbookPort';
 import { WorkerFilePort } from '../../src/taskpane/fileMode/WorkerFilePort';
@@ -155,11 +155,12 @@ export interface Host {
   save(): Promise<BookModel>;
 }
 
-export type HostKind = 'xlsx' | 'office' | 'worker';
+/** 'package': the .xlsx adapter in process; 'worker': the same behind the page's worker protocol. */
+export type HostKind = 'package' | 'office' | 'worker';
 
 export async function openIn(kind: HostKind, book: BookModel): Promise<Host> {
-  if (kind === 'xlsx') {
-    const wb = await XlsxWorkbook.open(await xlsxOf(book));
+  if (kind === 'package') {
+    const wb = await PackageWorkbook.open(await xlsxOf(book));
     return { port: wb, save: async () => modelOfXlsx(await wb.save()) };
   }
   if (kind === 'worker') {

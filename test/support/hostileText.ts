@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { sheetXmlPath } from '../../src/adapters/xlsx/emptyTextResults';
+import { sheetXmlPath } from './exceljsGrid/sheetXmlPath';
 import type { CellValue, SheetGrid } from '../../src/core/grid';
 import { resolveRules, type RuleInput, type RuleSet } from '../../src/core/rules';
 import type { Status } from '../../src/core/status';

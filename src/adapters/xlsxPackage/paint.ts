@@ -27,8 +27,9 @@ import type { StylesPatch } from './stylesPatch';
 
 /*
  * applyPaint and clearPaint over a patched package. The decisions are core's (rebase, dropOurPaint,
- * rowMemoryOf, statusWriteOf, the fill keys); this file follows src/adapters/xlsx/applyPaint.ts
- * step for step so both adapters leave the same record, only reaching cells through the patches.
+ * rowMemoryOf, statusWriteOf, the fill keys); the record it leaves is the one the Office adapter
+ * and the first (ExcelJS) adapter leave, so a file passes between them. Cells are reached only
+ * through the patches.
  */
 
 /** One sheet as the paint sees it: its patch, the stylesheet, and its values as read. */

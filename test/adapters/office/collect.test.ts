@@ -1,7 +1,7 @@
 import { promises as fsp } from 'fs';
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import type { ReturnFile } from '../../../src/core/collect/collectReturns';
 import { DEFAULT_FILL_FIELDS } from '../../../src/core/collect/fillFields';
 import { dayNumber } from '../../../src/core/dates';
@@ -38,7 +38,7 @@ function port(excel: RecordingExcel): OfficeWorkbook {
 
 /** The sample in the fake, cell for cell as the engine reads it: values, formats, merges. */
 async function sampleInExcel(): Promise<{ excel: RecordingExcel; original: BookModel }> {
-  const book = await XlsxWorkbook.open(new Uint8Array(await fsp.readFile(SAMPLE)));
+  const book = await PackageWorkbook.open(new Uint8Array(await fsp.readFile(SAMPLE)));
   const excel = new RecordingExcel();
   for (const { name } of await book.listSheets()) {
     const grid = await book.readSheet(name);
@@ -64,7 +64,7 @@ async function returns(): Promise<ReturnFile[]> {
   const out: ReturnFile[] = [];
   for (const f of await returnFiles()) {
     try {
-      const book = await XlsxWorkbook.open(await fsp.readFile(f));
+      const book = await PackageWorkbook.open(await fsp.readFile(f));
       out.push({ file: path.basename(f), tables: await readTables(book, read) });
     } catch {
       // The damaged files are the CLI's to report (test/cli/collect.test.ts).

@@ -7,7 +7,7 @@ import { addPlanTable } from './planTable';
 
 /**
  * Rows or columns inserted or deleted between painting and clearing move the cells we painted
- * away from the addresses we saved. Like the xlsx adapter (src/adapters/xlsx/paintState.ts), the
+ * away from the addresses we saved. Like the package adapter (src/adapters/xlsxPackage/paint.ts), the
  * Office adapter checks that the status column still holds what it wrote before it restores
  * anything; if not, it leaves the cells alone, forgets the paint and reports nothing removed.
  */

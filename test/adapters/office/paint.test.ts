@@ -281,7 +281,7 @@ describe('applyPaint run twice and clearPaint', () => {
     }
     expect(parts.length).toBeGreaterThan(2);
     expect(parts[0]).toBe('D');
-    // What src/adapters/xlsx/stateSheet.ts does when it saves: the text joined, split again from B.
+    // What a file adapter may do when it saves (the first, ExcelJS one did): the text joined, split again from B.
     const text = parts.join('');
     state.setValues('B2', [parts.map(() => null)]);
     const chunks: string[] = [];

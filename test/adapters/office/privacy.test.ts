@@ -2,7 +2,7 @@ import { promises as fsp } from 'fs';
 import fc from 'fast-check';
 import { MINIMUM_CAPABILITIES } from '../../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../../src/adapters/office/OfficeWorkbook';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import { buildBulletin } from '../../../src/core/bulletin/buildBulletin';
 import { dayNumber, formatIsoDay, type DayNumber } from '../../../src/core/dates';
@@ -102,7 +102,7 @@ async function fullSession(
 
 describe('what the Office adapter stores about itself in a workbook', () => {
   it('holds no user cell text and no person’s name in settings or its state sheet after painting the sample, writing its bulletin and saving settings', async () => {
-    const sample = await XlsxWorkbook.open(new Uint8Array(await fsp.readFile(SAMPLE)));
+    const sample = await PackageWorkbook.open(new Uint8Array(await fsp.readFile(SAMPLE)));
     const grids: SheetGrid[] = [];
     for (const s of await sample.listSheets()) grids.push(await sample.readSheet(s.name));
     const {

@@ -10,7 +10,7 @@ import {
   parsedSheetModels,
   prototypeModelAccessor,
 } from '../../../src/adapters/xlsx/exceljsPrivate';
-import { bytesOf, reread } from './xlsxTestKit';
+import { bytesOf, reread } from '../../support/xlsxTestKit';
 
 async function loadedWithMerges(): Promise<Workbook> {
   const wb = new Workbook();

@@ -18,7 +18,7 @@ import { BULLETINS_KEY } from '../../../src/core/workbookRecord/recordKeys';
 import { paintSheets, readSheets } from '../../../src/session/workflow';
 import { orderProblems } from '../../support/ecmaOrder';
 import { SAMPLE } from '../../support/samples';
-import { bytesOf, reread } from '../xlsx/xlsxTestKit';
+import { bytesOf, reread } from '../../support/xlsxTestKit';
 
 const CORPUS = join(__dirname, '..', '..', 'fixtures', 'corpus');
 const ASOF = dayNumber(2023, 6, 30);

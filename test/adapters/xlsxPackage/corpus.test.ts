@@ -8,7 +8,7 @@ import { STATE_SHEET } from '../../../src/core/ownSheets';
 import { defaultRules } from '../../../src/core/rules';
 import { clearSheets, paintSheets, readSheets } from '../../../src/session/workflow';
 import { orderProblems } from '../../support/ecmaOrder';
-import { bytesOf, planTableWorkbook } from '../xlsx/xlsxTestKit';
+import { bytesOf, planTableWorkbook } from '../../support/xlsxTestKit';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const CORPUS = join(ROOT, 'test', 'fixtures', 'corpus');

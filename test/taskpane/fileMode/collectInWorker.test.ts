@@ -1,6 +1,6 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import type { ReturnFile } from '../../../src/core/collect/collectReturns';
 import { DEFAULT_FILL_FIELDS } from '../../../src/core/collect/fillFields';
 import { dayNumber } from '../../../src/core/dates';
@@ -42,14 +42,14 @@ describe('汇总 in file mode, through the worker port', () => {
     expect(result.notReturned).toEqual(['西城街道']);
     await applyCollect(port, result, 'zh', DAY);
 
-    const saved = await XlsxWorkbook.open(await port.save());
+    const saved = await PackageWorkbook.open(await port.save());
     const grid = await saved.readSheet('重点项目');
     expect(grid.values[19]?.[8]).toBe('完成主体工程');
     expect((await saved.listSheets()).map((s) => s.name)).toContain('汇总记录2023-07-06');
 
     expect((await undoCollect(port, '重点项目')).restored).toBe(19);
     const original = await (
-      await XlsxWorkbook.open(await fsp.readFile(SAMPLE))
+      await PackageWorkbook.open(await fsp.readFile(SAMPLE))
     ).readSheet('重点项目');
     expect((await port.readSheet('重点项目')).values).toEqual(original.values);
   }, 60_000);

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { MINIMUM_CAPABILITIES } from '../../../../src/adapters/office/capabilities';
 import { OfficeWorkbook } from '../../../../src/adapters/office/OfficeWorkbook';
-import { XlsxWorkbook } from '../../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { columnLetters } from '../../../../src/core/grid';
 import { RecordingExcel } from '../../../fakes/recordingExcel';
 import { SAMPLE } from '../../../support/samples';
@@ -25,7 +25,7 @@ const FILES = [
 
 /** The sample open in Excel (the recording fake): values, formats and merges as the engine reads them. */
 async function sampleInExcel(): Promise<RecordingExcel> {
-  const book = await XlsxWorkbook.open(readFileSync(SAMPLE));
+  const book = await PackageWorkbook.open(readFileSync(SAMPLE));
   const excel = new RecordingExcel();
   for (const { name } of await book.listSheets()) {
     const grid = await book.readSheet(name);
@@ -57,7 +57,7 @@ describe('the 汇总 step in Excel (the recording fake)', () => {
     // What openXlsx gives for each picked return, in turn: the empty file fails as it would.
     const filePorts = await Promise.all(
       FILES.map((f) =>
-        XlsxWorkbook.open(readFileSync(path.join(RETURNS, f))).catch((e: unknown) =>
+        PackageWorkbook.open(readFileSync(path.join(RETURNS, f))).catch((e: unknown) =>
           e instanceof Error ? e : new Error(String(e)),
         ),
       ),
@@ -98,7 +98,7 @@ describe('the 汇总 step in Excel (the recording fake)', () => {
       capabilities: { ...MINIMUM_CAPABILITIES, mergedAreas: true },
     });
     const name = '03-区水利局-加了一行.xlsx';
-    const filePorts = [await XlsxWorkbook.open(readFileSync(path.join(RETURNS, name)))];
+    const filePorts = [await PackageWorkbook.open(readFileSync(path.join(RETURNS, name)))];
     const rendered = renderApp({ mode: 'office', port, filePorts });
     await screen.findByRole('group', { name: '重点项目' });
     fireEvent.click(screen.getByRole('tab', { name: '汇总' }));

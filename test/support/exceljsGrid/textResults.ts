@@ -1,4 +1,4 @@
-import { attr, decodeXml } from './xmlAttr';
+import { attr, decodeXml } from '../../../src/adapters/xlsx/xmlAttr';
 
 /**
  * The saved text results of formula cells (<c t="str"><f>…</f><v>三季度</v></c>), by address, read

@@ -1,6 +1,6 @@
 import { promises as fsp } from 'fs';
 import fc from 'fast-check';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import { buildBulletin } from '../../../src/core/bulletin/buildBulletin';
 import { dayNumber, formatIsoDay, type DayNumber } from '../../../src/core/dates';
@@ -47,7 +47,7 @@ async function fullSession(
   bytes: Uint8Array,
   asOf: DayNumber,
 ): Promise<{ grids: SheetGrid[]; saved: Uint8Array; painted: number }> {
-  const book = await XlsxWorkbook.open(bytes);
+  const book = await PackageWorkbook.open(bytes);
   const grids: SheetGrid[] = [];
   for (const s of await book.listSheets()) {
     if (!isOwnSheet(s.name)) grids.push(await book.readSheet(s.name));

@@ -1,5 +1,5 @@
 import { ValueType, Workbook } from 'exceljs';
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import { buildBulletin } from '../../../src/core/bulletin/buildBulletin';
 import type { BulletinBook } from '../../../src/core/bulletinBook';
@@ -24,7 +24,7 @@ import {
   rulesOf,
   xmlCells,
 } from '../../support/hostileText';
-import { bytesOf, reread, snapshot } from './xlsxTestKit';
+import { bytesOf, reread, snapshot } from '../../support/xlsxTestKit';
 
 /**
  * The xlsx adapter (the command line's output and the task pane's download in file mode) writes
@@ -52,7 +52,7 @@ interface Painted {
 /** Opens the hostile table, paints it and adds the bulletin under the given rules, then saves. */
 async function paintAndBulletin(rules: RuleInput): Promise<Painted> {
   const input = await hostileWorkbook();
-  const book = await XlsxWorkbook.open(input);
+  const book = await PackageWorkbook.open(input);
   const ruleSet = rulesOf(rules);
   const analysis = analyzeWorkbook([await book.readSheet(HOSTILE_SHEET)], {
     asOf,
@@ -155,7 +155,7 @@ describe('text from users in the xlsx adapter’s output', () => {
   it('finds its own status column again after saving, so a second run and clearing give back the user’s sheet', async () => {
     const { input, bytes } = await paintAndBulletin(FORMULA_RULES);
     const ruleSet = rulesOf(FORMULA_RULES);
-    const again = await XlsxWorkbook.open(bytes);
+    const again = await PackageWorkbook.open(bytes);
     const analysis = analyzeWorkbook([await again.readSheet(HOSTILE_SHEET)], {
       asOf,
       rules: ruleSet,
@@ -164,7 +164,7 @@ describe('text from users in the xlsx adapter’s output', () => {
     // The labels read back are our own column, not a table column or a conflict.
     expect(analysis.sheets[0]?.paint.statusColumn).toBe(7);
     await again.applyPaint(analysis.sheets[0]!.paint);
-    const repainted = await XlsxWorkbook.open(await again.save());
+    const repainted = await PackageWorkbook.open(await again.save());
     expect((await repainted.clearPaint(HOSTILE_SHEET)).statusColumnRemoved).toBe(true);
     const cleared = snapshot(await reread(await repainted.save())).find(
       (s) => s.name === HOSTILE_SHEET,
@@ -185,7 +185,7 @@ describe('text from users in the xlsx adapter’s output', () => {
     ws.getCell('B3').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
     const input = await bytesOf(wb);
 
-    const book = await XlsxWorkbook.open(input);
+    const book = await PackageWorkbook.open(input);
     const analysis = analyzeWorkbook([await book.readSheet(HOSTILE_SHEET)], {
       asOf,
       rules: rulesOf({}),
@@ -196,7 +196,7 @@ describe('text from users in the xlsx adapter’s output', () => {
       ...paint,
       labels: paint.labels.map((l) => (l === '' ? l : `${l}\u0007`)),
     });
-    const reopened = await XlsxWorkbook.open(await book.save());
+    const reopened = await PackageWorkbook.open(await book.save());
     expect((await reopened.clearPaint(HOSTILE_SHEET)).statusColumnRemoved).toBe(true);
     const cleared = snapshot(await reread(await reopened.save())).find(
       (s) => s.name === HOSTILE_SHEET,

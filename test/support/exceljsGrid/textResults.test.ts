@@ -1,4 +1,4 @@
-import { findTextResults } from '../../../src/adapters/xlsx/textResults';
+import { findTextResults } from './textResults';
 
 describe('findTextResults', () => {
   it('reads the saved text result of every str formula cell, empty ones included', () => {

@@ -1,5 +1,5 @@
 import { ValueType, type Cell } from 'exceljs';
-import { NO_SAVED_RESULT, type CellValue } from '../../core/grid';
+import { NO_SAVED_RESULT, type CellValue } from '../../../src/core/grid';
 
 const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FILE_ADAPTERS } from './adapters';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import type { SheetAnalysis } from '../../../src/core/analysis';
 import type { DayNumber } from '../../../src/core/dates';
@@ -9,9 +9,9 @@ import { STATE_SHEET } from '../../../src/core/ownSheets';
 import { defaultRules } from '../../../src/core/rules';
 import { bytesOfWorkbook, cellsByAddress, workbookOf } from '../../fixtures/bad/writeWorkbook';
 import { asOfArb, planTable } from '../../support/genPlanTable';
-import { reread, snapshot } from './xlsxTestKit';
+import { reread, snapshot } from '../../support/xlsxTestKit';
 
-describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
+describe('the package adapter', () => {
   /**
    * The xlsx adapter over generated plan tables (test/support/genPlanTable.ts), each written as a
    * real .xlsx file: it reads back exactly what the table holds, painting changes nothing of the
@@ -50,7 +50,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
       async () => {
         await fc.assert(
           fc.asyncProperty(planTable(), asOfArb, async (t, asOf) => {
-            const book = await open(await bytesOfWorkbook(workbookOf(t.grid)));
+            const book = await PackageWorkbook.open(await bytesOfWorkbook(workbookOf(t.grid)));
             const read = await book.readSheet(t.grid.name);
             expect(cellsByAddress(read)).toEqual(cellsByAddress(t.grid));
             expect(mergesOf(read)).toEqual(mergesOf(t.grid));
@@ -79,11 +79,11 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
         await fc.assert(
           fc.asyncProperty(planTable(), asOfArb, async (t, asOf) => {
             const original = await bytesOfWorkbook(workbookOf(t.grid));
-            const book = await open(original);
+            const book = await PackageWorkbook.open(original);
             const before = await book.readSheet(t.grid.name);
             const sheet = analyze(before, asOf);
             await book.applyPaint(sheet.paint);
-            const after = await open(await book.save());
+            const after = await PackageWorkbook.open(await book.save());
             expect(await after.listSheets()).toEqual([{ name: t.grid.name, visible: true }]);
             const grid = await after.readSheet(t.grid.name);
             const col = excelColumn(grid, sheet.paint.statusColumn);
@@ -122,11 +122,11 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
       async () => {
         await fc.assert(
           fc.asyncProperty(planTable(), asOfArb, async (t, asOf) => {
-            const once = await open(await bytesOfWorkbook(workbookOf(t.grid)));
+            const once = await PackageWorkbook.open(await bytesOfWorkbook(workbookOf(t.grid)));
             const first = analyze(await once.readSheet(t.grid.name), asOf);
             await once.applyPaint(first.paint);
             const onceBytes = await once.save();
-            const twice = await open(onceBytes);
+            const twice = await PackageWorkbook.open(onceBytes);
             const second = analyze(await twice.readSheet(t.grid.name), asOf);
             expect(second.statuses).toEqual(first.statuses);
             await twice.applyPaint(second.paint);
@@ -144,9 +144,9 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
         await fc.assert(
           fc.asyncProperty(planTable(), asOfArb, async (t, asOf) => {
             const original = await bytesOfWorkbook(workbookOf(t.grid));
-            const book = await open(original);
+            const book = await PackageWorkbook.open(original);
             await book.applyPaint(analyze(await book.readSheet(t.grid.name), asOf).paint);
-            const painted = await open(await book.save());
+            const painted = await PackageWorkbook.open(await book.save());
             await painted.clearPaint(t.grid.name);
             expect(await userSheets(await painted.save())).toEqual(await userSheets(original));
           }),

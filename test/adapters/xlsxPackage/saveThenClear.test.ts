@@ -1,4 +1,4 @@
-import { XlsxWorkbook } from '../../../src/adapters/xlsx/XlsxWorkbook';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { dayNumber } from '../../../src/core/dates';
 import { defaultRules } from '../../../src/core/rules';
 import { analyze, clearSheets, paintSheets, readSheets } from '../../../src/session/workflow';
@@ -25,7 +25,7 @@ const BOOK: BookModel = [
   },
 ];
 
-async function run(book: XlsxWorkbook, what: 'paint' | 'clear'): Promise<void> {
+async function run(book: PackageWorkbook, what: 'paint' | 'clear'): Promise<void> {
   const { grids } = await readSheets(book);
   const analysis = await analyze(grids, {
     asOf: dayNumber(2023, 6, 30),
@@ -38,7 +38,7 @@ async function run(book: XlsxWorkbook, what: 'paint' | 'clear'): Promise<void> {
 
 describe('a workbook saved (downloaded) between its paint and its clear', () => {
   it('is cleared back to exactly the user’s fills, as one never saved is', async () => {
-    const book = await XlsxWorkbook.open(await xlsxOf(BOOK));
+    const book = await PackageWorkbook.open(await xlsxOf(BOOK));
     await run(book, 'paint');
     // The page's 下载 saves the open workbook; staff then click 清除标注 in the same session.
     await book.save();

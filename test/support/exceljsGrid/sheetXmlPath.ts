@@ -1,9 +1,9 @@
 import type JSZip from 'jszip';
-import { attr } from './xmlAttr';
+import { attr } from '../../../src/adapters/xlsx/xmlAttr';
 
 /*
  * Where a sheet's own XML is, for the checks that read it beside ExcelJS (textResults.ts reads
- * formulas' text results that ExcelJS drops or turns into dates).
+ * formulas' text results that ExcelJS drops or turns into dates; tests read a sheet's raw XML).
  */
 
 /** The zip path of a worksheet's XML, found through xl/workbook.xml and its relationships. */

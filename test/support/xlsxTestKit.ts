@@ -1,6 +1,6 @@
 import { Workbook, type Worksheet } from 'exceljs';
-import type { FillRuns, PaintPlan, StatusCode } from '../../../src/core/paintPlan';
-import type { Status } from '../../../src/core/status';
+import type { FillRuns, PaintPlan, StatusCode } from '../../src/core/paintPlan';
+import type { Status } from '../../src/core/status';
 
 /** The bytes of a workbook built in a test, as a file on disk would hold them. */
 export async function bytesOf(wb: Workbook): Promise<Uint8Array> {

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { FILE_ADAPTERS, type FilePort } from './adapters';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
 import type { WorkbookAnalysis } from '../../../src/core/analysis';
 import { dayNumber } from '../../../src/core/dates';
@@ -22,7 +22,7 @@ import {
 } from '../../fixtures/bad/corpus';
 import { cellsByAddress } from '../../fixtures/bad/writeWorkbook';
 
-describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
+describe('the package adapter', () => {
   /**
    * The bad-input corpus as files, through the xlsx adapter: every grid fixture written as a
    * workbook must read back cell for cell and give the fixture's exact outcome, and painting it must
@@ -33,7 +33,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
   const file = (dir: string, name: string): Uint8Array =>
     new Uint8Array(fs.readFileSync(path.join(dir, name)));
 
-  async function readAll(book: FilePort): Promise<SheetGrid[]> {
+  async function readAll(book: PackageWorkbook): Promise<SheetGrid[]> {
     const grids: SheetGrid[] = [];
     for (const s of await book.listSheets()) grids.push(await book.readSheet(s.name));
     return grids;
@@ -44,8 +44,8 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
   async function analyzeFile(
     bytes: Uint8Array,
     lang: Lang = 'zh',
-  ): Promise<{ book: FilePort; grids: SheetGrid[]; result: WorkbookAnalysis }> {
-    const book = await openFile(bytes, lang);
+  ): Promise<{ book: PackageWorkbook; grids: SheetGrid[]; result: WorkbookAnalysis }> {
+    const book = await PackageWorkbook.open(bytes, lang);
     const grids = await readAll(book);
     return {
       book,
@@ -74,7 +74,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
       const bytes = file(XLSX_GRIDS_DIR, name.replace(/\.json$/, '.xlsx'));
 
       it('reads back every value, number format, merge and hidden row the sheet holds', async () => {
-        const book = await openFile(bytes);
+        const book = await PackageWorkbook.open(bytes);
         expect(await book.listSheets()).toEqual([{ name: g.sheet.name, visible: true }]);
         const read = await book.readSheet(g.sheet.name);
         expect(cellsByAddress(read)).toEqual(cellsByAddress(fixture));
@@ -104,7 +104,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
           const { book, grids: before, result } = await analyzeFile(bytes);
           const sheet = result.sheets[0]!;
           await book.applyPaint(sheet.paint);
-          const after = await openFile(await book.save());
+          const after = await PackageWorkbook.open(await book.save());
           expect(await after.listSheets()).toEqual(await book.listSheets());
           const grid = await after.readSheet(g.sheet.name);
           const col = excelColumn(grid, sheet.paint.statusColumn);
@@ -131,7 +131,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
 
   async function failure(bytes: Uint8Array, lang: Lang): Promise<PortError> {
     try {
-      await openFile(bytes, lang);
+      await PackageWorkbook.open(bytes, lang);
     } catch (e) {
       if (e instanceof PortError) return e;
       throw e;
@@ -262,7 +262,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, openFile) => {
           'sheet_protected',
           sentence,
         ]);
-        const after = await openFile(await book.save(), lang);
+        const after = await PackageWorkbook.open(await book.save(), lang);
         expect(await after.listSheets()).toEqual([{ name: '重点项目', visible: true }]);
         expect(cellsByAddress(await after.readSheet('重点项目'))).toEqual(
           cellsByAddress(grids[0]!),

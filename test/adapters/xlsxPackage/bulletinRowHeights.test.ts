@@ -1,6 +1,6 @@
 import type { BulletinSheet } from '../../../src/core/bulletinBook';
-import { FILE_ADAPTERS, type OpenFile } from './adapters';
-import { bytesOf, planTableWorkbook, reread } from './xlsxTestKit';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
+import { bytesOf, planTableWorkbook, reread } from '../../support/xlsxTestKit';
 
 /**
  * Excel and LibreOffice do not fit rows to their text when they open a file, so the xlsx writer
@@ -37,16 +37,16 @@ function sheet(): BulletinSheet {
   };
 }
 
-async function heights(open: OpenFile): Promise<(number | undefined)[]> {
-  const book = await open(await bytesOf(planTableWorkbook()));
+async function heights(): Promise<(number | undefined)[]> {
+  const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
   await book.writeBulletin({ reportDate: '2023-06-30', sheets: [sheet()], text: '' });
   const ws = (await reread(await book.save())).getWorksheet('滞后清单2023-06-30')!;
   return [1, 2, 3, 4, 5, 6, 7].map((r) => ws.getRow(r).height);
 }
 
-describe.each(FILE_ADAPTERS)('bulletin row heights through the %s', (_, open: OpenFile) => {
+describe('bulletin row heights through the package adapter', () => {
   it('gives the 16 pt title row room for its font, and leaves one-line rows at the default height', async () => {
-    const [title, header, short] = await heights(open);
+    const [title, header, short] = await heights();
     expect(title).toBe(22);
     expect(header).toBeUndefined();
     expect(short).toBeUndefined();
@@ -54,10 +54,10 @@ describe.each(FILE_ADAPTERS)('bulletin row heights through the %s', (_, open: Op
 
   it('gives a wrapped name longer than its column a line per column width of text', async () => {
     // 50 display columns in a column 21 wide, 20 of it for text: three lines of 15 pt.
-    expect((await heights(open))[3]).toBe(45);
+    expect((await heights())[3]).toBe(45);
   });
 
   it('leaves the rows of a merge spanning rows alone: the merge gives its text the room', async () => {
-    expect((await heights(open)).slice(4)).toEqual([undefined, undefined, undefined]);
+    expect((await heights()).slice(4)).toEqual([undefined, undefined, undefined]);
   });
 });

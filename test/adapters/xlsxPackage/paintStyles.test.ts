@@ -1,11 +1,7 @@
 import { Workbook, type Worksheet } from 'exceljs';
-import { applyPaint } from '../../../src/adapters/xlsx/applyPaint';
-import { loadRecord } from '../../../src/adapters/xlsx/paintRecord';
-import { savedFillAt } from '../../../src/core/workbookRecord/savedFills';
-import type { PaintState } from '../../../src/core/workbookRecord/sheetPaint';
-import { StateStore } from '../../../src/adapters/xlsx/stateSheet';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import type { PaintPlan } from '../../../src/core/paintPlan';
-import { bytesOf, LABELS, reread } from './xlsxTestKit';
+import { bytesOf, LABELS, reread } from '../../support/xlsxTestKit';
 
 const ROWS = 200;
 
@@ -56,24 +52,17 @@ function sparsePlan(): PaintPlan {
   };
 }
 
-describe('applyPaint and style objects', () => {
-  it('gives status cells without a left neighbour shared style objects, not one per cell', async () => {
-    const wb = sparseTable();
-    applyPaint(wb, new StateStore(wb), sparsePlan(), 'zh');
-    const ws = wb.getWorksheet('表') as Worksheet;
-    const styles = new Set<object>();
-    for (let r = 2; r <= ROWS + 1; r++) styles.add(ws.getCell(r, 3).style);
-    // One per fill colour: ExcelJS then writes one cell format per object, not one per cell.
-    expect(styles.size).toBe(2);
-
-    // And the file says the same: every painted status cell is one of two formats.
-    const saved = (await reread(await bytesOf(wb))).getWorksheet('表') as Worksheet;
-    const fills = new Set<string>();
-    for (let r = 2; r <= ROWS + 1; r++) fills.add(JSON.stringify(saved.getCell(r, 3).style));
-    expect(fills.size).toBe(2);
+describe('paint and cell formats', () => {
+  it('gives status cells without a left neighbour one cell format per fill colour, not one per cell', async () => {
+    const book = await PackageWorkbook.open(await bytesOf(sparseTable()));
+    await book.applyPaint(sparsePlan());
+    const saved = (await reread(await book.save())).getWorksheet('表') as Worksheet;
+    const formats = new Set<string>();
+    for (let r = 2; r <= ROWS + 1; r++) formats.add(JSON.stringify(saved.getCell(r, 3).style));
+    expect(formats.size).toBe(2);
   });
 
-  it('saves each cell’s own fill when cells share one style object', () => {
+  it('gives back each cell’s own fill when cells share one cell format', async () => {
     const wb = sparseTable();
     const ws = wb.getWorksheet('表') as Worksheet;
     const shared = {
@@ -81,18 +70,20 @@ describe('applyPaint and style objects', () => {
     };
     for (let r = 2; r <= 11; r++) ws.getCell(r, 1).style = shared;
     ws.getCell(5, 2).style = { fill: shared.fill };
-    const store = new StateStore(wb);
-    applyPaint(wb, store, sparsePlan(), 'zh');
-    const state = loadRecord(store, '表');
-    expect(state).not.toBeNull();
-    const blue = state?.palette.indexOf('#00B0F0') ?? -1;
-    expect(blue).toBeGreaterThanOrEqual(0);
+    const book = await PackageWorkbook.open(await bytesOf(wb));
+    await book.applyPaint(sparsePlan());
+    const again = await PackageWorkbook.open(await book.save());
+    await again.clearPaint('表');
+    const cleared = (await reread(await again.save())).getWorksheet('表') as Worksheet;
     // Rows 2..11 of columns A..B (the painted rows): blue in A2:A11 and B5, no fill elsewhere.
     const blueCells: string[] = [];
-    for (let r = 2; r <= 11; r++) {
-      for (let c = 1; c <= 2; c++) {
-        if (savedFillAt(state as PaintState, r, c) === '#00B0F0')
-          blueCells.push(`${'AB'[c - 1]}${r}`);
+    for (let r = 2; r <= ROWS + 1; r++) {
+      for (let c = 1; c <= 3; c++) {
+        const fill = cleared.getCell(r, c).fill as { fgColor?: { argb?: string } } | undefined;
+        if (fill?.fgColor?.argb !== undefined) {
+          expect(fill.fgColor.argb).toBe('FF00B0F0');
+          blueCells.push(`${'ABC'[c - 1]}${r}`);
+        }
       }
     }
     expect(blueCells).toEqual(['A2', 'A3', 'A4', 'A5', 'B5', 'A6', 'A7', 'A8', 'A9', 'A10', 'A11']);

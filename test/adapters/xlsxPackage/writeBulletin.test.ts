@@ -1,10 +1,10 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { sheetXmlPath } from '../../../src/adapters/xlsx/emptyTextResults';
+import { sheetXmlPath } from '../../support/exceljsGrid/sheetXmlPath';
 import type { BulletinBook, BulletinSheet } from '../../../src/core/bulletinBook';
 import { STATE_SHEET } from '../../../src/core/ownSheets';
-import { FILE_ADAPTERS, type OpenFile } from './adapters';
-import { bytesOf, planTableWorkbook, reread, snapSheet } from './xlsxTestKit';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
+import { bytesOf, planTableWorkbook, reread, snapSheet } from '../../support/xlsxTestKit';
 
 function bulletinSheet(name: string, title = '重点项目推进情况通报'): BulletinSheet {
   return {
@@ -44,12 +44,12 @@ function book(...sheets: BulletinSheet[]): BulletinBook {
   return { reportDate: '2023-06-30', sheets, text: '截至2023年6月30日……' };
 }
 
-describe.each(FILE_ADAPTERS)('writeBulletin through the %s', (_, open: OpenFile) => {
+describe('writeBulletin through the package adapter', () => {
   async function written(
     bytes: Uint8Array,
     b: BulletinBook,
   ): Promise<{ names: string[]; bytes: Uint8Array }> {
-    const wb = await open(bytes);
+    const wb = await PackageWorkbook.open(bytes);
     const { sheets } = await wb.writeBulletin(b);
     return { names: [...sheets], bytes: await wb.save() };
   }

@@ -5,10 +5,9 @@ import {
   type CellRange,
   type CellValue,
   type SheetGrid,
-} from '../../core/grid';
-import type { Progress } from '../../port/WorkbookPort';
+} from '../../../src/core/grid';
 import { cellValue } from './cellValue';
-import { mergeIndex } from './exceljsPrivate';
+import { mergeIndex } from '../../../src/adapters/xlsx/exceljsPrivate';
 
 /**
  * The merged areas of a sheet as 0-based grid ranges. Read from the worksheet's merge index:
@@ -43,11 +42,9 @@ function parseRange(ref: string): CellRange | null {
   };
 }
 
-const PROGRESS_EVERY = 5000;
-
 export interface ReadResult {
   readonly grid: SheetGrid;
-  /** The grid's own rows, for the caller to correct cells (see emptyTextResults.ts). */
+  /** The grid's own rows, for the caller to correct cells (see textResults.ts). */
   readonly values: CellValue[][];
   /** 0-based cells holding a formula with no saved result. */
   readonly noResult: readonly { readonly row: number; readonly col: number }[];
@@ -57,12 +54,11 @@ export interface ReadResult {
  * The plain grid of a worksheet, starting at A1. Only cells holding a value are visited, and only
  * rows holding one get an array, so a 50,000-row sheet costs one small array per row.
  */
-export function readGrid(ws: Worksheet, date1904: boolean, onProgress?: Progress): ReadResult {
+export function readGrid(ws: Worksheet, date1904: boolean): ReadResult {
   const values: CellValue[][] = [];
   const noResult: { row: number; col: number }[] = [];
   const formats: (string | null)[][] = [];
   const hidden: number[] = [];
-  const totalRows = ws.rowCount;
   let lastRow = 0;
   let anyFormat = false;
 
@@ -93,13 +89,11 @@ export function readGrid(ws: Worksheet, date1904: boolean, onProgress?: Progress
       lastRow = rowNumber;
     }
     if (fmts !== undefined) formats[r] = fmts;
-    if (onProgress && rowNumber % PROGRESS_EVERY === 0) onProgress(rowNumber, totalRows);
   });
 
   // Rows without values are holes in the arrays above; make them empty rows.
   values.length = lastRow;
   for (let r = 0; r < lastRow; r++) if (values[r] === undefined) values[r] = [];
-  onProgress?.(totalRows, totalRows);
 
   const grid: SheetGrid = {
     name: ws.name,

@@ -1,15 +1,15 @@
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { FILE_ADAPTERS } from './adapters';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { PortError } from '../../../src/port/WorkbookPort';
-import { bytesOf, planTableWorkbook } from './xlsxTestKit';
+import { bytesOf, planTableWorkbook } from '../../support/xlsxTestKit';
 
-describe.each(FILE_ADAPTERS)('%s', (adapter, open) => {
+describe('the package adapter', () => {
   const CHINESE = /[\u4e00-\u9fff]/;
 
   async function failure(data: Uint8Array, lang: 'zh' | 'en' = 'zh'): Promise<PortError> {
     try {
-      await open(data, lang);
+      await PackageWorkbook.open(data, lang);
     } catch (e) {
       if (e instanceof PortError) return e;
       throw e;
@@ -17,16 +17,16 @@ describe.each(FILE_ADAPTERS)('%s', (adapter, open) => {
     throw new Error('the file was opened');
   }
 
-  describe('XlsxWorkbook.open', () => {
+  describe('PackageWorkbook.open', () => {
     it('opens .xlsx bytes given as a Uint8Array or an ArrayBuffer', async () => {
       const bytes = await bytesOf(planTableWorkbook());
       const copy = bytes.slice().buffer;
-      // ExcelJS cannot create charts; the package adapter writes the chart as a DrawingML part.
-      expect((await open(bytes)).features).toEqual({
+      // The package adapter writes the bulletin's chart as a DrawingML part.
+      expect((await PackageWorkbook.open(bytes)).features).toEqual({
         live: false,
-        drawsCharts: adapter === 'package adapter',
+        drawsCharts: true,
       });
-      expect((await (await open(copy)).listSheets()).length).toBe(2);
+      expect((await (await PackageWorkbook.open(copy)).listSheets()).length).toBe(2);
     });
 
     it('says not_xlsx, in a Chinese sentence, for a file that is not a zip at all', async () => {
@@ -70,10 +70,9 @@ describe.each(FILE_ADAPTERS)('%s', (adapter, open) => {
     });
   });
 
-  // What the output would lose: ExcelJS rebuilds the workbook and drops these; the package
-  // adapter keeps every part, so it lists none.
+  // What the output would lose: the package adapter patches the package and keeps every part, so
+  // it lists none, whatever the workbook holds.
   describe('unsupportedParts', () => {
-    const loses = adapter === 'ExcelJS adapter';
     async function withParts(parts: Record<string, string>): Promise<Uint8Array> {
       const zip = await JSZip.loadAsync(await bytesOf(planTableWorkbook()));
       for (const [p, content] of Object.entries(parts)) zip.file(p, content);
@@ -81,11 +80,11 @@ describe.each(FILE_ADAPTERS)('%s', (adapter, open) => {
     }
 
     it('lists nothing for a plain workbook', async () => {
-      const book = await open(await bytesOf(planTableWorkbook()));
+      const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
       expect(book.unsupportedParts()).toEqual([]);
     });
 
-    it('lists the charts, pivot tables, macros, slicers, external links and add-in data it would lose', async () => {
+    it('lists nothing for charts, pivot tables, macros, slicers, external links and add-in data: it keeps them', async () => {
       const bytes = await withParts({
         'xl/charts/chart1.xml': '<c:chartSpace/>',
         'xl/pivotTables/pivotTable1.xml': '<pivotTableDefinition/>',
@@ -94,22 +93,18 @@ describe.each(FILE_ADAPTERS)('%s', (adapter, open) => {
         'xl/externalLinks/externalLink1.xml': '<externalLink/>',
         'xl/webextensions/webextension1.xml': '<we:webextension/>',
       });
-      const book = await open(bytes);
-      expect(book.unsupportedParts()).toEqual(
-        loses
-          ? ['charts', 'pivotTables', 'vbaMacros', 'slicers', 'externalLinks', 'addInData']
-          : [],
-      );
+      const book = await PackageWorkbook.open(bytes);
+      expect(book.unsupportedParts()).toEqual([]);
     });
 
-    it('lists shapes in drawings it would lose, but not drawings that hold only pictures ExcelJS keeps', async () => {
+    it('lists nothing for drawings, whether they hold pictures or shapes: it keeps them', async () => {
       const wb = new Workbook();
       const ws = wb.addWorksheet('S');
       // A 1×1 PNG.
       const png =
         'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
       ws.addImage(wb.addImage({ base64: png, extension: 'png' }), 'B2:C3');
-      const pictures = await open(await bytesOf(wb));
+      const pictures = await PackageWorkbook.open(await bytesOf(wb));
       expect(pictures.unsupportedParts()).toEqual([]);
 
       const zip = await JSZip.loadAsync(await bytesOf(wb));
@@ -122,8 +117,8 @@ describe.each(FILE_ADAPTERS)('%s', (adapter, open) => {
           '<xdr:absoluteAnchor><xdr:sp><xdr:nvSpPr/></xdr:sp></xdr:absoluteAnchor></xdr:wsDr>',
         ),
       );
-      const shapes = await open(await zip.generateAsync({ type: 'uint8array' }));
-      expect(shapes.unsupportedParts()).toEqual(loses ? ['shapes'] : []);
+      const shapes = await PackageWorkbook.open(await zip.generateAsync({ type: 'uint8array' }));
+      expect(shapes.unsupportedParts()).toEqual([]);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { FILE_ADAPTERS } from './adapters';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { STATE_SHEET } from '../../../src/core/ownSheets';
 import {
   BLUE,
@@ -12,13 +12,13 @@ import {
   snapshot,
   YELLOW,
   type SheetSnap,
-} from './xlsxTestKit';
+} from '../../support/xlsxTestKit';
 import type { PaintPlan } from '../../../src/core/paintPlan';
 
-describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
+describe('the package adapter', () => {
   /** Opens bytes with the adapter, paints, saves: one run of the CLI. */
   async function paint(bytes: Uint8Array, plan: PaintPlan): Promise<Uint8Array> {
-    const book = await open(bytes);
+    const book = await PackageWorkbook.open(bytes);
     await book.applyPaint(plan);
     return book.save();
   }
@@ -37,7 +37,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
   const STATUSES = ['lagging', 'normal', 'severe', 'done'] as const;
   const EXPECTED_FILL: Record<number, string> = { 5: YELLOW, 6: GREEN, 7: RED, 8: BLUE };
 
-  describe('XlsxWorkbook.applyPaint', () => {
+  describe('PackageWorkbook.applyPaint', () => {
     it("changes no user cell's value, merge or style except the fill of painted cells", async () => {
       const original = await bytesOf(planTableWorkbook());
       const before = snapshot(await reread(original));
@@ -83,7 +83,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
 
     it('writes the status header merged over the two header rows and a label per data row', async () => {
       const original = await bytesOf(planTableWorkbook());
-      const book = await open(original);
+      const book = await PackageWorkbook.open(original);
       const report = await book.applyPaint(planFor([...STATUSES]));
       expect(report).toEqual({
         sheet: '重点项目',
@@ -107,7 +107,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
         ['填表说明', 'visible'],
         [STATE_SHEET, 'veryHidden'],
       ]);
-      const book = await open(painted);
+      const book = await PackageWorkbook.open(painted);
       expect((await book.listSheets()).map((s) => s.name)).toEqual(['重点项目', '填表说明']);
     });
 
@@ -131,7 +131,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
     });
 
     it('throws sheet_not_found when the plan names a sheet the workbook lacks', async () => {
-      const book = await open(await bytesOf(planTableWorkbook()));
+      const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
       await expect(
         book.applyPaint({ ...planFor([...STATUSES]), sheet: '别的表' }),
       ).rejects.toMatchObject({
@@ -140,11 +140,11 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
     });
   });
 
-  describe('XlsxWorkbook.clearPaint', () => {
+  describe('PackageWorkbook.clearPaint', () => {
     it('puts back exactly the workbook there was before painting', async () => {
       const original = await bytesOf(planTableWorkbook());
       const painted = await paint(original, planFor([...STATUSES]));
-      const book = await open(painted);
+      const book = await PackageWorkbook.open(painted);
       const report = await book.clearPaint('重点项目');
       expect(report).toEqual({
         sheet: '重点项目',
@@ -168,7 +168,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
       expect(fillArgb(s.cells.A8?.style)).toBeNull();
       expect(s.cells.F8?.value ?? null).toBeNull();
 
-      const book = await open(second);
+      const book = await PackageWorkbook.open(second);
       await book.clearPaint('重点项目');
       const cleared = sheet(snapshot(await reread(await book.save())), '重点项目');
       expect(fillArgb(cleared.cells.C6?.style)).toBe('FFFFFF00');
@@ -177,7 +177,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
 
     it('changes nothing when the sheet was never painted', async () => {
       const original = await bytesOf(planTableWorkbook());
-      const book = await open(original);
+      const book = await PackageWorkbook.open(original);
       expect(await book.clearPaint('重点项目')).toEqual({
         sheet: '重点项目',
         fillsRestored: 0,
@@ -193,7 +193,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
       // Someone inserts a row above the table in Excel: every saved address is now one row off.
       edited.getWorksheet('重点项目')!.spliceRows(1, 0, ['新增一行']);
       const editedBytes = await bytesOf(edited);
-      const book = await open(editedBytes);
+      const book = await PackageWorkbook.open(editedBytes);
       expect(await book.clearPaint('重点项目')).toMatchObject({
         statusColumnRemoved: false,
         uncertainRows: [],

@@ -1,15 +1,15 @@
 import { promises as fsp } from 'fs';
 import { Workbook } from 'exceljs';
 import JSZip from 'jszip';
-import { FILE_ADAPTERS } from './adapters';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { dayNumber, serialToDay } from '../../../src/core/dates';
 import { cellAt, formatAt, NO_SAVED_RESULT, type SheetGrid } from '../../../src/core/grid';
-import { bytesOf, planTableWorkbook } from './xlsxTestKit';
+import { bytesOf, planTableWorkbook } from '../../support/xlsxTestKit';
 import { SAMPLE } from '../../support/samples';
 
-describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
+describe('the package adapter', () => {
   async function gridOf(wb: Workbook, sheet: string): Promise<SheetGrid> {
-    const book = await open(await bytesOf(wb));
+    const book = await PackageWorkbook.open(await bytesOf(wb));
     return book.readSheet(sheet);
   }
 
@@ -20,7 +20,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
     return cellAt(grid, Number(m[2]) - 1, (m[1] as string).charCodeAt(0) - 65);
   }
 
-  describe('XlsxWorkbook.readSheet', () => {
+  describe('PackageWorkbook.readSheet', () => {
     it('reads strings, numbers and booleans as they are, starting at A1', async () => {
       const wb = new Workbook();
       const ws = wb.addWorksheet('S');
@@ -74,7 +74,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
         .file('xl/worksheets/sheet1.xml')!
         .async('string');
       expect(xml).toContain('<v>43645</v>');
-      const grid = await (await open(bytes)).readSheet('S');
+      const grid = await (await PackageWorkbook.open(bytes)).readSheet('S');
       expect(grid.date1904).toBe(true);
       expect(at(grid, 'A1')).toBe(43645);
       expect(serialToDay(43645, true)).toBe(dayNumber(2023, 6, 30));
@@ -94,7 +94,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
       const xml = await zip.file(sheet)!.async('string');
       expect(xml).toContain('<v>EMPTY</v>');
       zip.file(sheet, xml.replace('<v>EMPTY</v>', '<v></v>'));
-      const book = await open(await zip.generateAsync({ type: 'uint8array' }));
+      const book = await PackageWorkbook.open(await zip.generateAsync({ type: 'uint8array' }));
       const grid = await book.readSheet('S');
       expect(grid.values.map((r) => r[0])).toEqual([8, 0, '', false, '已完成']);
     });
@@ -172,7 +172,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
 
     it('reads the sample plan table: its dates as serials, its merges, its percentages', async () => {
       const bytes = await fsp.readFile(SAMPLE);
-      const book = await open(bytes);
+      const book = await PackageWorkbook.open(bytes);
       expect(await book.listSheets()).toEqual([
         { name: '重点项目', visible: true },
         { name: '填表说明', visible: true },
@@ -189,7 +189,7 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
     });
 
     it('throws sheet_not_found for a sheet the workbook does not have', async () => {
-      const book = await open(await bytesOf(planTableWorkbook()));
+      const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
       await expect(book.readSheet('不存在')).rejects.toMatchObject({
         name: 'PortError',
         code: 'sheet_not_found',

@@ -1,10 +1,10 @@
-import { FILE_ADAPTERS } from './adapters';
+import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { STATE_SHEET } from '../../../src/core/ownSheets';
 import type { WorkbookSettings } from '../../../src/port/WorkbookPort';
-import { bytesOf, planTableWorkbook, reread } from './xlsxTestKit';
+import { bytesOf, planTableWorkbook, reread } from '../../support/xlsxTestKit';
 
-describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
-  describe('FilePort settings', () => {
+describe('the package adapter', () => {
+  describe('PackageWorkbook settings', () => {
     it('reads back the settings it saved, after the file is written and opened again', async () => {
       const settings: WorkbookSettings = {
         rules: { preset: 'due-soon', dueSoonDays: 5, labels: { severe: '逾期' } },
@@ -15,16 +15,16 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
           noticeBody: '{单位}：请于{回复日期}前回复。',
         },
       };
-      const book = await open(await bytesOf(planTableWorkbook()));
+      const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
       await book.saveSettings(settings);
-      const again = await open(await book.save());
+      const again = await PackageWorkbook.open(await book.save());
       expect(await again.loadSettings()).toEqual(settings);
     });
 
     it('keeps settings longer than one cell can hold, split over several cells', async () => {
       const overrides: Record<string, { deadline: string }> = {};
       for (let i = 0; i < 3000; i++) overrides[`第${i}号工作表😀`] = { deadline: 'H' };
-      const book = await open(await bytesOf(planTableWorkbook()));
+      const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
       await book.saveSettings({ overrides });
       const bytes = await book.save();
       const state = (await reread(bytes)).getWorksheet(STATE_SHEET)!;
@@ -34,11 +34,11 @@ describe.each(FILE_ADAPTERS)('%s', (_adapter, open) => {
       for (let c = 2; c <= cells; c++) {
         expect(state.getRow(2).getCell(c).text.length).toBeLessThanOrEqual(32767);
       }
-      expect(await (await open(bytes)).loadSettings()).toEqual({ overrides });
+      expect(await (await PackageWorkbook.open(bytes)).loadSettings()).toEqual({ overrides });
     });
 
     it('gives empty settings for a workbook that has none, and drops parts that are damaged', async () => {
-      const book = await open(await bytesOf(planTableWorkbook()));
+      const book = await PackageWorkbook.open(await bytesOf(planTableWorkbook()));
       expect(await book.loadSettings()).toEqual({});
       await book.saveSettings({
         rules: { preset: 'no-such-preset' } as never,
