@@ -60,6 +60,21 @@ export interface SheetXmlOptions {
  * string starting with "=" is text: nothing here writes an <f>.
  */
 export function bulletinSheetXml(sheet: BulletinSheet, options: SheetXmlOptions): string {
+  const pieces: string[] = [];
+  writeBulletinSheetXml(sheet, options, (piece) => pieces.push(piece));
+  return pieces.join('');
+}
+
+/**
+ * The same part given piece by piece, a row at a time, to `emit` (ZipPackage.setStream): the
+ * lagging list of a 50,000-row table runs to tens of thousands of rows, and as one string it was
+ * the largest thing a run held.
+ */
+export function writeBulletinSheetXml(
+  sheet: BulletinSheet,
+  options: SheetXmlOptions,
+  emit: (piece: string) => void,
+): void {
   const { print } = sheet;
   const heights = rowHeights(sheet);
   const byRow = new Map<number, (typeof sheet.cells)[number][]>();
@@ -69,7 +84,27 @@ export function bulletinSheetXml(sheet: BulletinSheet, options: SheetXmlOptions)
     byRow.set(c.row, list);
   }
   const rows = [...new Set([...byRow.keys(), ...heights.keys()])].sort((a, b) => a - b);
-  let data = '';
+
+  let cols = '';
+  sheet.columnWidths.forEach((w, i) => {
+    if (!Number.isFinite(w) || w <= 0) return;
+    cols += startTag(
+      'col',
+      { min: String(i + 1), max: String(i + 1), width: String(w), customWidth: '1' },
+      true,
+    );
+  });
+
+  emit(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      startTag('worksheet', { xmlns: MAIN_NS, 'xmlns:r': REL_NS }) +
+      (print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
+      startTag('dimension', { ref: dimension(sheet) }, true) +
+      '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+      '<sheetFormatPr defaultRowHeight="15"/>' +
+      (cols === '' ? '' : `<cols>${cols}</cols>`) +
+      '<sheetData>',
+  );
   for (const r of rows) {
     const attrs: Record<string, string> = { r: String(r + 1) };
     const h = heights.get(r);
@@ -91,18 +126,8 @@ export function bulletinSheetXml(sheet: BulletinSheet, options: SheetXmlOptions)
       } else if (num !== undefined) cells += `${startTag('c', a)}<v>${num}</v></c>`;
       else cells += startTag('c', a, true);
     }
-    data += cells === '' ? startTag('row', attrs, true) : `${startTag('row', attrs)}${cells}</row>`;
+    emit(cells === '' ? startTag('row', attrs, true) : `${startTag('row', attrs)}${cells}</row>`);
   }
-
-  let cols = '';
-  sheet.columnWidths.forEach((w, i) => {
-    if (!Number.isFinite(w) || w <= 0) return;
-    cols += startTag(
-      'col',
-      { min: String(i + 1), max: String(i + 1), width: String(w), customWidth: '1' },
-      true,
-    );
-  });
 
   const merges = sheet.merges
     .map((m) =>
@@ -117,23 +142,16 @@ export function bulletinSheetXml(sheet: BulletinSheet, options: SheetXmlOptions)
     setup.fitToHeight = '0';
   }
 
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    startTag('worksheet', { xmlns: MAIN_NS, 'xmlns:r': REL_NS }) +
-    (print.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '') +
-    startTag('dimension', { ref: dimension(sheet) }, true) +
-    '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
-    '<sheetFormatPr defaultRowHeight="15"/>' +
-    (cols === '' ? '' : `<cols>${cols}</cols>`) +
-    `<sheetData>${data}</sheetData>` +
-    (merges === ''
-      ? ''
-      : `${startTag('mergeCells', { count: String(sheet.merges.length) })}${merges}</mergeCells>`) +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    startTag('pageSetup', setup, true) +
-    (options.drawingRid === undefined
-      ? ''
-      : startTag('drawing', { 'r:id': options.drawingRid }, true)) +
-    '</worksheet>'
+  emit(
+    '</sheetData>' +
+      (merges === ''
+        ? ''
+        : `${startTag('mergeCells', { count: String(sheet.merges.length) })}${merges}</mergeCells>`) +
+      '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+      startTag('pageSetup', setup, true) +
+      (options.drawingRid === undefined
+        ? ''
+        : startTag('drawing', { 'r:id': options.drawingRid }, true)) +
+      '</worksheet>',
   );
 }

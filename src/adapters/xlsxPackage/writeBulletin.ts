@@ -5,7 +5,7 @@ import {
 } from '../../core/bulletin/bulletinSheetName';
 import type { BulletinBook, BulletinSheet } from '../../core/bulletinBook';
 import { BULLETINS_KEY } from '../../core/workbookRecord/recordKeys';
-import { bulletinSheetXml, cellFormatOf } from './bulletinSheetXml';
+import { cellFormatOf, writeBulletinSheetXml } from './bulletinSheetXml';
 import { chartAnchor, chartXml, drawingXml, quotedSheet } from './chartPart';
 import { addPart, addRelationship, freePartName } from './partGraph';
 import type { StateRecords } from './stateRecords';
@@ -84,10 +84,17 @@ export function writeBulletinParts(
     for (const [key, style] of Object.entries(sheet.styles))
       index.set(key, styles.cellFormat(cellFormatOf(style)));
     const styleIndex = (key: string) => index.get(key);
-    const path = addSheet(zip, name, 'visible', bulletinSheetXml(sheet, { styleIndex }));
+    // The part is listed first and written once its drawing's rId is known, row by row when
+    // the package is saved (a lagging list can be tens of thousands of rows).
+    const path = addSheet(zip, name, 'visible', '');
     const drawingRid = writeChart(zip, path, name, sheet);
-    if (drawingRid !== undefined)
-      zip.set(path, bulletinSheetXml(sheet, { styleIndex, drawingRid }));
+    zip.setStream(path, (emit) => {
+      writeBulletinSheetXml(
+        sheet,
+        drawingRid === undefined ? { styleIndex } : { styleIndex, drawingRid },
+        emit,
+      );
+    });
 
     const repeat = sheet.print.repeatRows;
     if (repeat) {
