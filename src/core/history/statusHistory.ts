@@ -108,13 +108,19 @@ export function recordPeriod(
     const st = statuses[i];
     if (unique.has(k) && st !== undefined) now.set(k, st);
   });
+  // Where each final date's code comes from: this run (TODAY), the old record's index, or none.
+  // Worked out once rather than per row: a 50,000-row table made a Map per row here.
+  const TODAY = -2;
+  const oldIndex = new Map(kept.map(({ d, i }) => [d, i]));
+  const source = finalDates.map((d) => (d === day ? TODAY : (oldIndex.get(d) ?? -1)));
   const rows: Record<string, string> = {};
   for (const key of new Set([...Object.keys(h.rows), ...now.keys()])) {
     const old = h.rows[key] ?? '';
-    const byDate = new Map(kept.map(({ d, i }) => [d, old[i] ?? ABSENT]));
     const st = now.get(key);
-    byDate.set(day, st === undefined ? ABSENT : CODES[st]);
-    const codes = finalDates.map((d) => byDate.get(d) ?? ABSENT).join('');
+    const today = st === undefined ? ABSENT : CODES[st];
+    let codes = '';
+    for (const from of source)
+      codes += from === TODAY ? today : from < 0 ? ABSENT : (old[from] ?? ABSENT);
     // A row absent at every kept date has left the history.
     if (/[^.]/.test(codes)) rows[key] = codes;
   }
