@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { csvToXlsx } from '../adapters/xlsx/csvToXlsx';
 import type { Lang } from '../core/issue';
 
 /** Spreadsheet formats the command cannot read, with what each is called. */
@@ -25,6 +24,9 @@ export async function prepareInput(
 ): Promise<PreparedInput> {
   const ext = path.extname(file).toLowerCase();
   if (ext === '.csv') {
+    // ExcelJS, which builds the workbook, is loaded only for a .csv: it is most of the modules a
+    // run would otherwise load, in start-up time and in memory.
+    const { csvToXlsx } = await import('../adapters/xlsx/csvToXlsx');
     return { ok: true, bytes: await csvToXlsx(bytes, path.basename(file, path.extname(file))) };
   }
   const other = OTHER_FORMATS[ext];
