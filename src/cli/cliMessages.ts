@@ -26,7 +26,6 @@ export interface CliMessages {
   outDirMissing(dir: string): string;
   noSuchSheet(name: string): string;
   noTable(file: string): string;
-  unsupported(parts: string): string;
   /** Every sheet with a plan table is protected, so run painted none and wrote nothing. */
   nothingPainted: string;
   sheetSummary(sheet: string, rows: number, counts: string, issues: number): string;
@@ -148,7 +147,6 @@ ${USAGE_ZH}
   outDirMissing: (d) => `输出文件夹 ${d} 不存在。`,
   noSuchSheet: (n) => `工作簿中没有名为“${n}”的工作表。`,
   noTable: (f) => `${f} 中没有找到计划表(需要“项目名称”“工作任务”之类的表头),未写出工作簿。`,
-  unsupported: (p) => `注意:工作簿中的${p}无法保留,输出文件中将没有这些内容(输入文件不受影响)。`,
   nothingPainted: '有计划表的工作表都受保护,无法着色,未写出工作簿。',
   sheetSummary: (s, n, c, i) => `${s}:${n} 行,${c};问题 ${i} 条`,
   countItem: (l, n) => `${l} ${n}`,
@@ -258,8 +256,6 @@ or an unexpected error.`,
   noSuchSheet: (n) => `The workbook has no sheet named "${n}".`,
   noTable: (f) =>
     `No plan table was found in ${f} (a header such as 项目名称 or 工作任务 is needed); no workbook was written.`,
-  unsupported: (p) =>
-    `Note: the workbook's ${p} cannot be kept and will be missing from the output (the input is not affected).`,
   nothingPainted:
     'Every sheet with a plan table is protected, so none could be painted; no workbook was written.',
   sheetSummary: (s, n, c, i) => `${s}: ${n} rows, ${c}; ${i} issue${i === 1 ? '' : 's'}`,

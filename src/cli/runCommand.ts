@@ -1,6 +1,5 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { unsupportedPartLabel } from '../adapters/xlsx/unsupportedParts';
 import { nodeDeflateCodec } from '../adapters/xlsxPackage/nodeDeflateCodec';
 import { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
@@ -252,10 +251,6 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   if (analysis.sheets.length === 0) throw new Stop(EXIT.noTable, [t.noTable(input)]);
   if (args.command === 'check') return EXIT.ok;
 
-  const parts = book.unsupportedParts();
-  if (parts.length > 0) {
-    warn([t.unsupported(t.joinNames(parts.map((p) => unsupportedPartLabel(p, args.lang))))]);
-  }
   // The session's policy: a protected sheet is left as it is, with its sentence, and the others
   // are painted; when none could be, nothing is written. The bulletin still covers every
   // analysed sheet: it reads them, and changes none.

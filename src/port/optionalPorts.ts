@@ -3,8 +3,6 @@ import type { WorkbookPort } from './WorkbookPort';
 /** A workbook opened from an .xlsx file, which file mode can save back into a download. */
 export interface FilePort extends WorkbookPort {
   save(): Promise<Uint8Array>;
-  /** Parts of the file the xlsx writer cannot keep (charts, pivot tables…), named for the user. */
-  unsupportedParts(): readonly string[];
   /** Releases what the workbook holds (its worker), once another file replaces it. */
   dispose?(): void;
 }

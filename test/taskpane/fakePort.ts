@@ -177,18 +177,9 @@ export class FakePort implements WorkbookPort {
 export class FakeFilePort extends FakePort {
   saves = 0;
   disposed = false;
-  constructor(
-    options: FakePortOptions = {},
-    private readonly parts: readonly string[] = [],
-  ) {
-    super(options);
-  }
   save(): Promise<Uint8Array> {
     this.saves++;
     return Promise.resolve(new Uint8Array([0x50, 0x4b, 3, 4]));
-  }
-  unsupportedParts(): string[] {
-    return [...this.parts];
   }
   dispose(): void {
     this.disposed = true;

@@ -4,7 +4,6 @@ import type { Lang } from '../../core/issue';
 import { loadWithLinearMerges } from './linearMerges';
 import { xlsxError } from './portMessages';
 import { missingSheetParts } from './sheetParts';
-import { findUnsupportedParts, type UnsupportedPart } from './unsupportedParts';
 
 const ZIP_MAGIC = [0x50, 0x4b]; // "PK"
 // OLE2 compound files: legacy .xls, and .xlsx files encrypted with an open password.
@@ -38,7 +37,7 @@ const DAMAGED_BYTES =
 export async function loadXlsx(
   data: Uint8Array | ArrayBuffer,
   lang: Lang,
-): Promise<{ workbook: Workbook; zip: JSZip; unsupported: UnsupportedPart[] }> {
+): Promise<{ workbook: Workbook; zip: JSZip }> {
   const bytes = toBytes(data);
   if (bytes.length === 0) throw xlsxError('not_xlsx', lang, 'empty_file');
   if (startsWith(bytes, OLE_MAGIC)) {
@@ -54,15 +53,6 @@ export async function loadXlsx(
   }
   if (zip.file('xl/workbook.xml') === null) {
     throw xlsxError('not_xlsx', lang, 'zip_not_workbook');
-  }
-  let unsupported: UnsupportedPart[];
-  try {
-    unsupported = await findUnsupportedParts({
-      paths: () => Object.keys(zip.files).filter((name) => zip.files[name]?.dir === false),
-      text: (path) => zip.file(path)?.async('string'),
-    });
-  } catch (e) {
-    throw xlsxError('unreadable_file', lang, 'corrupt_zip', '', describe(e));
   }
   // ExcelJS opens a workbook whose sheets' parts are gone as one without those sheets.
   const missing = await missingSheetParts(zip);
@@ -89,5 +79,5 @@ export async function loadXlsx(
     const failure = DAMAGED_BYTES.test(detail) ? 'corrupt_zip' : 'corrupt_workbook';
     throw xlsxError('unreadable_file', lang, failure, '', detail);
   }
-  return { workbook, zip, unsupported };
+  return { workbook, zip };
 }

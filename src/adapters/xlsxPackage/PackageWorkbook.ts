@@ -64,15 +64,6 @@ export class PackageWorkbook implements WorkbookPort {
     return new PackageWorkbook(reader, lang);
   }
 
-  /**
-   * What the saved file would lose: nothing. Charts, pictures, pivot tables, macros and every other
-   * part the adapter does not read are kept as they came (FilePort asks so the ExcelJS adapter can
-   * warn of its losses).
-   */
-  unsupportedParts(): string[] {
-    return [];
-  }
-
   private async guard<T>(run: () => Promise<T> | T): Promise<T> {
     try {
       return await run();

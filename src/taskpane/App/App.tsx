@@ -2,8 +2,6 @@ import {
   Button,
   Caption1,
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
   Spinner,
   Tab,
   TabList,
@@ -18,7 +16,6 @@ import {
 import { ArrowClockwiseRegular } from '@fluentui/react-icons';
 import { useEffect, useMemo, useState } from 'react';
 import type { Lang } from '../../core/issue';
-import { unsupportedPartLabel } from '../../adapters/xlsx/unsupportedParts';
 import type { WorkbookPort } from '../../port/WorkbookPort';
 import type { HostInfo } from '../bootstrap/detectHost';
 import type { SelfTestRun } from '../bootstrap/selfTest';
@@ -191,17 +188,6 @@ function Workspace({ host, services, steps, onLanguage }: WorkspaceProps) {
         <NoticeBar notice={file.notice} onDismiss={file.dismissNotice} />
         <NoticeBar notice={office.notice} onDismiss={office.dismissNotice} />
         <NoticeBar notice={session.notice} onDismiss={() => session.dismissNotice()} />
-        {file.unsupported.length > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              {t.file.unsupported(
-                file.unsupported
-                  .map((part) => unsupportedPartLabel(part, lang))
-                  .join(lang === 'zh' ? '、' : ', '),
-              )}
-            </MessageBarBody>
-          </MessageBar>
-        )}
         {loading && (
           <>
             <Spinner size="small" label={t.loading} />

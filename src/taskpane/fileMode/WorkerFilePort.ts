@@ -62,7 +62,6 @@ export class WorkerFilePort implements FilePort, ValueWritingPort {
   readonly features: PortFeatures = { live: false, drawsCharts: false };
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private unsupported: readonly string[] = [];
 
   private constructor(private readonly worker: WorkerLike) {
     worker.onmessage = (e) => this.receive(e.data);
@@ -76,7 +75,7 @@ export class WorkerFilePort implements FilePort, ValueWritingPort {
   static async open(worker: WorkerLike, data: ArrayBuffer, lang: Lang): Promise<WorkerFilePort> {
     const port = new WorkerFilePort(worker);
     try {
-      port.unsupported = await port.call<string[]>('open', [data, lang], [data]);
+      await port.call<null>('open', [data, lang], [data]);
     } catch (err) {
       worker.terminate();
       throw err;
@@ -205,10 +204,6 @@ export class WorkerFilePort implements FilePort, ValueWritingPort {
 
   save(): Promise<Uint8Array> {
     return this.call('save', []);
-  }
-
-  unsupportedParts(): readonly string[] {
-    return this.unsupported;
   }
 
   /** Stops the worker; the port is unusable afterwards. */

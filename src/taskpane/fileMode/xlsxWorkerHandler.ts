@@ -42,7 +42,7 @@ export function createXlsxWorkerHandler(post: Post): (request: WorkerRequest) =>
     try {
       if (method === 'open') {
         book = await PackageWorkbook.open(args[0] as ArrayBuffer, args[1] as Lang);
-        post({ id, kind: 'result', value: book.unsupportedParts() });
+        post({ id, kind: 'result', value: null });
         return;
       }
       if (book === null) throw new Error('no workbook is open in the worker');

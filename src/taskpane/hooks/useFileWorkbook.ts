@@ -21,7 +21,6 @@ export interface FileWorkbook {
   readonly fileName: string | null;
   readonly opening: boolean;
   readonly saving: boolean;
-  readonly unsupported: readonly string[];
   readonly notice: Notice | null;
   openFile(file: File): Promise<void>;
   /** Saves the painted workbook as "<name>.三色.xlsx"; sampleName names the sample's copy. */
@@ -113,14 +112,12 @@ export function useFileWorkbook(
   );
 
   const dismissNotice = useCallback(() => setNotice(null), []);
-  const unsupported = port ? port.unsupportedParts() : [];
 
   return {
     port,
     fileName,
     opening,
     saving,
-    unsupported,
     notice,
     openFile,
     download,

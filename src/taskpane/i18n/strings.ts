@@ -56,7 +56,6 @@ export interface Strings {
     readonly sampleName: string;
     readonly current: (name: string) => string;
     readonly notXlsx: (name: string) => string;
-    readonly unsupported: (parts: string) => string;
     readonly painted: string;
     readonly savedAs: (name: string) => string;
   };
@@ -227,8 +226,6 @@ const zh: Strings = {
     current: (name) => `当前文件:${name}`,
     notXlsx: (name) =>
       `“${name}”不是 .xlsx 文件。请在 Excel 中另存为“Excel 工作簿(*.xlsx)”后再打开。`,
-    unsupported: (parts) =>
-      `此文件含有网页版无法保留的内容(${parts}),下载的副本中将不包含这些内容。`,
     painted: '已标注,可下载标注后的工作簿。',
     savedAs: (name) => `已下载:${name}`,
   },
@@ -478,8 +475,6 @@ const en: Strings = {
     current: (name) => `File: ${name}`,
     notXlsx: (name) =>
       `"${name}" is not an .xlsx file. Save it from Excel as "Excel Workbook (*.xlsx)" and open it again.`,
-    unsupported: (parts) =>
-      `This file holds parts the web page cannot keep (${parts}); the downloaded copy will not contain them.`,
     painted: 'Coloured. You can download the coloured workbook.',
     savedAs: (name) => `Downloaded: ${name}`,
   },

@@ -131,15 +131,6 @@ describe('App in the browser', () => {
     expect(screen.getByText('当前文件:示例-重点项目.xlsx')).toBeInTheDocument();
   });
 
-  it('warns about parts of the file the download will not keep', async () => {
-    renderApp({ mode: 'file', filePorts: [new FakeFilePort({}, ['charts', 'pivotTables'])] });
-    expect(
-      await screen.findByText(
-        '此文件含有网页版无法保留的内容(图表、数据透视表),下载的副本中将不包含这些内容。',
-      ),
-    ).toBeInTheDocument();
-  });
-
   it('renders in the dark theme when the system asks for it', async () => {
     renderApp({ mode: 'file', dark: true, filePorts: [new FakeFilePort()] });
     await screen.findByRole('grid');
