@@ -7,14 +7,15 @@ import { escapeText, startTag } from './xmlWrite';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-/** A bulletin style in styles.xml's terms, as the ExcelJS adapter's toExcelStyle sets it. */
+/** A bulletin style in styles.xml's terms. */
 export function cellFormatOf(s: BulletinStyle): NewCellFormat {
   const aligned = s.align !== undefined || s.wrap !== undefined;
   return {
     ...(s.bold !== undefined ? { bold: s.bold } : {}),
     ...(s.fontSize !== undefined ? { size: s.fontSize } : {}),
     ...(s.fill !== undefined ? { fill: s.fill } : {}),
-    // As in the ExcelJS adapter: text set to align or wrap is also centred vertically.
+    // Text set to align or wrap is also centred vertically: a short label then sits mid-height in
+    // a row that wrapped text made taller.
     ...(aligned ? { vertical: 'center' as const } : {}),
     ...(s.align !== undefined ? { horizontal: s.align } : {}),
     ...(s.wrap !== undefined ? { wrap: s.wrap } : {}),
@@ -113,7 +114,7 @@ export function writeBulletinSheetXml(
       attrs.customHeight = '1';
     }
     let cells = '';
-    // Two entries for one cell: the last wins, as it would in the ExcelJS adapter.
+    // Two entries for one cell: the last wins, as a later write would in Excel.
     const byCol = new Map((byRow.get(r) ?? []).map((c) => [c.col, c]));
     for (const c of [...byCol.values()].sort((a, b) => a.col - b.col)) {
       const s = c.style === undefined ? undefined : options.styleIndex(c.style);

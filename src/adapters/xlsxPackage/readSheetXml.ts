@@ -32,8 +32,8 @@ function xmlBoolean(v: string | undefined): boolean {
 }
 
 /**
- * A date-formatted number as the ExcelJS adapter reports it: that adapter goes through a Date
- * rounded to the millisecond and back, so the same rounding keeps the two adapters' grids equal.
+ * A date-formatted number rounded to the millisecond, as ExcelJS reports it (it goes through a
+ * Date and back): the first adapter's grids were so, and files analysed by it read the same here.
  */
 function dateSerial(v: number, date1904: boolean): number {
   const offset = date1904 ? DATE1904_OFFSET : 0;

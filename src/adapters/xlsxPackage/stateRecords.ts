@@ -3,9 +3,9 @@ import { columnLetters, type SheetGrid } from '../../core/grid';
 import { escapeText } from './xmlWrite';
 
 /*
- * The records of the very hidden `_tricolor` sheet, laid out exactly as the ExcelJS adapter's
- * StateStore lays them out (A1 a note, B1 the format version, then one record per row: the key in
- * column A, its text in chunks over B, C, …), so a file passes between the adapters.
+ * The records of the very hidden `_tricolor` sheet, laid out exactly as the first (ExcelJS)
+ * adapter laid them out (A1 a note, B1 the format version, then one record per row: the key in
+ * column A, its text in chunks over B, C, …), so files it wrote are read here.
  */
 const FORMAT_VERSION = 1;
 const CHUNK = 30_000;

@@ -70,7 +70,7 @@ export function fillXml(fill: Fill | null): string {
 }
 
 export class StylesPatch {
-  /** Fills as the ExcelJS adapter models them, so fill keys and exact fills agree between adapters. */
+  /** Fills as ExcelJS models them (the first adapter's), so fill keys saved by it still match. */
   readonly fills: (Fill | null)[] = [];
   private readonly xfs: XfEntry[] = [];
   private readonly addedFills: string[] = [];

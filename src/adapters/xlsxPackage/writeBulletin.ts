@@ -55,7 +55,7 @@ function writeChart(
 }
 
 /**
- * Adds the bulletin's sheets to the package, as the ExcelJS adapter does: a sheet of the same
+ * Adds the bulletin's sheets to the package, as the Office adapter does: a sheet of the same
  * name made by an earlier run (listed under BULLETINS_KEY) is replaced with everything it had; a
  * user's sheet of that name is kept and the bulletin goes to "name (2)". New sheets go at the end,
  * so the positions other sheet-scoped names count by stay as they are.
