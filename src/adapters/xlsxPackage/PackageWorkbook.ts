@@ -16,7 +16,7 @@ import {
 } from '../../port/WorkbookPort';
 import type { CellWrite } from '../../port/optionalPorts';
 import { failureMessage } from '../xlsx/portMessages';
-import { loadSettings, saveSettings } from '../xlsx/settingsSheet';
+import { loadSettings, saveSettings } from './settingsRecord';
 import type { DeflateCodec } from './deflateCodec';
 import { PackageReader } from './PackageReader';
 import { applyPaint, clearPaint, paintedSheets, type PaintTarget } from './paint';

@@ -4,10 +4,11 @@ import {
   settingsText,
   type WorkbookSettings,
 } from '../../core/workbookRecord/settings';
-import type { StateStore } from './stateSheet';
-
-/** The part of a record store the settings use; both xlsx adapters' stores have it. */
-export type SettingsStore = Pick<StateStore, 'getText' | 'setText'>;
+/** The part of the records sheet the settings use (StateRecords). */
+export interface SettingsStore {
+  getText(key: string): string | undefined;
+  setText(key: string, text: string | undefined): void;
+}
 
 /** Reads the settings saved in the workbook; a part that is damaged is left out, not guessed. */
 export function loadSettings(store: SettingsStore): WorkbookSettings {
