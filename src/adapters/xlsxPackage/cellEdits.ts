@@ -58,6 +58,26 @@ export class CellEdits {
     this.values.set(key, value);
   }
 
+  /** The rows and columns the edits reach (1-based, inclusive); null when there are none. */
+  extent(): { top: number; left: number; bottom: number; right: number } | null {
+    let top = Infinity;
+    let bottom = -Infinity;
+    let left = Infinity;
+    let right = -Infinity;
+    const see = (row: number, col: number): void => {
+      if (row < top) top = row;
+      if (row > bottom) bottom = row;
+      if (col < left) left = col;
+      if (col > right) right = col;
+    };
+    for (const [row, line] of this.styles)
+      line.forEach((style, col) => {
+        if (style !== NONE) see(row, col);
+      });
+    for (const [row, cols] of this.valueColumns) for (const col of cols) see(row, col);
+    return top === Infinity ? null : { top, left, bottom, right };
+  }
+
   /** The rows holding an edit, each once, in no particular order. */
   rows(): Set<number> {
     return new Set([...this.styles.keys(), ...this.valueColumns.keys()]);

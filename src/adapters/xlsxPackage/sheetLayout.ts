@@ -119,6 +119,8 @@ export class SheetLayout implements XmlHandlers {
   /** Where a new <mergeCells> goes: past the last child that must come before it. */
   mergeInsertAt = -1;
   prefix = '';
+  /** The <dimension> element (the used range, as the writer saw it), when the part has one. */
+  dimension: { tag: XmlTag; range: CellRange | null } | null = null;
 
   // Rows, by index in document order.
   private readonly rowNumber = new Ints();
@@ -318,6 +320,8 @@ export class SheetLayout implements XmlHandlers {
     }
     if (this.depth === 2 && tag.local === 'sheetData')
       this.sheetData = { tag: detachedTag(tag), closeStart: tag.end };
+    if (this.depth === 2 && tag.local === 'dimension')
+      this.dimension = { tag: detachedTag(tag), range: rangeOf(attrLocal(tag, 'ref') ?? '') };
     if (this.depth === 2 && tag.local === 'mergeCells') {
       this.mergeCellsName = tagName(this.xml, tag);
       this.mergeCellsSpan = { start: tag.start, end: tag.end };

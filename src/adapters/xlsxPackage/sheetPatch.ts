@@ -214,6 +214,41 @@ export class SheetPatch {
     return `${startTag(name, { count: String(this.merges.length) })}${inner}</${name}>`;
   }
 
+  /**
+   * <dimension> widened to take in the edited cells: readers that trust it (openpyxl's read-only
+   * mode, which pandas uses) stop at its last column and would not see the status column. It is
+   * never narrowed: a larger used range than the cells in use is harmless.
+   */
+  private widenedDimension(): Splice | null {
+    const dim = this.layout.dimension;
+    const reach = this.edits.extent();
+    if (dim === null || dim.range === null || reach === null) return null;
+    const r = dim.range;
+    const wide = {
+      top: Math.min(r.top, reach.top),
+      left: Math.min(r.left, reach.left),
+      bottom: Math.max(r.bottom, reach.bottom),
+      right: Math.max(r.right, reach.right),
+    };
+    if (
+      wide.top === r.top &&
+      wide.left === r.left &&
+      wide.bottom === r.bottom &&
+      wide.right === r.right
+    )
+      return null;
+    const ref = `${columnLetters(wide.left)}${wide.top}:${columnLetters(wide.right)}${wide.bottom}`;
+    return {
+      start: dim.tag.start,
+      end: dim.tag.end,
+      text: startTag(
+        tagName(this.xml, dim.tag),
+        { ...dim.tag.attributes, ref },
+        dim.tag.selfClosing,
+      ),
+    };
+  }
+
   /** The part with its edits; the text as read when nothing changed. */
   toXml(): string {
     if (!this.changed) return this.xml;
@@ -257,6 +292,8 @@ export class SheetPatch {
       });
       splices.push({ start: sheetData.tag.end, end: sheetData.tag.end, text: `</${name}>` });
     }
+    const dimension = this.widenedDimension();
+    if (dimension !== null) splices.push(dimension);
     if (this.mergesChanged) {
       const text = this.renderMerges();
       if (this.mergeCellsSpan) splices.push({ ...this.mergeCellsSpan, text });

@@ -53,6 +53,25 @@ describe('SheetPatch over the layout of a part', () => {
     );
   });
 
+  it('widens <dimension> to take in a new column and row, so readers that trust it see them', () => {
+    const xml =
+      `${HEAD}<dimension ref="A1:B2"/><sheetData>` +
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c></row>' +
+      '<row r="2"><c r="A2"><v>3</v></c></row></sheetData></worksheet>';
+    const patch = new SheetPatch(xml);
+    patch.setValue(1, 3, '三色状态');
+    patch.setValue(4, 1, 7);
+    patch.setValue(3, 2, true);
+    const out = patch.toXml();
+    expect(out).toContain('<dimension ref="A1:C4"/>');
+    expect(out).toContain('<c r="A4"><v>7</v></c>');
+    expect(out).toContain('<c r="B3" t="b"><v>1</v></c>');
+    // Inside the used range, it is left as written.
+    const inside = new SheetPatch(xml);
+    inside.setStyle(2, 2, 3);
+    expect(inside.toXml()).toContain('<dimension ref="A1:B2"/>');
+  });
+
   it('streams the same text as toXml gives', () => {
     const xml = sheet('<row r="1"><c r="A1"><v>1</v></c></row>');
     const patch = new SheetPatch(xml);
