@@ -7,35 +7,25 @@ import { PortError } from '../port/WorkbookPort';
 import type { CliMessages } from './cliMessages';
 import { prepareInput } from './inputFormat';
 
-export type Opened<B = PackageWorkbook> =
-  | { readonly ok: true; readonly book: B }
+export type Opened =
+  /** `bytes`: the workbook's bytes as opened (a .csv already converted), for a second reader. */
+  | { readonly ok: true; readonly book: PackageWorkbook; readonly bytes: Uint8Array }
   /** `reason`: the sentence without the file's name, for a message that names it already. */
   | { readonly ok: false; readonly message: string; readonly reason: string };
 
-/** How a command opens the bytes: the package adapter, unless it needs another (split). */
-export type Opener<B> = (bytes: Uint8Array, lang: Lang) => Promise<B>;
+/**
+ * How the command line opens a workbook's bytes: the package adapter, so the output keeps every
+ * part of the input, compressing with Node's zlib.
+ */
+export function openWorkbook(bytes: Uint8Array, lang: Lang): Promise<PackageWorkbook> {
+  return PackageWorkbook.open(bytes, lang, nodeDeflateCodec);
+}
 
 /**
  * Reads a workbook named on the command line (.xlsx, or .csv converted), with one sentence naming
- * the file when it cannot: missing, a folder, unreadable, another format, damaged. The package
- * adapter opens it by default, so the output keeps every part of the input.
+ * the file when it cannot: missing, a folder, unreadable, another format, damaged.
  */
-export function openInput(file: string, lang: Lang, t: CliMessages): Promise<Opened> {
-  return openInputWith(
-    (bytes, l) => PackageWorkbook.open(bytes, l, nodeDeflateCodec),
-    file,
-    lang,
-    t,
-  );
-}
-
-/** openInput with another adapter. */
-export async function openInputWith<B>(
-  open: Opener<B>,
-  file: string,
-  lang: Lang,
-  t: CliMessages,
-): Promise<Opened<B>> {
+export async function openInput(file: string, lang: Lang, t: CliMessages): Promise<Opened> {
   let bytes: Uint8Array;
   try {
     bytes = await fsp.readFile(file);
@@ -52,7 +42,7 @@ export async function openInputWith<B>(
   try {
     const prepared = await prepareInput(file, bytes, lang);
     if (!prepared.ok) return { ok: false, message: prepared.message, reason: prepared.message };
-    return { ok: true, book: await open(prepared.bytes, lang) };
+    return { ok: true, book: await openWorkbook(prepared.bytes, lang), bytes: prepared.bytes };
   } catch (e) {
     if (e instanceof PortError) {
       return { ok: false, message: namedFile(file, e.message, lang), reason: e.message };

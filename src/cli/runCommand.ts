@@ -1,7 +1,6 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
-import { nodeDeflateCodec } from '../adapters/xlsxPackage/nodeDeflateCodec';
-import { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
+import type { PackageWorkbook } from '../adapters/xlsxPackage/PackageWorkbook';
 import type { WorkbookAnalysis } from '../core/analysis';
 import { bulletinSummaryFor } from '../core/bulletin/buildBulletin';
 import { changesSentence } from '../core/bulletin/changesText';
@@ -36,6 +35,7 @@ import { cliMessages, type CliMessages } from './cliMessages';
 import { EXIT, toolVersion, type CliIo } from './commandBasics';
 import { defaultOutPath, isDirectory, sameFile, writeAtomic } from './files';
 import { prepareInput } from './inputFormat';
+import { openWorkbook } from './openInput';
 import type { CommandArgs } from './parseArgs';
 import { Stop } from './stop';
 import { writeDocuments } from './writeDocuments';
@@ -183,7 +183,7 @@ async function runOrStop(args: CommandArgs, io: CliIo): Promise<number> {
   try {
     const prepared = await prepareInput(input, bytes, args.lang);
     if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
-    book = await PackageWorkbook.open(prepared.bytes, args.lang, nodeDeflateCodec);
+    book = await openWorkbook(prepared.bytes, args.lang);
   } catch (e) {
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);
     throw e;
@@ -311,7 +311,7 @@ async function previousOf(
     const bytes = await fsp.readFile(file);
     const prepared = await prepareInput(file, bytes, args.lang);
     if (!prepared.ok) throw new Stop(EXIT.usage, [prepared.message]);
-    prev = await PackageWorkbook.open(prepared.bytes, args.lang, nodeDeflateCodec);
+    prev = await openWorkbook(prepared.bytes, args.lang);
   } catch (e) {
     if (e instanceof Stop) throw e;
     if (e instanceof PortError) throw new Stop(EXIT.usage, [e.message]);

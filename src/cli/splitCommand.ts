@@ -11,7 +11,7 @@ import { PortError } from '../port/WorkbookPort';
 import { readTables } from '../session/collectWorkflow';
 import { cliMessages, type CliMessages } from './cliMessages';
 import { exists, isDirectory } from './files';
-import { openInput, openInputWith } from './openInput';
+import { openInput } from './openInput';
 import type { SplitArgs } from './parseArgs';
 import { EXIT, localDay, type CliIo, writeOrStop } from './runCommand';
 import { Stop } from './stop';
@@ -34,8 +34,13 @@ async function splitOrStop(args: SplitArgs, io: CliIo, t: CliMessages): Promise<
   // units' files are new workbooks built with the master's formats, which ExcelJS copies.
   const opened = await openInput(input, args.lang, t);
   if (!opened.ok) throw new Stop(EXIT.usage, [opened.message]);
-  const source = await openInputWith((b, l) => SplitSource.open(b, l), input, args.lang, t);
-  if (!source.ok) throw new Stop(EXIT.usage, [t.splitCannotCopy(input, source.reason)]);
+  let source: SplitSource;
+  try {
+    source = await SplitSource.open(opened.bytes, args.lang);
+  } catch (e) {
+    if (e instanceof PortError) throw new Stop(EXIT.usage, [t.splitCannotCopy(input, e.message)]);
+    throw e;
+  }
   if (makeOutDir) await fsp.mkdir(outDir);
   const book = opened.book;
   const names = (await book.listSheets()).map((s) => s.name);
@@ -63,7 +68,7 @@ async function splitOrStop(args: SplitArgs, io: CliIo, t: CliMessages): Promise<
     const file = path.join(outDir, part.fileName);
     let bytes: Uint8Array;
     try {
-      bytes = await source.book.file(
+      bytes = await source.file(
         table.grid,
         plan,
         part,

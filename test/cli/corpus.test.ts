@@ -1,10 +1,9 @@
-import JSZip from 'jszip';
 import { promises as fsp, readdirSync } from 'fs';
 import * as path from 'path';
 import { PackageWorkbook } from '../../src/adapters/xlsxPackage/PackageWorkbook';
-import { openPackage } from '../../src/adapters/xlsxPackage/openPackage';
 import { main } from '../../src/cli/main';
 import { orderProblems } from '../support/ecmaOrder';
+import { partsOf, sheetPartPaths, WORKBOOK_PARTS } from '../support/packageParts';
 import { captureIo, tempDir } from './cliTestKit';
 
 /**
@@ -17,27 +16,6 @@ import { captureIo, tempDir } from './cliTestKit';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
 const SHEET = '重点项目';
-/** The parts a run may change besides the plan sheet; everything else leaves byte for byte. */
-const WORKBOOK_PARTS = [
-  'xl/styles.xml',
-  'xl/workbook.xml',
-  'xl/_rels/workbook.xml.rels',
-  '[Content_Types].xml',
-];
-
-async function parts(file: string): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(await fsp.readFile(file));
-  const out = new Map<string, Uint8Array>();
-  for (const [name, entry] of Object.entries(zip.files))
-    if (!entry.dir) out.set(name, await entry.async('uint8array'));
-  return out;
-}
-
-async function sheetPath(file: string): Promise<string> {
-  const pkg = openPackage(await fsp.readFile(file), 'zh');
-  return pkg.sheets.find((s) => s.name === SHEET)?.path ?? '';
-}
-
 async function values(file: string): Promise<unknown> {
   return (await (await PackageWorkbook.open(await fsp.readFile(file))).readSheet(SHEET)).values;
 }
@@ -55,10 +33,10 @@ describe.each(readdirSync(CORPUS).sort())('%s through tricolor run and clear', (
     expect(await main(['clear', `painted${ext}`, '--out', `cleared${ext}`], io)).toBe(0);
     expect(io.err()).toBe('');
 
-    const before = await parts(input);
-    const plan = await sheetPath(input);
+    const before = await partsOf(await fsp.readFile(input));
+    const [plan] = sheetPartPaths(await fsp.readFile(input), [SHEET]);
     for (const out of [`painted${ext}`, `cleared${ext}`]) {
-      const after = await parts(path.join(dir, out));
+      const after = await partsOf(await fsp.readFile(path.join(dir, out)));
       for (const [part, bytes] of before) {
         const now = after.get(part);
         expect({ out, part, kept: now !== undefined }).toEqual({ out, part, kept: true });
@@ -78,7 +56,11 @@ describe.each(readdirSync(CORPUS).sort())('%s through tricolor run and clear', (
     }
     // An .xlsm stays an .xlsm with its macros.
     if (ext === '.xlsm')
-      expect((await parts(path.join(dir, `cleared${ext}`))).has('xl/vbaProject.bin')).toBe(true);
+      expect(
+        (await partsOf(await fsp.readFile(path.join(dir, `cleared${ext}`)))).has(
+          'xl/vbaProject.bin',
+        ),
+      ).toBe(true);
     expect(await values(path.join(dir, `cleared${ext}`))).toEqual(await values(input));
     await fsp.rm(dir, { recursive: true, force: true });
   });

@@ -1,37 +1,17 @@
 import { join } from 'path';
-import type { Browser } from 'playwright-core';
-import {
-  distUnderTest,
-  launchChromium,
-  OUT,
-  paintAsOf,
-  TEST_TIMEOUT,
-  openPage as openOn,
-} from './harness';
-import { serveStatic } from './staticServer';
+import { OUT, pageInChromium, paintAsOf, TEST_TIMEOUT } from './harness';
 
 /**
  * The 变化 view in file mode: the sample painted at 30 June and again at 15 October, in the same
  * file; the view lists what changed since June, and a row selects its cell in the grid.
  */
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(distUnderTest());
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = pageInChromium();
 
 describe('the 变化 view in Chromium', () => {
   it(
     'lists the rows that changed since the previous 标注, and a row selects its cell',
     async () => {
-      const { page, errors } = await openOn(browser, server.url, 'index.html');
+      const { page, errors } = await openPage('index.html');
       await page.getByRole('grid').waitFor();
       await page.getByRole('tab', { name: '变化' }).click();
       await page.getByText('标注后,这里列出与上期相比状态有变化的事项。').waitFor();

@@ -1,7 +1,5 @@
 import { join } from 'path';
-import type { Browser } from 'playwright-core';
-import { distUnderTest, launchChromium, OUT, TEST_TIMEOUT, openPage as openOn } from './harness';
-import { serveStatic } from './staticServer';
+import { OUT, pageInChromium, TEST_TIMEOUT } from './harness';
 
 const RETURNS = join(__dirname, '../fixtures/collect');
 const FILES = [
@@ -12,24 +10,13 @@ const FILES = [
   '21-空文件.xlsx',
 ].map((f) => join(RETURNS, f));
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(distUnderTest());
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = pageInChromium();
 
 describe('汇总 in file mode in Chromium', () => {
   it(
     'collects returns picked in the page into the built-in sample, lists the conflicts, applies and undoes',
     async () => {
-      const { page, errors } = await openOn(browser, server.url, 'index.html');
+      const { page, errors } = await openPage('index.html');
       await page.getByRole('grid').waitFor();
       await page.getByRole('tab', { name: '汇总' }).click();
       await page.getByTestId('collect-files').setInputFiles(FILES);

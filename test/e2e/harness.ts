@@ -9,6 +9,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { EXPECTED } from '../support/samples';
+import { serveStatic } from './staticServer';
 
 /** What the browser tests share: the build under test, Chromium, a page that reports its errors. */
 
@@ -178,4 +179,25 @@ export async function writeBulletinStep(page: Page, day: string): Promise<void> 
   await page.getByLabel('截至日期').fill(day);
   await page.getByRole('button', { name: '生成通报' }).click();
   await page.getByRole('region', { name: `截至 ${day} 的通报` }).waitFor();
+}
+
+/**
+ * The built page served and one Chromium for a suite: started before its tests, closed after.
+ * Returns how the suite's tests open a page of it.
+ */
+export function pageInChromium(): (path: string, options?: OpenPageOptions) => Promise<OpenedPage> {
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(distUnderTest());
+    browser = await launchChromium();
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return (path, options) => {
+    if (server === undefined || browser === undefined) throw new Error('the suite has not started');
+    return openPage(browser, server.url, path, options);
+  };
 }

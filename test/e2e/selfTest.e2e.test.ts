@@ -1,26 +1,13 @@
 import { join } from 'path';
-import type { Browser } from 'playwright-core';
-import { distUnderTest, launchChromium, OUT, openPage, TEST_TIMEOUT } from './harness';
-import { serveStatic } from './staticServer';
+import { OUT, pageInChromium, TEST_TIMEOUT } from './harness';
 
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(distUnderTest());
-  browser = await launchChromium();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const openPage = pageInChromium();
 
 describe('自检 in the page in Chromium', () => {
   it(
     'runs every scenario on a generated workbook, shows pass or fail for each, and copies the report',
     async () => {
-      const { page, errors } = await openPage(browser, server.url, 'index.html', {
+      const { page, errors } = await openPage('index.html', {
         context: { permissions: ['clipboard-read', 'clipboard-write'] },
       });
       await page.getByRole('grid').waitFor();

@@ -154,13 +154,17 @@ export class PackageWorkbook implements WorkbookPort {
   writeBulletin(book: BulletinBook): Promise<{ readonly sheets: readonly string[] }> {
     return this.guard(() => {
       const zip = this.reader.pkg.zip;
-      const out = writeBulletinParts(zip, this.stylesPatch(), this.records(), book);
-      const sheets = currentSheets(zip);
+      const { sheets, workbookSheets } = writeBulletinParts(
+        zip,
+        this.stylesPatch(),
+        this.records(),
+        book,
+      );
       // A sheet replaced here may have been read or painted before: its old part is gone.
-      for (const name of out.sheets) this.targets.delete(name);
-      this.reader.setSheets(sheets);
-      for (const name of out.sheets) this.bulletins.add(name);
-      return out;
+      for (const name of sheets) this.targets.delete(name);
+      this.reader.setSheets(workbookSheets);
+      for (const name of sheets) this.bulletins.add(name);
+      return { sheets };
     });
   }
 

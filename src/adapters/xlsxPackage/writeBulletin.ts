@@ -11,6 +11,7 @@ import { addPart, addRelationship, freePartName } from './partGraph';
 import type { StateRecords } from './stateRecords';
 import type { StylesPatch } from './stylesPatch';
 import { addDefinedName, addSheet, currentSheets, removeSheet } from './workbookPatch';
+import type { SheetEntry } from './openPackage';
 import type { ZipPackage } from './zipPackage';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -65,7 +66,7 @@ export function writeBulletinParts(
   styles: StylesPatch,
   records: StateRecords,
   book: BulletinBook,
-): { sheets: string[] } {
+): { sheets: string[]; workbookSheets: SheetEntry[] } {
   const ours = new Set(ownBulletinsOf(records.getText(BULLETINS_KEY)));
   const taken = new Set<string>();
   const written: string[] = [];
@@ -113,5 +114,6 @@ export function writeBulletinParts(
   const now = currentSheets(zip);
   const stillThere = [...ours].filter((n) => now.some((s) => s.name === n));
   records.setText(BULLETINS_KEY, ownBulletinsText(stillThere));
-  return { sheets: written };
+  // The workbook's sheets as they are now, for the caller's reader.
+  return { sheets: written, workbookSheets: now };
 }

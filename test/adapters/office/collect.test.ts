@@ -15,8 +15,7 @@ import {
 } from '../../../src/session/collectWorkflow';
 import { RecordingExcel } from '../../fakes/recordingExcel';
 import { modelOfExcel, type BookModel } from '../../support/bookModel';
-import { columnLetters } from '../../../src/core/grid';
-import { SAMPLE } from '../../support/samples';
+import { sampleInExcel } from '../../support/sampleInExcel';
 import { returnFiles } from '../../cli/collectKit';
 import * as path from 'path';
 
@@ -37,26 +36,8 @@ function port(excel: RecordingExcel): OfficeWorkbook {
 }
 
 /** The sample in the fake, cell for cell as the engine reads it: values, formats, merges. */
-async function sampleInExcel(): Promise<{ excel: RecordingExcel; original: BookModel }> {
-  const book = await PackageWorkbook.open(new Uint8Array(await fsp.readFile(SAMPLE)));
-  const excel = new RecordingExcel();
-  for (const { name } of await book.listSheets()) {
-    const grid = await book.readSheet(name);
-    const sheet = excel.addSheet(name);
-    grid.values.forEach((row, r) =>
-      row.forEach((v, c) => {
-        const a1 = `${columnLetters(c + 1)}${r + 1}`;
-        if (v !== null && typeof v !== 'object') sheet.setValues(a1, [[v]]);
-        const f = grid.numberFormats?.[r]?.[c];
-        if (f) sheet.setNumberFormat(a1, f);
-      }),
-    );
-    for (const m of grid.merges) {
-      sheet.merge(
-        `${columnLetters(m.left + 1)}${m.top + 1}:${columnLetters(m.right + 1)}${m.bottom + 1}`,
-      );
-    }
-  }
+async function sampleWithModel(): Promise<{ excel: RecordingExcel; original: BookModel }> {
+  const excel = await sampleInExcel();
   return { excel, original: modelOfExcel(excel) };
 }
 
@@ -75,7 +56,7 @@ async function returns(): Promise<ReturnFile[]> {
 
 describe('collecting returns into the workbook open in Excel (the fake)', () => {
   it('writes the changes, as text where text was returned, adds the record sheet, and 撤销汇总 puts every old value back', async () => {
-    const { excel, original } = await sampleInExcel();
+    const { excel, original } = await sampleWithModel();
     const office = port(excel);
     const [master] = await readTables(office, read);
     const result = planCollect(master!, await returns(), 'zh', DEFAULT_FILL_FIELDS);
@@ -102,7 +83,7 @@ describe('collecting returns into the workbook open in Excel (the fake)', () => 
   }, 60_000);
 
   it('keeps a cell the user edited after the collect when undoing it', async () => {
-    const { excel } = await sampleInExcel();
+    const { excel } = await sampleWithModel();
     const office = port(excel);
     const [master] = await readTables(office, read);
     await applyCollect(

@@ -1,5 +1,4 @@
 import { readdirSync, readFileSync } from 'fs';
-import JSZip from 'jszip';
 import { join } from 'path';
 import { PackageWorkbook } from '../../../src/adapters/xlsxPackage/PackageWorkbook';
 import { analyzeWorkbook } from '../../../src/core/analyzeWorkbook';
@@ -8,6 +7,7 @@ import { STATE_SHEET } from '../../../src/core/ownSheets';
 import { defaultRules } from '../../../src/core/rules';
 import { clearSheets, paintSheets, readSheets } from '../../../src/session/workflow';
 import { orderProblems } from '../../support/ecmaOrder';
+import { partsOf, sheetPartPaths, WORKBOOK_PARTS } from '../../support/packageParts';
 import { bytesOf, planTableWorkbook } from '../../support/xlsxTestKit';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -27,35 +27,9 @@ async function corpus(): Promise<[string, Uint8Array][]> {
   return files;
 }
 
-async function parts(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
-  const zip = await JSZip.loadAsync(bytes);
-  const out = new Map<string, Uint8Array>();
-  for (const [name, entry] of Object.entries(zip.files)) {
-    if (!entry.dir) out.set(name, await entry.async('uint8array'));
-  }
-  return out;
-}
-
 /** The parts a run or a clear may change: the sheets it painted, the stylesheet, the workbook's list. */
 function mayChange(name: string, painted: readonly string[]): boolean {
-  return (
-    painted.includes(name) ||
-    [
-      'xl/styles.xml',
-      'xl/workbook.xml',
-      'xl/_rels/workbook.xml.rels',
-      '[Content_Types].xml',
-      'docProps/app.xml',
-    ].includes(name)
-  );
-}
-
-async function sheetPaths(bytes: Uint8Array, names: readonly string[]): Promise<string[]> {
-  const book = await PackageWorkbook.open(bytes);
-  const reader = (
-    book as unknown as { reader: { pkg: { sheets: { name: string; path: string | null }[] } } }
-  ).reader;
-  return reader.pkg.sheets.filter((s) => names.includes(s.name)).map((s) => s.path ?? '');
+  return painted.includes(name) || [...WORKBOOK_PARTS, 'docProps/app.xml'].includes(name);
 }
 
 async function run(bytes: Uint8Array): Promise<{ out: Uint8Array; painted: string[] }> {
@@ -82,10 +56,10 @@ describe('the package adapter on workbooks from several producers', () => {
 
   it('has a corpus from openpyxl, LibreOffice and ExcelJS with the features plan workbooks carry, a pivot table included', async () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
-    const lo = await parts(
+    const lo = await partsOf(
       files.find(([n]) => n.startsWith('libreoffice'))?.[1] ?? new Uint8Array(),
     );
-    const py = await parts(
+    const py = await partsOf(
       files.find(([n]) => n === 'openpyxl-features-vba.xlsm')?.[1] ?? new Uint8Array(),
     );
     for (const p of [lo, py]) {
@@ -94,7 +68,7 @@ describe('the package adapter on workbooks from several producers', () => {
         expect(names).toContain(feature);
     }
     expect(py.has('xl/vbaProject.bin')).toBe(true);
-    const pivot = await parts(
+    const pivot = await partsOf(
       files.find(([n]) => n === 'libreoffice-pivot.xlsx')?.[1] ?? new Uint8Array(),
     );
     for (const part of ['pivotTables/pivotTable1.xml', 'pivotCache/pivotCacheDefinition1.xml'])
@@ -105,9 +79,9 @@ describe('the package adapter on workbooks from several producers', () => {
     for (const [name, bytes] of files) {
       const { out, painted } = await run(bytes);
       expect({ name, painted: painted.length > 0 }).toEqual({ name, painted: true });
-      const paintedParts = await sheetPaths(bytes, painted);
-      const before = await parts(bytes);
-      const after = await parts(out);
+      const paintedParts = sheetPartPaths(bytes, painted);
+      const before = await partsOf(bytes);
+      const after = await partsOf(out);
       for (const [part, content] of before) {
         expect({ name, part, kept: after.has(part) }).toEqual({ name, part, kept: true });
         if (!mayChange(part, paintedParts))
@@ -123,8 +97,8 @@ describe('the package adapter on workbooks from several producers', () => {
   it('writes every changed part with its children in the order ECMA-376 fixes', async () => {
     for (const [name, bytes] of files) {
       const { out } = await run(bytes);
-      const before = await parts(bytes);
-      const after = await parts(out);
+      const before = await partsOf(bytes);
+      const after = await partsOf(out);
       for (const [part, content] of after) {
         if (!part.endsWith('.xml') && !part.endsWith('.rels')) continue;
         const old = before.get(part);
@@ -153,8 +127,8 @@ describe('the package adapter on workbooks from several producers', () => {
       expect(await again.listSheets()).toEqual(await original.listSheets());
       for (const s of await original.listSheets())
         expect(await again.readSheet(s.name)).toEqual(await original.readSheet(s.name));
-      const left = await parts(cleared);
-      expect([...left.keys()].sort()).toEqual([...(await parts(bytes)).keys()].sort());
+      const left = await partsOf(cleared);
+      expect([...left.keys()].sort()).toEqual([...(await partsOf(bytes)).keys()].sort());
       expect((await again.listSheets()).some((s) => s.name === STATE_SHEET)).toBe(false);
     }
   });
